@@ -1,0 +1,35 @@
+package io.cnosdb.spring.core;
+
+import java.time.Duration;
+
+/**
+ * The defaults of a CnosDB client, matching the server's own: a CnosDB installed with its
+ * shipped configuration is reached with none of them changed.
+ */
+public final class CnosDefaults {
+
+	/** The HTTP API on its default port. */
+	public static final String URL = "http://localhost:8902";
+
+	/** The administrator every server is created with. */
+	public static final String USER = "root";
+
+	/** An empty password; the server does not check passwords unless {@code auth_enabled} is set. */
+	public static final String PASSWORD = "";
+
+	/** The database the server uses when a request names none. */
+	public static final String DATABASE = "public";
+
+	/** The tenant the server uses when a request names none. */
+	public static final String TENANT = "cnosdb";
+
+	/** How long to wait for a connection. */
+	public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** How long to wait for an answer; queries over long ranges can take a while. */
+	public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+	private CnosDefaults() {
+	}
+
+}

@@ -1,0 +1,211 @@
+package io.cnosdb.spring.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
+import io.cnosdb.spring.core.exception.CnosServerError;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The two CnosDB endpoints a template uses, {@code /api/v1/sql} and {@code /api/v1/write},
+ * over Spring's {@link RestClient}: one {@code Accept} value, Basic authentication on every
+ * request, bodies as byte arrays so they carry a {@code Content-Length} (the server answers a
+ * chunked upload with an empty 500), and every failure turned into a
+ * {@link DataAccessException}.
+ */
+final class CnosHttpClient {
+
+	static final String SQL_PATH = "/api/v1/sql";
+
+	static final String WRITE_PATH = "/api/v1/write";
+
+	/**
+	 * CSV keeps the statement's column order and duplicate names, NaN and infinity, every digit
+	 * of unsigned values and nine-digit timestamps; JSON sorts keys and drops NULL, NaN and
+	 * infinity. {@code application/csv} rather than {@code text/csv}: servers before 2.4.3
+	 * accept only the {@code application/} prefix.
+	 */
+	static final String ACCEPT_CSV = "application/csv";
+
+	private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	/** Enough of an error body for any CnosDB message; a larger body is cut, never buffered whole. */
+	private static final int MAX_ERROR_BODY = 16 * 1024;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final RestClient restClient;
+
+	private final String displayUrl;
+
+	private final CnosCredentials credentials;
+
+	private final CnosExceptionTranslator translator;
+
+	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator) {
+		this.restClient = restClient;
+		this.displayUrl = withoutUserInfo(url);
+		this.credentials = credentials;
+		this.translator = translator;
+	}
+
+	String displayUrl() {
+		return this.displayUrl;
+	}
+
+	CnosCredentials credentials() {
+		return this.credentials;
+	}
+
+	/**
+	 * Posts a statement and opens the CSV answer for reading; the caller closes it.
+	 * @param description what is being done, for messages (already free of credentials)
+	 */
+	QueryResult query(String sql, String database, String tenant, String description) {
+		byte[] body = sql.getBytes(StandardCharsets.UTF_8);
+		ClientHttpResponse response = call(description, () -> this.restClient.post()
+			.uri((uri) -> uri.path(SQL_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
+				.build(database, tenant))
+			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+			.contentType(TEXT_UTF8)
+			.body(body)
+			.exchange((request, clientResponse) -> checked(clientResponse, description), false));
+		try {
+			return new QueryResult(response, new CsvResultReader(response.getBody()), this, description);
+		}
+		catch (IOException | RuntimeException ex) {
+			response.close();
+			throw translateReadFailure(description, ex);
+		}
+	}
+
+	/**
+	 * Posts line protocol; returns when the server has acknowledged it.
+	 * @param description what is being done, for messages
+	 */
+	void write(byte[] body, String database, String tenant, CnosPrecision precision, String description) {
+		call(description, () -> this.restClient.post()
+			.uri((uri) -> uri.path(WRITE_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
+				.queryParam("precision", "{precision}").build(database, tenant, precision.wireValue()))
+			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+			.contentType(TEXT_UTF8)
+			.body(body)
+			.exchange((request, clientResponse) -> {
+				checked(clientResponse, description);
+				StreamUtils.drain(clientResponse.getBody());
+				return null;
+			}));
+	}
+
+	private ClientHttpResponse checked(ClientHttpResponse response, String description) throws IOException {
+		int status = response.getStatusCode().value();
+		if (status >= 200 && status < 300) {
+			return response;
+		}
+		try (response) {
+			throw this.translator.translate(description, readError(status, response.getBody()));
+		}
+	}
+
+	private CnosServerError readError(int status, InputStream body) throws IOException {
+		byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
+		String text = new String(bytes, StandardCharsets.UTF_8).strip();
+		String code = null;
+		String message = text;
+		if (text.startsWith("{")) {
+			try {
+				Map<?, ?> error = JSON.readValue(text, Map.class);
+				if (error.get("error_code") instanceof String errorCode) {
+					code = errorCode;
+					message = String.valueOf(error.get("error_message"));
+				}
+			}
+			catch (JacksonException ex) {
+				// Not the server's error shape: report the text as it came.
+			}
+		}
+		return new CnosServerError(status, code, this.credentials.redact(message));
+	}
+
+	private <T> T call(String description, Call<T> call) {
+		try {
+			return call.run();
+		}
+		catch (ResourceAccessException ex) {
+			throw ioFailure(description, ex);
+		}
+	}
+
+	DataAccessException translateReadFailure(String description, Exception ex) {
+		if (ex instanceof DataAccessException dataAccessException) {
+			return dataAccessException;
+		}
+		if (ex instanceof IOException || ex instanceof UncheckedIOException || ex.getCause() instanceof IOException) {
+			return ioFailure(description, ex);
+		}
+		return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl
+				+ " while " + description + ": " + ex.getMessage(), ex);
+	}
+
+	private DataAccessException ioFailure(String description, Exception ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
+				break;
+			}
+			cause = cause.getCause();
+		}
+		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+				|| cause instanceof InterruptedIOException) {
+			return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while "
+					+ description + " (" + reason + ")", ex);
+		}
+		return new DataAccessResourceFailureException(
+				"Cannot reach CnosDB at " + this.displayUrl + " while " + description + ": " + reason, ex);
+	}
+
+	private static String withoutUserInfo(String url) {
+		try {
+			URI uri = URI.create(url);
+			if (uri.getRawUserInfo() == null) {
+				return url;
+			}
+			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+		}
+		catch (Exception ex) {
+			return "(unparseable URL)";
+		}
+	}
+
+	@FunctionalInterface
+	private interface Call<T> {
+
+		@Nullable T run();
+
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.cnosdb.spring.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cnosdb.spring.core.ddl.DatabaseOptions;
+import io.cnosdb.spring.core.ddl.TableColumn;
+import io.cnosdb.spring.core.ddl.TableDefinition;
+
+/**
+ * The operations of a CnosDB client: SQL in the manner of {@code JdbcTemplate}, a fluent
+ * statement API in the manner of {@code JdbcClient}, DDL helpers and line-protocol writes.
+ * Implemented by {@link CnosTemplate}; declare this type to make code easy to test.
+ * <p>
+ * Every failure is a {@link org.springframework.dao.DataAccessException}. Statements run in
+ * the operations' tenant and database ({@link #getTenant()}, {@link #getDatabase()}).
+ */
+public interface CnosOperations {
+
+	// SQL
+
+	/** Runs a statement and ignores any result: DDL, DCL, INSERT. */
+	void execute(String sql);
+
+	/**
+	 * Runs a query; one map per row, keys in the statement's column order. Values are the
+	 * exact text the server sent ({@code null} for NULL), since CnosDB's answer carries no
+	 * column types; ask for a type with {@link #queryForList(String, Class)} or a mapper. A
+	 * repeated column name gets a {@code _2}, {@code _3} suffix.
+	 */
+	List<Map<String, @Nullable Object>> queryForList(String sql);
+
+	/**
+	 * Runs a query and maps each row to a type: a record or class by column name (see
+	 * {@link CnosDataClassRowMapper}), or, for a simple type such as {@code Long},
+	 * {@code Instant} or {@code String}, the only column.
+	 */
+	<T> List<T> queryForList(String sql, Class<T> type);
+
+	/** Runs a query and maps each row. */
+	<T> List<T> query(String sql, RowMapper<T> mapper);
+
+	/** Runs a query and hands each row to a handler as it is read, keeping none in memory. */
+	void query(String sql, RowCallbackHandler handler);
+
+	/**
+	 * Runs a query that returns exactly one row and maps it to a type.
+	 * @throws org.springframework.dao.EmptyResultDataAccessException if there is no row
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if there are several
+	 */
+	<T> @Nullable T queryForObject(String sql, Class<T> type);
+
+	/** Like {@link #queryForObject(String, Class)}, with a mapper. */
+	<T> @Nullable T queryForObject(String sql, RowMapper<T> mapper);
+
+	/**
+	 * Runs a query and streams the mapped rows as they are read, holding one row in memory.
+	 * The stream holds the connection: close it, with try-with-resources.
+	 */
+	<T> Stream<T> queryForStream(String sql, RowMapper<T> mapper);
+
+	/** Like {@link #queryForStream(String, RowMapper)}, mapping to a type. */
+	<T> Stream<T> queryForStream(String sql, Class<T> type);
+
+	/**
+	 * Starts a statement with {@code :name} parameters, rendered on the client as literals
+	 * that cannot change the statement (CnosDB's HTTP API has no bind parameters).
+	 */
+	CnosStatementSpec sql(String sql);
+
+	// DDL helpers
+
+	/** The databases of the tenant ({@code SHOW DATABASES}). */
+	List<String> listDatabases();
+
+	/** The tables of the database ({@code SHOW TABLES}). */
+	List<String> listTables();
+
+	/** Creates a database with the server's default options. */
+	void createDatabase(String name);
+
+	/** Creates a database with options: TTL, shards, vnode duration, replicas, precision. */
+	void createDatabase(String name, DatabaseOptions options);
+
+	/** Drops a database; fails if it does not exist. */
+	void dropDatabase(String name);
+
+	/** Drops a database if it exists. */
+	void dropDatabaseIfExists(String name);
+
+	/** Creates a table in the database. */
+	void createTable(TableDefinition table);
+
+	/** Drops a table of the database; fails if it does not exist. */
+	void dropTable(String name);
+
+	/** Drops a table of the database if it exists. */
+	void dropTableIfExists(String name);
+
+	/** The columns of a table of the database ({@code DESCRIBE TABLE}). */
+	List<TableColumn> describeTable(String name);
+
+	/** Creates a user with a password. The password never appears in a message or log. */
+	void createUser(String user, String password);
+
+	/** Sets a user's password. The password never appears in a message or log. */
+	void alterUserPassword(String user, String newPassword);
+
+	/** Drops a user; fails if it does not exist. */
+	void dropUser(String user);
+
+	/** Drops a user if it exists. */
+	void dropUserIfExists(String user);
+
+	// Writes
+
+	/**
+	 * Writes raw line-protocol lines, timestamps in nanoseconds, in one request. The server
+	 * accepts all or none of them. Fails before sending on a null or blank line or one that
+	 * holds a line break (it would silently become two lines).
+	 */
+	void writeLines(Collection<String> lines);
+
+	/** Like {@link #writeLines(Collection)}, with timestamps in the given precision. */
+	void writeLines(Collection<String> lines, CnosPrecision precision);
+
+	// Scope
+
+	/** Operations on another database of the same tenant; this one is unchanged. */
+	CnosOperations withDatabase(String database);
+
+	/** Operations on another tenant; this one is unchanged. */
+	CnosOperations withTenant(String tenant);
+
+	/** The database statements and writes address. */
+	String getDatabase();
+
+	/** The tenant statements and writes address. */
+	String getTenant();
+
+}

@@ -1,0 +1,532 @@
+package io.cnosdb.spring.core;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cnosdb.spring.core.ddl.DatabaseOptions;
+import io.cnosdb.spring.core.ddl.DdlStatements;
+import io.cnosdb.spring.core.ddl.TableColumn;
+import io.cnosdb.spring.core.ddl.TableDefinition;
+import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
+import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.dao.support.DataAccessUtils;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The central class of the CnosDB client: runs SQL, maps rows, creates and drops databases,
+ * tables and users, and writes line protocol, over CnosDB's HTTP API.
+ * <p>
+ * Thread-safe and immutable: {@link #withDatabase(String)} and {@link #withTenant(String)}
+ * return new templates that share this one's HTTP client. In a Spring Boot application the
+ * auto-configuration creates one from {@code cnosdb.*} properties; elsewhere use
+ * {@link #builder()}.
+ */
+public class CnosTemplate implements CnosOperations {
+
+	private static final int MAX_STATEMENT_IN_MESSAGE = 500;
+
+	private final CnosHttpClient client;
+
+	private final String database;
+
+	private final String tenant;
+
+	private final ConversionService conversionService;
+
+	private final ConcurrentMap<Class<?>, RowMapper<?>> rowMappers;
+
+	private CnosTemplate(CnosHttpClient client, String database, String tenant, ConversionService conversionService,
+			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
+		this.client = client;
+		this.database = CnosSql.validateName("database", database);
+		this.tenant = CnosSql.validateName("tenant", tenant);
+		this.conversionService = conversionService;
+		this.rowMappers = rowMappers;
+	}
+
+	/** Starts building a template; every setting has the server's default. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	// SQL
+
+	@Override
+	public void execute(String sql) {
+		run(sql, (result) -> null);
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> queryForList(String sql) {
+		return run(sql, CnosTemplate::rowsAsMaps);
+	}
+
+	@Override
+	public <T> List<T> queryForList(String sql, Class<T> type) {
+		return query(sql, rowMapper(type));
+	}
+
+	@Override
+	public <T> List<T> query(String sql, RowMapper<T> mapper) {
+		Assert.notNull(mapper, "RowMapper must not be null");
+		return run(sql, (result) -> {
+			List<T> rows = new ArrayList<>();
+			forEachRow(result, (row) -> rows.add(mapper.mapRow(row, row.getRowNumber())));
+			return rows;
+		});
+	}
+
+	@Override
+	public void query(String sql, RowCallbackHandler handler) {
+		Assert.notNull(handler, "RowCallbackHandler must not be null");
+		run(sql, (result) -> {
+			forEachRow(result, handler);
+			return null;
+		});
+	}
+
+	@Override
+	public <T> @Nullable T queryForObject(String sql, Class<T> type) {
+		return queryForObject(sql, rowMapper(type));
+	}
+
+	@Override
+	public <T> @Nullable T queryForObject(String sql, RowMapper<T> mapper) {
+		return DataAccessUtils.singleResult(requireRows(query(sql, mapper)));
+	}
+
+	private static <T> List<T> requireRows(List<T> rows) {
+		if (rows.isEmpty()) {
+			throw new org.springframework.dao.EmptyResultDataAccessException(1);
+		}
+		return rows;
+	}
+
+	@Override
+	public <T> Stream<T> queryForStream(String sql, RowMapper<T> mapper) {
+		Assert.notNull(mapper, "RowMapper must not be null");
+		QueryResult result = this.client.query(sql, this.database, this.tenant, describe(sql));
+		try {
+			RowIterator<T> rows = new RowIterator<>(result, new CnosRow(result.columns(), this.conversionService), mapper);
+			return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
+				.onClose(result::close);
+		}
+		catch (RuntimeException ex) {
+			result.close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public <T> Stream<T> queryForStream(String sql, Class<T> type) {
+		return queryForStream(sql, rowMapper(type));
+	}
+
+	@Override
+	public CnosStatementSpec sql(String sql) {
+		Assert.hasText(sql, "SQL must not be empty");
+		return new DefaultStatementSpec(this, sql);
+	}
+
+	long update(String sql) {
+		return run(sql, (result) -> {
+			int rowsColumn = (result.columns().count() == 1) ? result.columns().indexOf("rows") : -1;
+			String[] record = result.next();
+			return (rowsColumn >= 0 && record != null) ? Long.parseLong(record[rowsColumn]) : 0L;
+		});
+	}
+
+	// DDL helpers
+
+	@Override
+	public List<String> listDatabases() {
+		return queryForList(DdlStatements.showDatabases(), (row, rowNumber) -> row.getString("database_name"));
+	}
+
+	@Override
+	public List<String> listTables() {
+		return queryForList(DdlStatements.showTables(), (row, rowNumber) -> row.getString("table_name"));
+	}
+
+	private List<String> queryForList(String sql, RowMapper<@Nullable String> mapper) {
+		List<String> names = new ArrayList<>();
+		for (String name : query(sql, mapper)) {
+			if (name != null) {
+				names.add(name);
+			}
+		}
+		return names;
+	}
+
+	@Override
+	public void createDatabase(String name) {
+		createDatabase(name, DatabaseOptions.defaults());
+	}
+
+	@Override
+	public void createDatabase(String name, DatabaseOptions options) {
+		Assert.notNull(options, "DatabaseOptions must not be null");
+		execute(DdlStatements.createDatabase(name, options));
+	}
+
+	@Override
+	public void dropDatabase(String name) {
+		execute(DdlStatements.dropDatabase(name, false));
+	}
+
+	@Override
+	public void dropDatabaseIfExists(String name) {
+		execute(DdlStatements.dropDatabase(name, true));
+	}
+
+	@Override
+	public void createTable(TableDefinition table) {
+		Assert.notNull(table, "TableDefinition must not be null");
+		execute(DdlStatements.createTable(table));
+	}
+
+	@Override
+	public void dropTable(String name) {
+		execute(DdlStatements.dropTable(name, false));
+	}
+
+	@Override
+	public void dropTableIfExists(String name) {
+		execute(DdlStatements.dropTable(name, true));
+	}
+
+	@Override
+	public List<TableColumn> describeTable(String name) {
+		return query(DdlStatements.describeTable(name), (row, rowNumber) -> new TableColumn(row.getString("column_name"),
+				row.getString("data_type"), row.getString("column_type"), row.getString("compression_codec")));
+	}
+
+	@Override
+	public void createUser(String user, String password) {
+		execute(DdlStatements.createUser(user, password));
+	}
+
+	@Override
+	public void alterUserPassword(String user, String newPassword) {
+		execute(DdlStatements.alterUserPassword(user, newPassword));
+	}
+
+	@Override
+	public void dropUser(String user) {
+		execute(DdlStatements.dropUser(user, false));
+	}
+
+	@Override
+	public void dropUserIfExists(String user) {
+		execute(DdlStatements.dropUser(user, true));
+	}
+
+	// Writes
+
+	@Override
+	public void writeLines(Collection<String> lines) {
+		writeLines(lines, CnosPrecision.NS);
+	}
+
+	@Override
+	public void writeLines(Collection<String> lines, CnosPrecision precision) {
+		Assert.notNull(lines, "Lines must not be null");
+		Assert.notNull(precision, "Precision must not be null");
+		if (lines.isEmpty()) {
+			return;
+		}
+		ByteArrayOutputStream body = new ByteArrayOutputStream(lines.size() * 128);
+		int index = 0;
+		for (String line : lines) {
+			checkLine(index++, line);
+			body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+			body.write('\n');
+		}
+		this.client.write(body.toByteArray(), this.database, this.tenant, precision,
+				"writing " + lines.size() + " line(s) to database '" + this.database + "'");
+	}
+
+	private static void checkLine(int index, @Nullable String line) {
+		if (line == null || line.isBlank()) {
+			throw new IllegalArgumentException("Line " + index + " is " + ((line == null) ? "null" : "blank")
+					+ ": every line must hold a point");
+		}
+		if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+			throw new IllegalArgumentException("Line " + index + " contains a line break, which would split it into "
+					+ "two lines: pass each point as its own line");
+		}
+	}
+
+	// Scope
+
+	@Override
+	public CnosTemplate withDatabase(String database) {
+		return new CnosTemplate(this.client, database, this.tenant, this.conversionService, this.rowMappers);
+	}
+
+	@Override
+	public CnosTemplate withTenant(String tenant) {
+		return new CnosTemplate(this.client, this.database, tenant, this.conversionService, this.rowMappers);
+	}
+
+	@Override
+	public String getDatabase() {
+		return this.database;
+	}
+
+	@Override
+	public String getTenant() {
+		return this.tenant;
+	}
+
+	/** The server's URL, without any user information. */
+	public String getUrl() {
+		return this.client.displayUrl();
+	}
+
+	/** The user requests authenticate as. */
+	public String getUser() {
+		return this.client.credentials().user();
+	}
+
+	@Override
+	public String toString() {
+		return "CnosTemplate[url=" + getUrl() + ", user=" + getUser() + ", tenant=" + this.tenant + ", database="
+				+ this.database + "]";
+	}
+
+	// Internals
+
+	/** The mapper for a type: one column for simple types, by name for records and classes. */
+	@SuppressWarnings("unchecked")
+	<T> RowMapper<T> rowMapper(Class<T> type) {
+		Assert.notNull(type, "Type must not be null");
+		return (RowMapper<T>) this.rowMappers.computeIfAbsent(type,
+				(key) -> BeanUtils.isSimpleProperty(key) ? new SingleColumnRowMapper<>(key)
+						: new CnosDataClassRowMapper<>(key));
+	}
+
+	private <T> T run(String sql, Function<QueryResult, T> action) {
+		Assert.hasText(sql, "SQL must not be empty");
+		try (QueryResult result = this.client.query(sql, this.database, this.tenant, describe(sql))) {
+			return action.apply(result);
+		}
+	}
+
+	private void forEachRow(QueryResult result, RowCallbackHandler handler) {
+		CnosRow row = new CnosRow(result.columns(), this.conversionService);
+		for (String[] record = result.next(); record != null; record = result.next()) {
+			row.advance(record);
+			handler.processRow(row);
+		}
+	}
+
+	private static List<Map<String, @Nullable Object>> rowsAsMaps(QueryResult result) {
+		CnosColumns columns = result.columns();
+		String[] keys = uniqueKeys(columns);
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (String[] record = result.next(); record != null; record = result.next()) {
+			Map<String, @Nullable Object> map = new LinkedHashMap<>(keys.length * 2);
+			for (int i = 0; i < keys.length; i++) {
+				String value = (i < record.length) ? record[i] : null;
+				map.put(keys[i], (value == null || value.isEmpty()) ? null : value);
+			}
+			rows.add(map);
+		}
+		return rows;
+	}
+
+	private static String[] uniqueKeys(CnosColumns columns) {
+		String[] keys = new String[columns.count()];
+		Map<String, Integer> seen = new LinkedHashMap<>();
+		for (int i = 0; i < keys.length; i++) {
+			String name = columns.name(i);
+			int count = seen.merge(name, 1, Integer::sum);
+			keys[i] = (count == 1) ? name : name + "_" + count;
+		}
+		return keys;
+	}
+
+	private String describe(String sql) {
+		String statement = this.client.credentials().redact(sql);
+		if (statement.length() > MAX_STATEMENT_IN_MESSAGE) {
+			statement = statement.substring(0, MAX_STATEMENT_IN_MESSAGE) + "…";
+		}
+		return "executing SQL [" + statement + "] in database '" + this.database + "' of tenant '" + this.tenant + "'";
+	}
+
+	/** Maps rows as the stream asks for them. */
+	private static final class RowIterator<T> implements Iterator<T> {
+
+		private final QueryResult result;
+
+		private final CnosRow row;
+
+		private final RowMapper<T> mapper;
+
+		private String @Nullable [] next;
+
+		RowIterator(QueryResult result, CnosRow row, RowMapper<T> mapper) {
+			this.result = result;
+			this.row = row;
+			this.mapper = mapper;
+			this.next = result.next();
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.next != null;
+		}
+
+		@Override
+		public T next() {
+			String[] record = this.next;
+			if (record == null) {
+				throw new NoSuchElementException();
+			}
+			this.row.advance(record);
+			T mapped = this.mapper.mapRow(this.row, this.row.getRowNumber());
+			this.next = this.result.next();
+			return mapped;
+		}
+
+	}
+
+	/**
+	 * Builds a {@link CnosTemplate}. Without a {@link RestClient.Builder}, requests go through
+	 * the JDK's HTTP client, held to HTTP/1.1 (its HTTP/2 upgrade request is wasted on CnosDB).
+	 */
+	public static final class Builder {
+
+		private String url = CnosDefaults.URL;
+
+		private String user = CnosDefaults.USER;
+
+		private String password = CnosDefaults.PASSWORD;
+
+		private String database = CnosDefaults.DATABASE;
+
+		private String tenant = CnosDefaults.TENANT;
+
+		private Duration connectTimeout = CnosDefaults.CONNECT_TIMEOUT;
+
+		private Duration readTimeout = CnosDefaults.READ_TIMEOUT;
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private CnosExceptionTranslator exceptionTranslator = new DefaultCnosExceptionTranslator();
+
+		private @Nullable ConversionService conversionService;
+
+		private Builder() {
+		}
+
+		/** The server's HTTP URL, such as {@code http://localhost:8902}. */
+		public Builder url(String url) {
+			Assert.hasText(url, "url must not be empty");
+			this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+			return this;
+		}
+
+		/** The user and password for HTTP Basic authentication; the password may be empty. */
+		public Builder credentials(String user, String password) {
+			this.user = user;
+			this.password = password;
+			return this;
+		}
+
+		/** The database statements and writes address. */
+		public Builder database(String database) {
+			this.database = database;
+			return this;
+		}
+
+		/** The tenant statements and writes address. */
+		public Builder tenant(String tenant) {
+			this.tenant = tenant;
+			return this;
+		}
+
+		/** Connect timeout of the default HTTP client; ignored with {@link #restClientBuilder}. */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/** Read timeout of the default HTTP client; ignored with {@link #restClientBuilder}. */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * The builder of the {@link RestClient} to send requests with, carrying its request
+		 * factory, timeouts, SSL and observations. It is cloned, not changed.
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/** How error answers become exceptions. */
+		public Builder exceptionTranslator(CnosExceptionTranslator exceptionTranslator) {
+			Assert.notNull(exceptionTranslator, "exceptionTranslator must not be null");
+			this.exceptionTranslator = exceptionTranslator;
+			return this;
+		}
+
+		/** How values convert to mapped types; defaults to {@link CnosConversions#createConversionService()}. */
+		public Builder conversionService(ConversionService conversionService) {
+			this.conversionService = conversionService;
+			return this;
+		}
+
+		public CnosTemplate build() {
+			CnosCredentials credentials = new CnosCredentials(this.user, this.password);
+			RestClient restClient = restClientBuilder().baseUrl(this.url).build();
+			CnosHttpClient client = new CnosHttpClient(restClient, this.url, credentials, this.exceptionTranslator);
+			ConversionService conversions = (this.conversionService != null) ? this.conversionService
+					: CnosConversions.createConversionService();
+			return new CnosTemplate(client, this.database, this.tenant, conversions, new ConcurrentHashMap<>());
+		}
+
+		private RestClient.Builder restClientBuilder() {
+			if (this.restClientBuilder != null) {
+				return this.restClientBuilder.clone();
+			}
+			HttpClient httpClient = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(this.connectTimeout)
+				.build();
+			JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+			requestFactory.setReadTimeout(this.readTimeout);
+			requestFactory.enableCompression(false);
+			return RestClient.builder().requestFactory(requestFactory);
+		}
+
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.cnosdb.spring.core;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * Replaces {@code :name} placeholders with rendered literals. Placeholders inside string
+ * literals, quoted identifiers and comments are left alone, as is the {@code ::} cast
+ * operator. A collection value expands to a comma-separated list, for {@code IN (:ids)}.
+ */
+final class NamedParameters {
+
+	private NamedParameters() {
+	}
+
+	static String render(String sql, Map<String, ?> parameters) {
+		StringBuilder out = new StringBuilder(sql.length() + 16);
+		int length = sql.length();
+		int i = 0;
+		while (i < length) {
+			char c = sql.charAt(i);
+			if (c == '\'' || c == '"') {
+				int end = skipQuoted(sql, i, c);
+				out.append(sql, i, end);
+				i = end;
+			}
+			else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
+				int end = sql.indexOf('\n', i);
+				end = (end < 0) ? length : end;
+				out.append(sql, i, end);
+				i = end;
+			}
+			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
+				int end = sql.indexOf("*/", i + 2);
+				end = (end < 0) ? length : end + 2;
+				out.append(sql, i, end);
+				i = end;
+			}
+			else if (c == ':' && i + 1 < length && sql.charAt(i + 1) == ':') {
+				out.append("::");
+				i += 2;
+			}
+			else if (c == ':' && i + 1 < length && isNameStart(sql.charAt(i + 1))) {
+				int end = i + 2;
+				while (end < length && isNamePart(sql.charAt(end))) {
+					end++;
+				}
+				String name = sql.substring(i + 1, end);
+				if (!parameters.containsKey(name)) {
+					throw new InvalidDataAccessApiUsageException(
+							"No value supplied for the SQL parameter ':" + name + "' in: " + sql);
+				}
+				appendValue(out, name, parameters.get(name));
+				i = end;
+			}
+			else {
+				out.append(c);
+				i++;
+			}
+		}
+		return out.toString();
+	}
+
+	private static void appendValue(StringBuilder out, String name, Object value) {
+		if (value instanceof Collection<?> || (value != null && value.getClass().isArray()
+				&& !(value instanceof byte[]) && !(value instanceof char[]))) {
+			Iterator<?> values = (value instanceof Collection<?> collection) ? collection.iterator()
+					: java.util.Arrays.asList(boxed(value)).iterator();
+			if (!values.hasNext()) {
+				throw new InvalidDataAccessApiUsageException(
+						"SQL parameter ':" + name + "' is an empty collection: SQL has no empty list");
+			}
+			while (values.hasNext()) {
+				out.append(SqlLiterals.render(name, values.next()));
+				if (values.hasNext()) {
+					out.append(", ");
+				}
+			}
+			return;
+		}
+		out.append(SqlLiterals.render(name, value));
+	}
+
+	private static Object[] boxed(Object array) {
+		int length = java.lang.reflect.Array.getLength(array);
+		Object[] result = new Object[length];
+		for (int i = 0; i < length; i++) {
+			result[i] = java.lang.reflect.Array.get(array, i);
+		}
+		return result;
+	}
+
+	/** Index just past the closing quote; a doubled quote inside stays part of the token. */
+	private static int skipQuoted(String sql, int start, char quote) {
+		int i = start + 1;
+		while (i < sql.length()) {
+			if (sql.charAt(i) == quote) {
+				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+					i += 2;
+					continue;
+				}
+				return i + 1;
+			}
+			i++;
+		}
+		return sql.length();
+	}
+
+	private static boolean isNameStart(char c) {
+		return Character.isLetter(c) || c == '_';
+	}
+
+	private static boolean isNamePart(char c) {
+		return Character.isLetterOrDigit(c) || c == '_';
+	}
+
+}

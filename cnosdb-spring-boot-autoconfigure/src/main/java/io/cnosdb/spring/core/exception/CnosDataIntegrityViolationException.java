@@ -1,0 +1,24 @@
+package io.cnosdb.spring.core.exception;
+
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * The data or object conflicts with what exists: a database or table that already exists, a
+ * field written with another type than its column, a point older than the TTL (CnosDB codes
+ * {@code 030018}, {@code 030020}, {@code 020004}, {@code 050025}).
+ */
+public class CnosDataIntegrityViolationException extends DataIntegrityViolationException implements CnosServerFailure {
+
+	private final CnosServerError serverError;
+
+	public CnosDataIntegrityViolationException(String message, CnosServerError serverError) {
+		super(message);
+		this.serverError = serverError;
+	}
+
+	@Override
+	public CnosServerError getServerError() {
+		return this.serverError;
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.cnosdb.spring.core.exception;
+
+import org.springframework.dao.TransientDataAccessResourceException;
+
+/**
+ * A failure that may pass if the request is tried again later: a rate limit (CnosDB code
+ * {@code 030024}) or an unavailable server (HTTP 502, 503, 504).
+ */
+public class CnosTransientException extends TransientDataAccessResourceException implements CnosServerFailure {
+
+	private final CnosServerError serverError;
+
+	public CnosTransientException(String message, CnosServerError serverError) {
+		super(message);
+		this.serverError = serverError;
+	}
+
+	@Override
+	public CnosServerError getServerError() {
+		return this.serverError;
+	}
+
+}
