@@ -1,0 +1,27 @@
+package io.cnosdb.spring.autoconfigure;
+
+import io.cnosdb.spring.core.CnosDefaults;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+
+/**
+ * Where and as whom to connect to CnosDB. By default read from {@code cnosdb.*} properties;
+ * a Testcontainers or Docker Compose service connection, or a bean of the application's own,
+ * replaces them.
+ */
+public interface CnosDbConnectionDetails extends ConnectionDetails {
+
+	/** The server's HTTP URL, such as {@code http://localhost:8902}. */
+	String getUrl();
+
+	/** The user to authenticate as. */
+	default String getUser() {
+		return CnosDefaults.USER;
+	}
+
+	/** The user's password, possibly empty. */
+	default String getPassword() {
+		return CnosDefaults.PASSWORD;
+	}
+
+}

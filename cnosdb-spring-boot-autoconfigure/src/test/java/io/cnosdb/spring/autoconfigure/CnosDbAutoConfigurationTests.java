@@ -1,0 +1,285 @@
+package io.cnosdb.spring.autoconfigure;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
+import io.cnosdb.spring.core.exception.CnosServerError;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link CnosDbAutoConfiguration}: each property, back-off, connection details, the
+ * customizer hook, and the use of Spring Boot's HTTP client plumbing, checked on the requests
+ * a loopback server receives.
+ */
+class CnosDbAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+
+	private MockWebServer server;
+
+	@BeforeEach
+	void startServer() throws IOException {
+		this.server = new MockWebServer();
+		this.server.start();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	private String serverUrl() {
+		return this.server.url("/").toString();
+	}
+
+	private void enqueueCsv(String body) {
+		this.server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body(body).build());
+	}
+
+	private RecordedRequest takeRequest() throws InterruptedException {
+		return this.server.takeRequest(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void defaultsMatchTheServerDefaults() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(CnosTemplate.class).hasSingleBean(PropertiesCnosDbConnectionDetails.class);
+			CnosTemplate template = context.getBean(CnosTemplate.class);
+			assertThat(template.getUrl()).isEqualTo("http://localhost:8902");
+			assertThat(template.getUser()).isEqualTo("root");
+			assertThat(template.getDatabase()).isEqualTo("public");
+			assertThat(template.getTenant()).isEqualTo("cnosdb");
+		});
+	}
+
+	@Test
+	void propertiesReachTheWire() {
+		enqueueCsv("database_name\nocean\n");
+		this.runner
+			.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.user=bob", "cnosdb.password=s3cret",
+					"cnosdb.database=ocean", "cnosdb.tenant=acme")
+			.run((context) -> {
+				CnosTemplate template = context.getBean(CnosTemplate.class);
+				assertThat(template.listDatabases()).containsExactly("ocean");
+				RecordedRequest request = takeRequest();
+				assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/sql");
+				assertThat(request.getUrl().queryParameter("db")).isEqualTo("ocean");
+				assertThat(request.getUrl().queryParameter("tenant")).isEqualTo("acme");
+				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic Ym9iOnMzY3JldA==");
+				assertThat(request.getHeaders().values("Accept")).containsExactly("application/csv");
+			});
+	}
+
+	@Test
+	void readTimeoutApplies() {
+		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.read-timeout=200ms").run((context) -> {
+			CnosTemplate template = context.getBean(CnosTemplate.class);
+			assertThatExceptionOfType(QueryTimeoutException.class).isThrownBy(() -> template.execute("SELECT 1"))
+				.withMessageContaining(serverUrl().replaceAll("/$", ""));
+		});
+	}
+
+	@Test
+	void timeoutPropertiesBind() {
+		this.runner.withPropertyValues("cnosdb.connect-timeout=3s", "cnosdb.read-timeout=2m").run((context) -> {
+			CnosDbProperties properties = context.getBean(CnosDbProperties.class);
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofMinutes(2));
+		});
+	}
+
+	@Test
+	void honoursSpringBootsChoiceOfHttpClient() {
+		this.runner.withPropertyValues("spring.http.clients.imperative.factory=jdk", "cnosdb.url=" + serverUrl())
+			.run((context) -> {
+				enqueueCsv("Int64(1)\n1\n");
+				assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
+				assertThat(takeRequest().getHeaders().values("Accept")).containsExactly("application/csv");
+			});
+	}
+
+	@Test
+	void sendsContentLengthWithTheDetectedHttpClient() {
+		// Apache HttpClient 5 is what Spring Boot detects first, and what the starter brings.
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
+			enqueueCsv("Int64(1)\n1\n");
+			assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
+			RecordedRequest request = takeRequest();
+			assertThat(request.getHeaders().get("Content-Length")).isEqualTo("8");
+			assertThat(request.getChunkSizes()).isNullOrEmpty();
+		});
+	}
+
+	@Test
+	void springBootsRestClientCustomizersApply() {
+		enqueueCsv("table_name\nair\n");
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
+			.withBean(RestClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Boot", "applied"))
+			.run((context) -> {
+				assertThat(context.getBean(CnosTemplate.class).listTables()).containsExactly("air");
+				assertThat(takeRequest().getHeaders().get("X-Boot")).isEqualTo("applied");
+			});
+	}
+
+	@Test
+	void cnosDbCustomizersApplyInOrder() {
+		enqueueCsv("table_name\n");
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
+			.withUserConfiguration(OrderedCustomizers.class)
+			.run((context) -> {
+				assertThat(context.getBean(CnosTemplate.class).listTables()).isEmpty();
+				assertThat(takeRequest().getHeaders().values("X-Order")).containsExactly("first", "second");
+			});
+	}
+
+	@Test
+	void customizersDoNotTouchOtherRestClients() {
+		this.runner.withUserConfiguration(OrderedCustomizers.class).run((context) -> {
+			org.springframework.web.client.RestClient.Builder shared = context
+				.getBean(org.springframework.web.client.RestClient.Builder.class);
+			enqueueCsv("ok\n");
+			shared.baseUrl(serverUrl()).build().get().uri("/other").retrieve().toBodilessEntity();
+			assertThat(takeRequest().getHeaders().values("X-Order")).isEmpty();
+		});
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesCnosOperations() {
+		CnosOperations own = mock(CnosOperations.class);
+		this.runner.withBean(CnosOperations.class, () -> own).run((context) -> {
+			assertThat(context).doesNotHaveBean(CnosTemplate.class);
+			assertThat(context.getBean(CnosOperations.class)).isSameAs(own);
+		});
+	}
+
+	@Test
+	void connectionDetailsBeanReplacesProperties() {
+		enqueueCsv("table_name\n");
+		this.runner.withPropertyValues("cnosdb.url=http://ignored:1", "cnosdb.user=ignored", "cnosdb.database=ocean")
+			.withBean(CnosDbConnectionDetails.class, () -> new CnosDbConnectionDetails() {
+				@Override
+				public String getUrl() {
+					return serverUrl();
+				}
+
+				@Override
+				public String getUser() {
+					return "svc";
+				}
+
+				@Override
+				public String getPassword() {
+					return "pw";
+				}
+			})
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesCnosDbConnectionDetails.class);
+				CnosTemplate template = context.getBean(CnosTemplate.class);
+				assertThat(template.getUser()).isEqualTo("svc");
+				template.listTables();
+				RecordedRequest request = takeRequest();
+				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic c3ZjOnB3");
+				// Connection details say where; properties still say which database.
+				assertThat(request.getUrl().queryParameter("db")).isEqualTo("ocean");
+			});
+	}
+
+	@Test
+	void uniqueExceptionTranslatorIsUsed() {
+		this.server.enqueue(new MockResponse.Builder().code(422)
+			.addHeader("content-type", "application/json")
+			.body("{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"cnosdb.public.air\\\"\"}")
+			.build());
+		CnosExceptionTranslator translator = (description, error) -> new TransientDataAccessResourceException(
+				"custom " + error.errorCode());
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
+			.withBean(CnosExceptionTranslator.class, () -> translator)
+			.run((context) -> assertThatExceptionOfType(TransientDataAccessResourceException.class)
+				.isThrownBy(() -> context.getBean(CnosTemplate.class).execute("SELECT * FROM air"))
+				.withMessage("custom 030019"));
+	}
+
+	@Test
+	void worksWithoutSpringBootsRestClientAutoConfiguration() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(RestClientAutoConfiguration.class))
+			.withPropertyValues("cnosdb.url=" + serverUrl())
+			.run((context) -> {
+				enqueueCsv("database_name\npublic\n");
+				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("public");
+			});
+	}
+
+	@Test
+	void notConfiguredWithoutSpringWeb() {
+		this.runner.withClassLoader(new FilteredClassLoader(org.springframework.web.client.RestClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CnosTemplate.class));
+	}
+
+	@Test
+	void serverErrorCarriesItsDetails() {
+		this.server.enqueue(new MockResponse.Builder().code(422)
+			.addHeader("content-type", "application/json")
+			.body("{\"error_code\":\"010009\",\"error_message\":\"sql parser error: Expected an SQL statement, found: 1\"}")
+			.build());
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
+			CnosServerError[] seen = new CnosServerError[1];
+			try {
+				context.getBean(CnosTemplate.class).execute("1;");
+			}
+			catch (io.cnosdb.spring.core.exception.CnosBadSqlException ex) {
+				seen[0] = ex.getServerError();
+			}
+			assertThat(seen[0]).isEqualTo(new CnosServerError(422, "010009",
+					"sql parser error: Expected an SQL statement, found: 1"));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCustomizers {
+
+		@Bean
+		@Order(2)
+		CnosDbRestClientCustomizer second() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.add("X-Order", "second"));
+		}
+
+		@Bean
+		@Order(1)
+		CnosDbRestClientCustomizer first() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.add("X-Order", "first"));
+		}
+
+	}
+
+}
