@@ -2,12 +2,12 @@ package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
 
-import io.cnosdb.spring.core.CnosDefaults;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of the CnosDB client, under {@code cnosdb}.
+ * Configuration properties of the CnosDB client, under {@code cnosdb}. The defaults are
+ * written out, so the configuration metadata shows them; they equal
+ * {@link io.cnosdb.spring.core.CnosDefaults}.
  */
 @ConfigurationProperties("cnosdb")
 public class CnosDbProperties {
@@ -15,37 +15,37 @@ public class CnosDbProperties {
 	/**
 	 * HTTP URL of the CnosDB server.
 	 */
-	private String url = CnosDefaults.URL;
+	private String url = "http://localhost:8902";
 
 	/**
 	 * User to authenticate as with HTTP Basic authentication.
 	 */
-	private String user = CnosDefaults.USER;
+	private String user = "root";
 
 	/**
 	 * Password of the user; may be empty.
 	 */
-	private String password = CnosDefaults.PASSWORD;
+	private String password = "";
 
 	/**
 	 * Database that statements and writes address.
 	 */
-	private String database = CnosDefaults.DATABASE;
+	private String database = "public";
 
 	/**
 	 * Tenant that statements and writes address.
 	 */
-	private String tenant = CnosDefaults.TENANT;
+	private String tenant = "cnosdb";
 
 	/**
 	 * Time to wait for a connection to the server.
 	 */
-	private Duration connectTimeout = CnosDefaults.CONNECT_TIMEOUT;
+	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
 	 * Time to wait for the server's answer to a statement or write.
 	 */
-	private Duration readTimeout = CnosDefaults.READ_TIMEOUT;
+	private Duration readTimeout = Duration.ofSeconds(60);
 
 	public String getUrl() {
 		return this.url;
