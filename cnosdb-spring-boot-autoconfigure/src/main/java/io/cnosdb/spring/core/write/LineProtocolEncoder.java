@@ -14,20 +14,25 @@ import io.cnosdb.spring.core.CnosPrecision;
  * <li>In names (measurement, tag keys, tag values, field keys) {@code ,} and space are escaped with a
  * backslash, and so is {@code =} except in the measurement. The server unescapes only those three, and
  * keeps {@code \\}, {@code \"} and {@code \'} as two characters, so a backslash in a name is written as
- * it is; that only works when it is followed by another backslash, a double or a single quote (taken as
- * a pair). Any other backslash cannot be represented and is refused.</li>
+ * it is when followed by another backslash, a double or a single quote (taken as a pair). A backslash
+ * followed by {@code ,}, space or {@code =} is written doubled with the character bare, which the server
+ * reads back as backslash and character, but only where that character does not end the element
+ * ({@code =} in a measurement or tag value, {@code ,} and space in a tag key or field key). The server
+ * takes the first byte of a line and of the field set as it is, so a backslash starting the measurement
+ * or the first field key is written alone. Any other backslash cannot be represented and is refused.</li>
  * <li>String field values are quoted, with {@code \} and {@code "} escaped; newlines are allowed.</li>
  * <li>Integers get {@code i}, unsigned integers {@code u}; doubles are written so that they parse back
  * to the same bits; booleans as {@code true}/{@code false}.</li>
  * </ul>
  * A point is refused with an {@link IllegalArgumentException} naming it and the rule when: the
  * measurement, a tag key, tag value or field key is empty or contains a newline or carriage return, or an
- * unpaired surrogate; a backslash is not followed by {@code \}, {@code "} or {@code '}; the measurement
- * starts with {@code #} (a comment), a tab or form feed (skipped as leading blank), a comma or space, or
- * two backslashes (the server does not unescape the first character of a line); the measurement holds
- * {@code =} after its first character together with a character that needs a backslash (the server then
- * takes the {@code =} for a syntax error); every field key starts with such a character (the first field
- * key has the same first-character quirk, so a field with an ordinary first character is written first);
+ * unpaired surrogate; a backslash cannot be represented (see above); the measurement starts with
+ * {@code #} (a comment), a tab or form feed (skipped as leading blank), a comma or a space (the server
+ * does not unescape the first character of a line); the measurement
+ * holds a bare {@code =} after its first character together with a backslash after its first character
+ * (the server then requires {@code =} to be escaped, yet refuses {@code \=} in a measurement); every field
+ * key starts with a comma, space or {@code =} (the first field key has the same quirk, so a field that
+ * can start is written first);
  * there is no field; a double is NaN or infinite; a string value has an unpaired surrogate; the time
  * cannot be expressed in this precision; or there is no time and the precision is not nanoseconds (the
  * server would take its nanosecond clock as a count of this precision's units).
@@ -77,26 +82,26 @@ public final class LineProtocolEncoder {
 		}
 		Map.Entry<String, Object> leadingField = leadingField(point, fields);
 		boolean writeTime = point.hasTime();
-		long timestamp = writeTime ? point.getTimestamp(this.precision) : 0;
+		long timestamp = writeTime ? point.timestampIn(this.precision, (rule) -> refuse(point, rule)) : 0;
 		if (!writeTime && this.precision != CnosPrecision.NS) {
 			throw refuse(point, "a time is required in " + this.precision.wireValue() + " precision, because "
 					+ "CnosDB fills a missing time with its clock in nanoseconds whatever the precision");
 		}
 		int start = buffer.size();
 		try {
-			writeName(point, point.getMeasurement(), Element.MEASUREMENT, buffer);
+			writeName(point, point.getMeasurement(), Element.MEASUREMENT, true, buffer);
 			for (Map.Entry<String, String> tag : point.tagValues().entrySet()) {
 				buffer.put((byte) ',');
-				writeName(point, tag.getKey(), Element.TAG_KEY, buffer);
+				writeName(point, tag.getKey(), Element.TAG_KEY, false, buffer);
 				buffer.put((byte) '=');
-				writeName(point, tag.getValue(), Element.TAG_VALUE, buffer);
+				writeName(point, tag.getValue(), Element.TAG_VALUE, false, buffer);
 			}
 			buffer.put((byte) ' ');
-			writeField(point, leadingField, buffer);
+			writeField(point, leadingField, true, buffer);
 			for (Map.Entry<String, Object> field : fields.entrySet()) {
 				if (field != leadingField) {
 					buffer.put((byte) ',');
-					writeField(point, field, buffer);
+					writeField(point, field, false, buffer);
 				}
 			}
 			if (writeTime) {
@@ -121,25 +126,27 @@ public final class LineProtocolEncoder {
 				return field;
 			}
 		}
-		throw refuse(point, "every field key starts with ',', ' ', '=' or two backslashes, but the first field "
-				+ "key cannot, because CnosDB does not unescape the first character of the field set");
+		throw refuse(point, "every field key starts with ',', ' ' or '=', which the first field key cannot, "
+				+ "because CnosDB does not unescape the first character of the field set");
 	}
 
+	/**
+	 * Whether a name can be the first token of a line or of the field set, where the server consumes the
+	 * first byte without escape handling, so an escaped first character would be misread.
+	 */
 	private static boolean canStartToken(String name, Element element) {
 		if (name.isEmpty()) {
 			// Let the emptiness check report it with its own message.
 			return true;
 		}
 		char first = name.charAt(0);
-		if (first == ',' || first == ' ' || (first == '=' && element != Element.MEASUREMENT)) {
-			return false;
-		}
-		return !name.startsWith("\\\\");
+		return first != ',' && first != ' ' && (first != '=' || element == Element.MEASUREMENT);
 	}
 
-	private static void writeField(Point point, Map.Entry<String, Object> field, LineProtocolBuffer buffer) {
+	private static void writeField(Point point, Map.Entry<String, Object> field, boolean leading,
+			LineProtocolBuffer buffer) {
 		String key = field.getKey();
-		writeName(point, key, Element.FIELD_KEY, buffer);
+		writeName(point, key, Element.FIELD_KEY, leading, buffer);
 		buffer.put((byte) '=');
 		Object value = field.getValue();
 		if (value instanceof Double number) {
@@ -190,7 +197,12 @@ public final class LineProtocolEncoder {
 		buffer.commit(position);
 	}
 
-	private static void writeName(Point point, String name, Element element, LineProtocolBuffer buffer) {
+	/**
+	 * Writes a name. A {@code leading} name starts a line or the field set, whose first byte the server
+	 * takes as it is: a backslash there is a literal one, and escaping resumes with the next character.
+	 */
+	private static void writeName(Point point, String name, Element element, boolean leading,
+			LineProtocolBuffer buffer) {
 		int length = name.length();
 		if (length == 0) {
 			throw refuse(point, element.label + " must not be empty");
@@ -199,10 +211,18 @@ public final class LineProtocolEncoder {
 			checkMeasurementStart(point, name);
 		}
 		byte[] array = buffer.reserve(length * MAX_BYTES_PER_CHAR);
-		int position = buffer.size();
-		boolean backslashWritten = false;
+		int start = buffer.size();
+		int position = start;
+		// The server reads a name strictly (every ',', ' ' and '=' escaped) once it meets a backslash; one in
+		// the very first byte of a line is skipped unexamined, so only later ones count.
+		boolean backslashAfterStart = false;
 		boolean equalsAfterStart = false;
-		for (int i = 0; i < length; i++) {
+		int i = 0;
+		if (leading && name.charAt(0) == '\\') {
+			array[position++] = '\\';
+			i = 1;
+		}
+		for (; i < length; i++) {
 			char c = name.charAt(i);
 			if (c >= 0x80) {
 				position = putNonAscii(point, describe(element, name), name, i, array, position);
@@ -215,9 +235,9 @@ public final class LineProtocolEncoder {
 				case '\n', '\r' -> throw refuse(point, describe(element, name) + " must not contain a newline or "
 						+ "carriage return");
 				case ',', ' ' -> {
+					backslashAfterStart |= (position > start);
 					array[position++] = '\\';
 					array[position++] = (byte) c;
-					backslashWritten = true;
 				}
 				case '=' -> {
 					if (element == Element.MEASUREMENT) {
@@ -228,27 +248,38 @@ public final class LineProtocolEncoder {
 					else {
 						array[position++] = '\\';
 						array[position++] = '=';
-						backslashWritten = true;
 					}
 				}
 				case '\\' -> {
 					char next = (i + 1 < length) ? name.charAt(i + 1) : 0;
-					if (next != '\\' && next != '"' && next != '\'') {
-						throw refuse(point, describe(element, name) + " has a backslash that is not followed by "
-								+ "'\\', '\"' or ''', which CnosDB cannot store as written (it keeps only those "
-								+ "pairs literally)");
+					if (next == '\\' || next == '"' || next == '\'') {
+						// Kept by the server as the same two characters.
+						backslashAfterStart |= (position > start);
+						array[position++] = '\\';
+						array[position++] = (byte) next;
 					}
-					array[position++] = '\\';
-					array[position++] = (byte) next;
-					backslashWritten = true;
+					else if ((next == ',' || next == ' ' || next == '=') && !element.endsAt(next)) {
+						// The server reads '\\' as a pair, then a bare character that does not end this element,
+						// and finally drops the backslash in front of it: '\\,' becomes '\,'.
+						backslashAfterStart |= (position > start);
+						array[position++] = '\\';
+						array[position++] = '\\';
+						array[position++] = (byte) next;
+					}
+					else {
+						throw refuse(point, describe(element, name) + " has a backslash followed by "
+								+ ((i + 1 < length) ? "'" + next + "'" : "nothing") + ", which CnosDB cannot store as "
+								+ "written in a " + element.label);
+					}
 					i++;
 				}
 				default -> array[position++] = (byte) c;
 			}
 		}
-		if (equalsAfterStart && backslashWritten) {
-			throw refuse(point, describe(element, name) + " has '=' together with ',', ' ' or '\\'; CnosDB then "
-					+ "requires '=' to be escaped but refuses '\\=' in a measurement");
+		if (equalsAfterStart && backslashAfterStart) {
+			throw refuse(point, describe(element, name) + " has '=' and a backslash (its own or escaping ',' or ' ') "
+					+ "after its first character; CnosDB then requires '=' to be escaped but refuses '\\=' in a "
+					+ "measurement");
 		}
 		buffer.commit(position);
 	}
@@ -262,8 +293,8 @@ public final class LineProtocolEncoder {
 			throw refuse(point, "measurement must not start with a tab or form feed, which the server skips");
 		}
 		if (!canStartToken(name, Element.MEASUREMENT)) {
-			throw refuse(point, "measurement must not start with ',', ' ' or two backslashes, because CnosDB "
-					+ "does not unescape the first character of a line");
+			throw refuse(point, "measurement must not start with ',' or ' ', because CnosDB does not unescape the "
+					+ "first character of a line");
 		}
 	}
 
@@ -303,12 +334,21 @@ public final class LineProtocolEncoder {
 
 	private enum Element {
 
-		MEASUREMENT("measurement"), TAG_KEY("tag key"), TAG_VALUE("tag value"), FIELD_KEY("field key");
+		MEASUREMENT("measurement", ", "), TAG_KEY("tag key", "="), TAG_VALUE("tag value", ", "),
+		FIELD_KEY("field key", "=");
 
 		private final String label;
 
-		Element(String label) {
+		/** The characters that end this element in the server's state machine when not escaped. */
+		private final String terminators;
+
+		Element(String label, String terminators) {
 			this.label = label;
+			this.terminators = terminators;
+		}
+
+		boolean endsAt(char c) {
+			return this.terminators.indexOf(c) >= 0;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.cnosdb.spring.core.CnosPrecision;
 import org.jspecify.annotations.Nullable;
@@ -198,10 +199,18 @@ public final class Point {
 		if (!this.hasTime) {
 			throw new IllegalStateException(describe() + " has no time");
 		}
+		return timestampIn(precision, (rule) -> new IllegalArgumentException(describe() + ": " + rule));
+	}
+
+	/**
+	 * The time in {@code precision} units, reporting a time that cannot be expressed with an exception
+	 * made from the rule, so that the encoder can word it like its other refusals.
+	 */
+	long timestampIn(CnosPrecision precision, Function<String, IllegalArgumentException> refusal) {
 		long nanosPerUnit = nanosPerUnit(precision);
 		if (this.nanoOfSecond % nanosPerUnit != 0) {
-			throw new IllegalArgumentException(describe() + ": time " + getTime() + " cannot be written in "
-					+ precision.wireValue() + " precision without dropping digits; write it with a finer precision");
+			throw refusal.apply("time " + getTime() + " cannot be written in " + precision.wireValue()
+					+ " precision without dropping digits; write it with a finer precision");
 		}
 		long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit;
 		long units = this.nanoOfSecond / nanosPerUnit;
@@ -213,8 +222,8 @@ public final class Point {
 			return Math.addExact(Math.multiplyExact(this.epochSecond, unitsPerSecond), units);
 		}
 		catch (ArithmeticException ex) {
-			throw new IllegalArgumentException(describe() + ": time " + getTime() + " does not fit a signed 64-bit "
-					+ "timestamp in " + precision.wireValue() + " precision", ex);
+			throw refusal.apply("time " + getTime() + " does not fit a signed 64-bit timestamp in "
+					+ precision.wireValue() + " precision");
 		}
 	}
 

@@ -157,6 +157,25 @@ class LineProtocolEncoderTest {
 	}
 
 	@Test
+	void writesALeadingBackslashAloneBecauseTheServerTakesTheFirstByteAsItIs() {
+		assertLeadingBackslash("\\m", "\\m");
+		assertLeadingBackslash("\\", "\\");
+		assertLeadingBackslash("\\=m", "\\=m");
+		assertLeadingBackslash("\\,m x", "\\\\,m\\ x");
+		assertLeadingBackslash("\\\\\\", "\\\\\\");
+		assertRefused(Point.measurement("\\\\m").field("f", 1L), "has a backslash followed by 'm'");
+		Point point = Point.measurement("m").field("\\", 1L).field("x", 2L);
+		assertThat(point.toLineProtocol()).isEqualTo("m \\=1i,x=2i");
+		assertThat(parseOne(point.toLineProtocol()).fields()).isEqualTo(point.getFields());
+	}
+
+	private void assertLeadingBackslash(String measurement, String written) {
+		Point point = Point.measurement(measurement).field("f", 1L);
+		assertThat(point.toLineProtocol()).isEqualTo(written + " f=1i");
+		assertThat(parseOne(point.toLineProtocol()).table()).isEqualTo(measurement);
+	}
+
+	@Test
 	void writesTimestampInTheRequestedPrecision() {
 		Point point = Point.measurement("m").field("f", 1L).time(Instant.ofEpochSecond(1, 2_000_000));
 		assertThat(point.toLineProtocol(CnosPrecision.NS)).isEqualTo("m f=1i 1002000000");
@@ -223,13 +242,36 @@ class LineProtocolEncoderTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a\\b", "a\\", "\\", "a\\,b", "a\\ b", "a\\=b", "a\\\\\\" })
-	void refusesBackslashesCnosDbCannotStore(String name) {
-		String rule = "backslash that is not followed by";
+	@ValueSource(strings = { "a\\b", "a\\", "\\", "a\\\\\\", "a\\\n" })
+	void refusesBackslashesCnosDbCannotStoreAnywhere(String name) {
+		String rule = "has a backslash followed by";
 		assertRefused(Point.measurement("m" + name).field("f", 1L), rule);
 		assertRefused(Point.measurement("m").tag(name, "v").field("f", 1L), rule);
 		assertRefused(Point.measurement("m").tag("t", name).field("f", 1L), rule);
 		assertRefused(Point.measurement("m").field("f", 1L).field(name, 1L), rule);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a\\,b", "a\\ b" })
+	void writesBackslashBeforeCommaOrSpaceOnlyInKeys(String name) {
+		assertRefused(Point.measurement("m" + name).field("f", 1L), "in a measurement");
+		assertRefused(Point.measurement("m").tag("t", name).field("f", 1L), "in a tag value");
+		Point point = Point.measurement("m").tag(name, "v").field("f", 1L).field("x" + name, 2L);
+		String line = point.toLineProtocol();
+		String written = name.replace("\\", "\\\\");
+		assertThat(line).isEqualTo("m," + written + "=v f=1i,x" + written + "=2i");
+		assertThat(parseOne(line)).isEqualTo(new CnosLineProtocolParser.Line("m", point.getTags(), point.getFields(), null));
+	}
+
+	@Test
+	void writesBackslashBeforeEqualsOnlyInMeasurementAndTagValue() {
+		assertRefused(Point.measurement("m").tag("a\\=b", "v").field("f", 1L), "in a tag key");
+		assertRefused(Point.measurement("m").field("f", 1L).field("a\\=b", 1L), "in a field key");
+		Point point = Point.measurement("m\\=x").tag("t", "a\\=b").field("f", 1L);
+		String line = point.toLineProtocol();
+		assertThat(line).isEqualTo("m\\\\=x,t=a\\\\=b f=1i");
+		assertThat(parseOne(line)).isEqualTo(
+				new CnosLineProtocolParser.Line("m\\=x", Map.of("t", "a\\=b"), point.getFields(), null));
 	}
 
 	@Test
@@ -244,7 +286,7 @@ class LineProtocolEncoderTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { " m", ",m", "\\\\m" })
+	@ValueSource(strings = { " m", ",m" })
 	void refusesMeasurementStartingWithWhatTheServerDoesNotUnescape(String name) {
 		assertRefused(Point.measurement(name).field("f", 1L), "first character of a line");
 	}
@@ -264,7 +306,8 @@ class LineProtocolEncoderTest {
 
 	@Test
 	void refusesWhenNoFieldKeyCanStartTheFieldSet() {
-		assertRefused(Point.measurement("m").field(" a", 1L).field("\\\\b", 2L), "first field key");
+		assertRefused(Point.measurement("m").field(" a", 1L).field(",b", 2L).field("=c", 3L),
+				"first character of the field set");
 	}
 
 	@Test
