@@ -1,0 +1,119 @@
+package io.cnosdb.spring.core.write;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+
+import io.cnosdb.spring.core.CnosPrecision;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class PointTest {
+
+	@Test
+	void exposesWhatWasBuilt() {
+		Point point = Point.measurement("m")
+			.tag("b", "1")
+			.tag("a", "2")
+			.field("i", 1L)
+			.field("d", 2.5)
+			.field("t", true)
+			.field("s", "x")
+			.unsignedField("u", -1L)
+			.time(Instant.parse("2024-01-02T03:04:05.123456789Z"));
+		assertThat(point.getMeasurement()).isEqualTo("m");
+		assertThat(point.getTags()).containsExactly(Map.entry("b", "1"), Map.entry("a", "2"));
+		assertThat(point.getFields()).containsExactly(Map.entry("i", 1L), Map.entry("d", 2.5), Map.entry("t", true),
+				Map.entry("s", "x"), Map.entry("u", new BigInteger("18446744073709551615")));
+		assertThat(point.getTime()).isEqualTo(Instant.parse("2024-01-02T03:04:05.123456789Z"));
+	}
+
+	@Test
+	void hasNoTimeUntilOneIsSet() {
+		Point point = Point.measurement("m").field("f", 1L);
+		assertThat(point.getTime()).isNull();
+		assertThatIllegalStateException().isThrownBy(() -> point.getTimestamp(CnosPrecision.NS));
+	}
+
+	@Test
+	void gettersAreReadOnly() {
+		Point point = Point.measurement("m").tag("t", "v").field("f", 1L);
+		assertThat(point.getTags()).isUnmodifiable();
+		assertThat(point.getFields()).isUnmodifiable();
+	}
+
+	@Test
+	void refusesDuplicateKeys() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("k", "1").tag("k", "2"))
+			.withMessage("Point 'm': duplicate key 'k', already used for a tag");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("k", 1L).field("k", 2.0))
+			.withMessage("Point 'm': duplicate key 'k', already used for a field");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("k", "1").field("k", 1L))
+			.withMessageContaining("already used for a tag");
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("k", 1L).tag("k", "1"))
+			.withMessageContaining("already used for a field");
+	}
+
+	@Test
+	void refusesNulls() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag(null, "v"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").tag("t", null));
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").field("f", (String) null));
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").unsignedField("f", null));
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").time(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("m").time(1, null));
+	}
+
+	@Test
+	void refusesUnsignedValuesOutOfRange() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").unsignedField("u", BigInteger.ONE.shiftLeft(64)))
+			.withMessageContaining("must be between 0 and 18446744073709551615");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("m").unsignedField("u", BigInteger.valueOf(-1)));
+		assertThat(Point.measurement("m").unsignedField("u", BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE))
+			.getFields()).containsEntry("u", new BigInteger("18446744073709551615"));
+	}
+
+	@Test
+	void keepsTheTimeExactAcrossPrecisions() {
+		for (CnosPrecision precision : CnosPrecision.values()) {
+			for (long timestamp : new long[] { Long.MIN_VALUE, Long.MIN_VALUE + 1, -1_000_001, -1, 0, 1, 999,
+					Long.MAX_VALUE }) {
+				Point point = Point.measurement("m").time(timestamp, precision);
+				assertThat(point.getTimestamp(precision)).as("%d %s", timestamp, precision).isEqualTo(timestamp);
+			}
+		}
+	}
+
+	@Test
+	void convertsToFinerPrecisionAndToCoarserOnlyWithoutLoss() {
+		Point point = Point.measurement("m").time(-1_500, CnosPrecision.MS);
+		assertThat(point.getTimestamp(CnosPrecision.US)).isEqualTo(-1_500_000);
+		assertThat(point.getTimestamp(CnosPrecision.NS)).isEqualTo(-1_500_000_000);
+		assertThat(point.getTime()).isEqualTo(Instant.ofEpochMilli(-1_500));
+		Point fine = Point.measurement("m").time(-1, CnosPrecision.NS);
+		assertThatIllegalArgumentException().isThrownBy(() -> fine.getTimestamp(CnosPrecision.US))
+			.withMessageContaining("without dropping digits");
+	}
+
+	@Test
+	void refusesTimesOutsideTheSixtyFourBitRange() {
+		Point point = Point.measurement("m").time(Instant.ofEpochSecond(Instant.MAX.getEpochSecond()));
+		assertThatIllegalArgumentException().isThrownBy(() -> point.getTimestamp(CnosPrecision.MS))
+			.withMessageContaining("does not fit");
+		Point justOutside = Point.measurement("m").time(Instant.ofEpochSecond(0, Long.MIN_VALUE).minusNanos(1));
+		assertThatIllegalArgumentException().isThrownBy(() -> justOutside.getTimestamp(CnosPrecision.NS));
+	}
+
+	@Test
+	void describesItselfWithoutEncoding() {
+		assertThat(Point.measurement("m").field("f", Double.NaN)).hasToString(
+				"Point{measurement=m, tags={}, fields={f=NaN}, time=null}");
+	}
+
+}
