@@ -92,6 +92,11 @@ final class CnosHttpClient {
 		return this.credentials;
 	}
 
+	/*
+	 * Requests name their URI as a template with variables, so the http.client.requests
+	 * observation gets one low-cardinality uri tag per endpoint rather than "none".
+	 */
+
 	/**
 	 * Posts a statement and opens the CSV answer for reading; the caller closes it.
 	 * @param description what is being done, for messages (already free of credentials)
@@ -99,8 +104,7 @@ final class CnosHttpClient {
 	QueryResult query(String sql, String database, String tenant, String description) {
 		byte[] body = sql.getBytes(StandardCharsets.UTF_8);
 		ClientHttpResponse response = call(description, () -> this.restClient.post()
-			.uri((uri) -> uri.path(SQL_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
-				.build(database, tenant))
+			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
 			.contentType(TEXT_UTF8)
@@ -121,8 +125,8 @@ final class CnosHttpClient {
 	 */
 	void write(byte[] body, String database, String tenant, CnosPrecision precision, String description) {
 		call(description, () -> this.restClient.post()
-			.uri((uri) -> uri.path(WRITE_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
-				.queryParam("precision", "{precision}").build(database, tenant, precision.wireValue()))
+			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant,
+					precision.wireValue())
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.contentType(TEXT_UTF8)
 			.body(body)
