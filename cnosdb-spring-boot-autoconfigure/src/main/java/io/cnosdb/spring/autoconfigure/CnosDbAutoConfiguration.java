@@ -1,6 +1,9 @@
 package io.cnosdb.spring.autoconfigure;
 
+import java.time.Duration;
+
 import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 
@@ -11,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 
@@ -20,11 +25,13 @@ import org.springframework.web.client.RestClient;
  * <p>
  * The template's {@link RestClient} comes from Spring Boot's {@link RestClient.Builder}, so
  * {@code http.client.requests} observations and Boot's RestClient customizers apply, with a
- * request factory of Boot's detected HTTP client built from the global HTTP client settings
- * and the {@code cnosdb} timeouts. The template backs off when the application defines its
- * own {@link CnosOperations}.
+ * request factory of Boot's detected HTTP client built from the global HTTP client settings,
+ * the {@code cnosdb} timeouts and the connection's SSL bundle. Pings get a request factory of
+ * their own, bounded by the ping's timeout. The template backs off when the application
+ * defines its own {@link CnosOperations}. Unusable settings fail with a
+ * {@link CnosDbConfigurationException} naming the property to fix.
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
@@ -34,8 +41,9 @@ public final class CnosDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CnosDbConnectionDetails.class)
-	PropertiesCnosDbConnectionDetails cnosDbConnectionDetails(CnosDbProperties properties) {
-		return new PropertiesCnosDbConnectionDetails(properties);
+	PropertiesCnosDbConnectionDetails cnosDbConnectionDetails(CnosDbProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesCnosDbConnectionDetails(properties, sslBundles.getIfAvailable());
 	}
 
 	@Bean
@@ -45,19 +53,50 @@ public final class CnosDbAutoConfiguration {
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<CnosDbRestClientCustomizer> customizers,
 			ObjectProvider<CnosExceptionTranslator> exceptionTranslator) {
+		String url = CnosDbUrlValidator.validate(connectionDetails.getUrl(), urlSource(connectionDetails));
+		CnosPrecision writePrecision = writePrecision(properties.getWritePrecision());
+		Duration connectTimeout = properties.getConnectTimeout();
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
+			.withTimeouts(connectTimeout, properties.getReadTimeout());
+		SslBundle sslBundle = connectionDetails.getSslBundle();
+		if (sslBundle != null) {
+			settings = settings.withSslBundle(sslBundle);
+		}
+		HttpClientSettings clientSettings = settings;
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
+			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
-			.requestFactory(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
+			.requestFactory(factoryBuilder.build(clientSettings));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		CnosTemplate.Builder template = CnosTemplate.builder()
-			.url(connectionDetails.getUrl())
+			.url(url)
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 			.database(properties.getDatabase())
 			.tenant(properties.getTenant())
-			.restClientBuilder(builder);
+			.writePrecision(writePrecision)
+			.restClientBuilder(builder)
+			.pingRequestFactory((timeout) -> factoryBuilder
+				.build(clientSettings.withTimeouts(shorter(connectTimeout, timeout), timeout)));
 		exceptionTranslator.ifUnique(template::exceptionTranslator);
 		return template.build();
+	}
+
+	private static String urlSource(CnosDbConnectionDetails connectionDetails) {
+		return (connectionDetails instanceof PropertiesCnosDbConnectionDetails) ? "cnosdb.url"
+				: "the URL of " + connectionDetails.getClass().getName();
+	}
+
+	private static CnosPrecision writePrecision(String value) {
+		try {
+			return CnosPrecision.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCnosDbPrecisionException(value, ex);
+		}
+	}
+
+	private static Duration shorter(Duration first, Duration second) {
+		return (first.compareTo(second) <= 0) ? first : second;
 	}
 
 }

@@ -1,8 +1,11 @@
 package io.cnosdb.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import io.cnosdb.spring.core.CnosDefaults;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Where and as whom to connect to CnosDB. By default read from {@code cnosdb.*} properties;
@@ -22,6 +25,14 @@ public interface CnosDbConnectionDetails extends ConnectionDetails {
 	/** The user's password, possibly empty. */
 	default String getPassword() {
 		return CnosDefaults.PASSWORD;
+	}
+
+	/**
+	 * The trust (and key) material for an {@code https} URL, or {@code null} for the JVM's
+	 * defaults.
+	 */
+	default @Nullable SslBundle getSslBundle() {
+		return null;
 	}
 
 }

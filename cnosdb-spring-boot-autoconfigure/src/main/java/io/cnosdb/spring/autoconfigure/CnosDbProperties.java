@@ -47,6 +47,15 @@ public class CnosDbProperties {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
 
+	/**
+	 * Precision of the timestamps in lines written without an explicit precision: ns, us or ms.
+	 */
+	private String writePrecision = "ns";
+
+	private final Ssl ssl = new Ssl();
+
+	private final Health health = new Health();
+
 	public String getUrl() {
 		return this.url;
 	}
@@ -101,6 +110,64 @@ public class CnosDbProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public String getWritePrecision() {
+		return this.writePrecision;
+	}
+
+	public void setWritePrecision(String writePrecision) {
+		this.writePrecision = writePrecision;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * TLS settings of the connection to CnosDB.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that holds the trust material for an
+		 * https URL. Without one, the JVM's default trust store applies.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Settings of the CnosDB health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Longest time the health check waits to connect, and again for the server's ping
+		 * answer, independent of the read timeout of statements.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 }

@@ -8,7 +8,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -29,17 +33,19 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The two CnosDB endpoints a template uses, {@code /api/v1/sql} and {@code /api/v1/write},
- * over Spring's {@link RestClient}: one {@code Accept} value, Basic authentication on every
- * request, bodies as byte arrays so they carry a {@code Content-Length} (the server answers a
- * chunked upload with an empty 500), and every failure turned into a
- * {@link DataAccessException}.
+ * The CnosDB endpoints a template uses, {@code /api/v1/sql} and {@code /api/v1/write}, plus
+ * {@code /api/v1/ping}, over Spring's {@link RestClient}: one {@code Accept} value, Basic
+ * authentication on every statement and write (never on a ping, which needs none), bodies as
+ * byte arrays so they carry a {@code Content-Length} (the server answers a chunked upload with
+ * an empty 500), and every failure turned into a {@link DataAccessException}.
  */
 final class CnosHttpClient {
 
 	static final String SQL_PATH = "/api/v1/sql";
 
 	static final String WRITE_PATH = "/api/v1/write";
+
+	static final String PING_PATH = "/api/v1/ping";
 
 	/**
 	 * CSV keeps the statement's column order and duplicate names, NaN and infinity, every digit
@@ -64,11 +70,18 @@ final class CnosHttpClient {
 
 	private final CnosExceptionTranslator translator;
 
-	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator) {
+	private final Function<Duration, RestClient> pingClientFactory;
+
+	/** One client per timeout asked for; a health indicator always asks for the same one. */
+	private final ConcurrentMap<Duration, RestClient> pingClients = new ConcurrentHashMap<>();
+
+	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
+			Function<Duration, RestClient> pingClientFactory) {
 		this.restClient = restClient;
 		this.displayUrl = withoutUserInfo(url);
 		this.credentials = credentials;
 		this.translator = translator;
+		this.pingClientFactory = pingClientFactory;
 	}
 
 	String displayUrl() {
@@ -79,6 +92,11 @@ final class CnosHttpClient {
 		return this.credentials;
 	}
 
+	/*
+	 * Requests name their URI as a template with variables, so the http.client.requests
+	 * observation gets one low-cardinality uri tag per endpoint rather than "none".
+	 */
+
 	/**
 	 * Posts a statement and opens the CSV answer for reading; the caller closes it.
 	 * @param description what is being done, for messages (already free of credentials)
@@ -86,8 +104,7 @@ final class CnosHttpClient {
 	QueryResult query(String sql, String database, String tenant, String description) {
 		byte[] body = sql.getBytes(StandardCharsets.UTF_8);
 		ClientHttpResponse response = call(description, () -> this.restClient.post()
-			.uri((uri) -> uri.path(SQL_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
-				.build(database, tenant))
+			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
 			.contentType(TEXT_UTF8)
@@ -108,8 +125,8 @@ final class CnosHttpClient {
 	 */
 	void write(byte[] body, String database, String tenant, CnosPrecision precision, String description) {
 		call(description, () -> this.restClient.post()
-			.uri((uri) -> uri.path(WRITE_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
-				.queryParam("precision", "{precision}").build(database, tenant, precision.wireValue()))
+			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant,
+					precision.wireValue())
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.contentType(TEXT_UTF8)
 			.body(body)
@@ -118,6 +135,38 @@ final class CnosHttpClient {
 				StreamUtils.drain(clientResponse.getBody());
 				return null;
 			}));
+	}
+
+	/**
+	 * Asks the server whether it is healthy, over a client whose connect and read timeouts are
+	 * bounded by the given timeout; sends no credentials.
+	 */
+	CnosPing ping(Duration timeout) {
+		String description = "pinging the server";
+		RestClient client = this.pingClients.computeIfAbsent(timeout, this.pingClientFactory);
+		return call(description, () -> client.get()
+			.uri(PING_PATH)
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.exchange((request, response) -> {
+				try (ClientHttpResponse checked = checked(response, description)) {
+					return readPing(checked.getBody().readNBytes(MAX_ERROR_BODY), description);
+				}
+			}));
+	}
+
+	private CnosPing readPing(byte[] body, String description) {
+		try {
+			Map<?, ?> ping = JSON.readValue(body, Map.class);
+			return new CnosPing(text(ping.get("version")), text(ping.get("status")));
+		}
+		catch (JacksonException ex) {
+			throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl
+					+ " answered with something other than its ping JSON while " + description, ex);
+		}
+	}
+
+	private static String text(@Nullable Object value) {
+		return (value != null) ? value.toString() : "";
 	}
 
 	private ClientHttpResponse checked(ClientHttpResponse response, String description) throws IOException {

@@ -119,7 +119,8 @@ public interface CnosOperations {
 	// Writes
 
 	/**
-	 * Writes raw line-protocol lines, timestamps in nanoseconds, in one request. The server
+	 * Writes raw line-protocol lines, timestamps in the template's write precision
+	 * (nanoseconds unless configured otherwise), in one request. The server
 	 * accepts all or none of them. Fails before sending on a null or blank line or one that
 	 * holds a line break (it would silently become two lines).
 	 */

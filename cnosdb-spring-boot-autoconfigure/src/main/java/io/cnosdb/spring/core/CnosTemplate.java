@@ -31,6 +31,7 @@ import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.support.DataAccessUtils;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
@@ -58,11 +59,15 @@ public class CnosTemplate implements CnosOperations {
 
 	private final ConcurrentMap<Class<?>, RowMapper<?>> rowMappers;
 
-	private CnosTemplate(CnosHttpClient client, String database, String tenant, ConversionService conversionService,
-			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
+	private final CnosPrecision writePrecision;
+
+	private CnosTemplate(CnosHttpClient client, String database, String tenant, CnosPrecision writePrecision,
+			ConversionService conversionService, ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
 		this.client = client;
 		this.database = CnosSql.validateName("database", database);
 		this.tenant = CnosSql.validateName("tenant", tenant);
+		Assert.notNull(writePrecision, "Write precision must not be null");
+		this.writePrecision = writePrecision;
 		this.conversionService = conversionService;
 		this.rowMappers = rowMappers;
 	}
@@ -246,9 +251,13 @@ public class CnosTemplate implements CnosOperations {
 
 	// Writes
 
+	/**
+	 * Writes lines whose timestamps are in this template's write precision (nanoseconds unless
+	 * the builder set another).
+	 */
 	@Override
 	public void writeLines(Collection<String> lines) {
-		writeLines(lines, CnosPrecision.NS);
+		writeLines(lines, this.writePrecision);
 	}
 
 	@Override
@@ -284,12 +293,14 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public CnosTemplate withDatabase(String database) {
-		return new CnosTemplate(this.client, database, this.tenant, this.conversionService, this.rowMappers);
+		return new CnosTemplate(this.client, database, this.tenant, this.writePrecision, this.conversionService,
+				this.rowMappers);
 	}
 
 	@Override
 	public CnosTemplate withTenant(String tenant) {
-		return new CnosTemplate(this.client, this.database, tenant, this.conversionService, this.rowMappers);
+		return new CnosTemplate(this.client, this.database, tenant, this.writePrecision, this.conversionService,
+				this.rowMappers);
 	}
 
 	@Override
@@ -300,6 +311,31 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public String getTenant() {
 		return this.tenant;
+	}
+
+	/** The precision of timestamps that {@link #writeLines(Collection)} sends. */
+	public CnosPrecision getWritePrecision() {
+		return this.writePrecision;
+	}
+
+	// Health
+
+	/**
+	 * Asks the server whether it is up, with {@code GET /api/v1/ping}, which needs no
+	 * credentials and sends none. Unlike statements, a ping waits at most {@code timeout} to
+	 * connect and at most {@code timeout} for the answer, whatever the template's own
+	 * timeouts, so a health check stays short when the server hangs.
+	 * @param timeout the longest wait to connect, and again for the answer
+	 * @return the server's version and status
+	 * @throws org.springframework.dao.DataAccessException when the server is unreachable,
+	 * too slow ({@link org.springframework.dao.QueryTimeoutException}) or answers with an
+	 * error (an exception implementing
+	 * {@link io.cnosdb.spring.core.exception.CnosServerFailure})
+	 */
+	public CnosPing ping(Duration timeout) {
+		Assert.notNull(timeout, "Timeout must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
+		return this.client.ping(timeout);
 	}
 
 	/** The server's URL, without any user information. */
@@ -441,6 +477,10 @@ public class CnosTemplate implements CnosOperations {
 
 		private @Nullable ConversionService conversionService;
 
+		private CnosPrecision writePrecision = CnosPrecision.NS;
+
+		private @Nullable Function<Duration, ClientHttpRequestFactory> pingRequestFactory;
+
 		private Builder() {
 		}
 
@@ -498,6 +538,29 @@ public class CnosTemplate implements CnosOperations {
 			return this;
 		}
 
+		/**
+		 * The precision of timestamps that {@link CnosTemplate#writeLines(Collection)} sends;
+		 * nanoseconds, the server's default, unless set.
+		 */
+		public Builder writePrecision(CnosPrecision writePrecision) {
+			Assert.notNull(writePrecision, "writePrecision must not be null");
+			this.writePrecision = writePrecision;
+			return this;
+		}
+
+		/**
+		 * How to make the request factory of a {@link CnosTemplate#ping(Duration) ping}: given
+		 * the ping's timeout, a factory whose connect and read timeouts do not exceed it, with
+		 * the same HTTP client and SSL settings as the template's own. Without it, pings use the
+		 * JDK's HTTP client, or, with a {@link #restClientBuilder}, that builder's request
+		 * factory and its timeouts.
+		 */
+		public Builder pingRequestFactory(Function<Duration, ClientHttpRequestFactory> pingRequestFactory) {
+			Assert.notNull(pingRequestFactory, "pingRequestFactory must not be null");
+			this.pingRequestFactory = pingRequestFactory;
+			return this;
+		}
+
 		/** How values convert to mapped types; defaults to {@link CnosConversions#createConversionService()}. */
 		public Builder conversionService(ConversionService conversionService) {
 			this.conversionService = conversionService;
@@ -507,24 +570,49 @@ public class CnosTemplate implements CnosOperations {
 		public CnosTemplate build() {
 			CnosCredentials credentials = new CnosCredentials(this.user, this.password);
 			RestClient restClient = restClientBuilder().baseUrl(this.url).build();
-			CnosHttpClient client = new CnosHttpClient(restClient, this.url, credentials, this.exceptionTranslator);
+			CnosHttpClient client = new CnosHttpClient(restClient, this.url, credentials, this.exceptionTranslator,
+					pingClientFactory());
 			ConversionService conversions = (this.conversionService != null) ? this.conversionService
 					: CnosConversions.createConversionService();
-			return new CnosTemplate(client, this.database, this.tenant, conversions, new ConcurrentHashMap<>());
+			return new CnosTemplate(client, this.database, this.tenant, this.writePrecision, conversions,
+					new ConcurrentHashMap<>());
+		}
+
+		private Function<Duration, RestClient> pingClientFactory() {
+			String url = this.url;
+			RestClient.Builder base = restClientBuilder();
+			Function<Duration, ClientHttpRequestFactory> requestFactory = this.pingRequestFactory;
+			if (requestFactory == null && this.restClientBuilder == null) {
+				Duration connectTimeout = this.connectTimeout;
+				requestFactory = (timeout) -> jdkRequestFactory(shorter(connectTimeout, timeout), timeout);
+			}
+			if (requestFactory == null) {
+				return (timeout) -> base.clone().baseUrl(url).build();
+			}
+			Function<Duration, ClientHttpRequestFactory> factory = requestFactory;
+			return (timeout) -> base.clone().requestFactory(factory.apply(timeout)).baseUrl(url).build();
+		}
+
+		private static Duration shorter(Duration first, Duration second) {
+			return (first.compareTo(second) <= 0) ? first : second;
 		}
 
 		private RestClient.Builder restClientBuilder() {
 			if (this.restClientBuilder != null) {
 				return this.restClientBuilder.clone();
 			}
+			return RestClient.builder().requestFactory(jdkRequestFactory(this.connectTimeout, this.readTimeout));
+		}
+
+		private static JdkClientHttpRequestFactory jdkRequestFactory(Duration connectTimeout, Duration readTimeout) {
 			HttpClient httpClient = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(this.connectTimeout)
+				.connectTimeout(connectTimeout)
 				.build();
 			JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-			requestFactory.setReadTimeout(this.readTimeout);
+			requestFactory.setReadTimeout(readTimeout);
 			requestFactory.enableCompression(false);
-			return RestClient.builder().requestFactory(requestFactory);
+			return requestFactory;
 		}
 
 	}

@@ -110,6 +110,30 @@ class CnosDbAutoConfigurationTests {
 	}
 
 	@Test
+	void writePrecisionApplies() {
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write-precision=MS").run((context) -> {
+			CnosTemplate template = context.getBean(CnosTemplate.class);
+			template.writeLines(java.util.List.of("air,station=a temperature=1 1700000000000"));
+			RecordedRequest request = takeRequest();
+			assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/write");
+			assertThat(request.getUrl().queryParameter("precision")).isEqualTo("ms");
+			assertThat(template.withDatabase("other").getWritePrecision())
+				.isEqualTo(io.cnosdb.spring.core.CnosPrecision.MS);
+		});
+	}
+
+	@Test
+	void urlFromConnectionDetailsIsValidatedNamingTheBean() {
+		this.runner.withBean(CnosDbConnectionDetails.class, () -> () -> "ftp://localhost").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidCnosDbUrlException.class)
+				.hasMessageContaining("from the URL of " + CnosDbAutoConfigurationTests.class.getName());
+		});
+	}
+
+	@Test
 	void timeoutPropertiesBind() {
 		this.runner.withPropertyValues("cnosdb.connect-timeout=3s", "cnosdb.read-timeout=2m").run((context) -> {
 			CnosDbProperties properties = context.getBean(CnosDbProperties.class);

@@ -22,6 +22,10 @@ class CnosDbPropertiesTests {
 		assertThat(properties.getTenant()).isEqualTo(CnosDefaults.TENANT).isEqualTo("cnosdb");
 		assertThat(properties.getConnectTimeout()).isEqualTo(CnosDefaults.CONNECT_TIMEOUT);
 		assertThat(properties.getReadTimeout()).isEqualTo(CnosDefaults.READ_TIMEOUT);
+		assertThat(properties.getWritePrecision())
+			.isEqualTo(io.cnosdb.spring.core.CnosTemplate.builder().build().getWritePrecision().wireValue())
+			.isEqualTo("ns");
+		assertThat(properties.getSsl().getBundle()).isNull();
 	}
 
 }

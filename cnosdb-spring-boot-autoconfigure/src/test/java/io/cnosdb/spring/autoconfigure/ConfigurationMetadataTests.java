@@ -12,9 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code cnosdb.*} property reaches the generated metadata with a description and a
- * default, so IDEs can show them.
+ * default, so IDEs can show them; the hand-written metadata adds the health switch and the
+ * precision values.
  */
 class ConfigurationMetadataTests {
+
+	/** Properties whose absence is the default: no SSL bundle means the JVM's trust store. */
+	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -25,11 +29,23 @@ class ConfigurationMetadataTests {
 			List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
 			assertThat(properties).extracting((property) -> property.get("name"))
 				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
-						"cnosdb.connect-timeout", "cnosdb.read-timeout");
+						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write-precision",
+						"cnosdb.ssl.bundle", "cnosdb.health.timeout", "management.health.cnosdb.enabled");
 			assertThat(properties).allSatisfy((property) -> {
 				assertThat(property.get("description")).as("description of %s", property.get("name")).isNotNull();
-				assertThat(property).as("default of %s", property.get("name")).containsKey("defaultValue");
+				assertThat(String.valueOf(property.get("description"))).as("description of %s", property.get("name"))
+					.doesNotStartWith("The ")
+					.doesNotStartWith("A ");
+				if (!WITHOUT_DEFAULT.contains(property.get("name"))) {
+					assertThat(property).as("default of %s", property.get("name")).containsKey("defaultValue");
+				}
 			});
+			List<Map<String, Object>> hints = (List<Map<String, Object>>) metadata.get("hints");
+			assertThat(hints).filteredOn((hint) -> "cnosdb.write-precision".equals(hint.get("name")))
+				.singleElement()
+				.satisfies((hint) -> assertThat((List<Map<String, Object>>) hint.get("values"))
+					.extracting((value) -> value.get("value"))
+					.containsExactly("ns", "us", "ms"));
 		}
 	}
 

@@ -1,0 +1,30 @@
+package io.cnosdb.spring.autoconfigure;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code cnosdb.ssl.bundle} names an SSL bundle that is not defined.
+ */
+public final class CnosDbSslBundleNotFoundException extends CnosDbConfigurationException {
+
+	private final String bundleName;
+
+	CnosDbSslBundleNotFoundException(String bundleName, List<String> knownBundles, @Nullable Throwable cause) {
+		super("cnosdb.ssl.bundle", "SSL bundle '" + bundleName + "' named by cnosdb.ssl.bundle is not defined"
+				+ (knownBundles.isEmpty() ? " (no SSL bundle is defined at all)"
+						: " (defined bundles: " + String.join(", ", knownBundles) + ")"),
+				"Define the bundle under spring.ssl.bundle.pem." + bundleName + " or spring.ssl.bundle.jks."
+						+ bundleName + ", or set cnosdb.ssl.bundle to one of the defined bundles, or remove it "
+						+ "to use the JVM's default trust store",
+				cause);
+		this.bundleName = bundleName;
+	}
+
+	/** The name that was asked for. */
+	public String getBundleName() {
+		return this.bundleName;
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.cnosdb.spring.autoconfigure.health;
+
+import java.time.Duration;
+
+import io.cnosdb.spring.core.CnosPing;
+import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.exception.CnosServerFailure;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.dao.DataAccessException;
+import org.springframework.util.Assert;
+
+/**
+ * {@link HealthIndicator} for CnosDB: pings the server ({@code GET /api/v1/ping}, which needs
+ * no credentials) with a short timeout of its own, so a hanging server makes the health check
+ * DOWN quickly instead of holding it for a query's read timeout.
+ * <p>
+ * UP carries the server's {@code version}. DOWN carries the {@code reason} and, when the
+ * server answered with an error, its {@code httpStatus} and CnosDB {@code errorCode}. No
+ * detail ever holds the user's password or the Authorization header.
+ */
+public class CnosDbHealthIndicator extends AbstractHealthIndicator {
+
+	private final CnosTemplate template;
+
+	private final Duration timeout;
+
+	/**
+	 * Creates an indicator.
+	 * @param template the template whose server to ping
+	 * @param timeout the longest wait to connect, and again for the answer
+	 */
+	public CnosDbHealthIndicator(CnosTemplate template, Duration timeout) {
+		super("CnosDB health check failed");
+		Assert.notNull(template, "Template must not be null");
+		Assert.notNull(timeout, "Timeout must not be null");
+		this.template = template;
+		this.timeout = timeout;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		try {
+			CnosPing ping = this.template.ping(this.timeout);
+			if (ping.isHealthy()) {
+				builder.up().withDetail("version", ping.version());
+			}
+			else {
+				builder.down()
+					.withDetail("version", ping.version())
+					.withDetail("reason", "CnosDB reported status '" + ping.status() + "'");
+			}
+		}
+		catch (DataAccessException ex) {
+			builder.down().withDetail("reason", ex.getMessage());
+			if (ex instanceof CnosServerFailure failure) {
+				builder.withDetail("httpStatus", failure.getStatusCode());
+				if (failure.getErrorCode() != null) {
+					builder.withDetail("errorCode", failure.getErrorCode());
+				}
+			}
+		}
+	}
+
+}

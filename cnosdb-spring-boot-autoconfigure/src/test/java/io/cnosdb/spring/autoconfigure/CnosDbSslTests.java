@@ -1,0 +1,174 @@
+package io.cnosdb.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.KeyStore;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.core.CnosPing;
+import io.cnosdb.spring.core.CnosTemplate;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for TLS: {@code cnosdb.ssl.bundle} reaches the template's and the ping's HTTP client,
+ * a connection details bean can carry its own bundle, and an undefined bundle fails at
+ * startup. The loopback server presents a self-signed certificate that only the test bundle
+ * trusts.
+ */
+class CnosDbSslTests {
+
+	private static final String TRUST_BUNDLE = "spring.ssl.bundle.pem.cnos.truststore.certificate=classpath:ssl/server.crt";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, SslAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class));
+
+	private MockWebServer server;
+
+	@BeforeEach
+	void startHttpsServer() throws Exception {
+		KeyStore keyStore = KeyStore.getInstance("PKCS12");
+		try (InputStream in = getClass().getResourceAsStream("/ssl/server.p12")) {
+			keyStore.load(in, "secret".toCharArray());
+		}
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keyStore, "secret".toCharArray());
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(keyManagers.getKeyManagers(), null, null);
+		this.server = new MockWebServer();
+		this.server.useHttps(context.getSocketFactory());
+		this.server.start();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	private String httpsUrl() {
+		return "https://localhost:" + this.server.getPort();
+	}
+
+	private void enqueueDatabases() {
+		this.server.enqueue(new MockResponse.Builder().code(200).body("database_name\npublic\n").build());
+	}
+
+	private void enqueuePing() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/json")
+			.body("{\"version\":\"2.4.3\",\"status\":\"healthy\"}")
+			.build());
+	}
+
+	@Test
+	void bundleIsUsedForStatementsAndPings() {
+		enqueueDatabases();
+		enqueuePing();
+		this.runner.withPropertyValues("cnosdb.url=" + httpsUrl(), "cnosdb.ssl.bundle=cnos", TRUST_BUNDLE)
+			.run((context) -> {
+				CnosTemplate template = context.getBean(CnosTemplate.class);
+				assertThat(template.listDatabases()).containsExactly("public");
+				assertThat(template.ping(java.time.Duration.ofSeconds(2))).isEqualTo(new CnosPing("2.4.3", "healthy"));
+			});
+	}
+
+	@Test
+	void withoutTheBundleTheSelfSignedServerIsNotTrusted() {
+		enqueueDatabases();
+		this.runner.withPropertyValues("cnosdb.url=" + httpsUrl(), TRUST_BUNDLE)
+			.run((context) -> assertThatExceptionOfType(DataAccessResourceFailureException.class)
+				.isThrownBy(() -> context.getBean(CnosTemplate.class).listDatabases())
+				.withMessageContaining("Cannot reach CnosDB at " + httpsUrl()));
+	}
+
+	@Test
+	void undefinedBundleFailsAtStartupNamingTheDefinedOnes() {
+		this.runner.withPropertyValues("cnosdb.url=" + httpsUrl(), "cnosdb.ssl.bundle=missing", TRUST_BUNDLE)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(org.springframework.boot.ssl.NoSuchSslBundleException.class);
+				CnosDbSslBundleNotFoundException failure = findCause(context.getStartupFailure(),
+						CnosDbSslBundleNotFoundException.class);
+				assertThat(failure.getBundleName()).isEqualTo("missing");
+				assertThat(failure.getProperty()).isEqualTo("cnosdb.ssl.bundle");
+				assertThat(failure.getMessage())
+					.isEqualTo("SSL bundle 'missing' named by cnosdb.ssl.bundle is not defined (defined bundles: cnos)");
+			});
+	}
+
+	@Test
+	void bundleNameWithoutSslAutoConfigurationFails() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class))
+			.withPropertyValues("cnosdb.ssl.bundle=cnos")
+			.run((context) -> assertThat(findCause(context.getStartupFailure(), CnosDbSslBundleNotFoundException.class)
+				.getMessage()).contains("no SSL bundle is defined at all"));
+	}
+
+	@Test
+	void connectionDetailsCarryTheirOwnBundle() {
+		enqueueDatabases();
+		this.runner.withPropertyValues(TRUST_BUNDLE, "cnosdb.ssl.bundle=ignored-as-details-win")
+			.withBean("cnosDetails", CnosDbConnectionDetails.class, ConnectionDetailsWithBundle::new)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesCnosDbConnectionDetails.class);
+				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("public");
+			});
+	}
+
+	private static <E extends Throwable> E findCause(Throwable failure, Class<E> type) {
+		Throwable candidate = failure;
+		while (candidate != null) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+			candidate = candidate.getCause();
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
+	}
+
+	/** Details that, like a service connection, bring the bundle instead of naming one. */
+	private final class ConnectionDetailsWithBundle implements CnosDbConnectionDetails,
+			org.springframework.context.ApplicationContextAware {
+
+		private SslBundles bundles;
+
+		@Override
+		public void setApplicationContext(org.springframework.context.ApplicationContext context) {
+			this.bundles = context.getBean(SslBundles.class);
+		}
+
+		@Override
+		public String getUrl() {
+			return httpsUrl();
+		}
+
+		@Override
+		public SslBundle getSslBundle() {
+			return this.bundles.getBundle("cnos");
+		}
+
+	}
+
+}

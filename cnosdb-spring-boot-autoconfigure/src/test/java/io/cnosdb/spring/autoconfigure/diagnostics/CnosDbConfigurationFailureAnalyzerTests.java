@@ -1,0 +1,97 @@
+package io.cnosdb.spring.autoconfigure.diagnostics;
+
+import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CnosDbConfigurationFailureAnalyzer}: the startup failures of unusable
+ * settings, analysed as Spring Boot would print them.
+ */
+class CnosDbConfigurationFailureAnalyzerTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, SslAutoConfiguration.class));
+
+	private FailureAnalysis analyze(String... properties) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.runner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new CnosDbConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).as("analysis").isNotNull();
+		return analysis[0];
+	}
+
+	@Test
+	void urlWithoutScheme() {
+		FailureAnalysis analysis = analyze("cnosdb.url=localhost:8902");
+		assertThat(analysis.getDescription()).startsWith("CnosDB URL 'localhost:8902' from cnosdb.url cannot be used");
+		assertThat(analysis.getAction()).startsWith("Set cnosdb.url to the server's HTTP API, such as http://localhost:8902");
+	}
+
+	@Test
+	void urlWithUnsupportedScheme() {
+		assertThat(analyze("cnosdb.url=grpc://localhost:8904").getDescription())
+			.contains("scheme 'grpc' is not supported");
+	}
+
+	@Test
+	void unparseableUrlDoesNotRepeatTheUserInfo() {
+		FailureAnalysis analysis = analyze("cnosdb.url=http://root:pa ss@local host:8902");
+		assertThat(analysis.getDescription()).contains("is not a valid URI")
+			.contains("http://******@local host:8902")
+			.doesNotContain("pa ss");
+	}
+
+	@Test
+	void urlWithAQuery() {
+		assertThat(analyze("cnosdb.url=http://localhost:8902/?db=ocean").getDescription())
+			.contains("cnosdb.database and cnosdb.tenant");
+	}
+
+	@Test
+	void emptyUrl() {
+		assertThat(analyze("cnosdb.url= ").getDescription()).contains("it is empty");
+	}
+
+	@Test
+	void unknownSslBundle() {
+		FailureAnalysis analysis = analyze("cnosdb.ssl.bundle=nope");
+		assertThat(analysis.getDescription()).isEqualTo(
+				"SSL bundle 'nope' named by cnosdb.ssl.bundle is not defined (no SSL bundle is defined at all)");
+		assertThat(analysis.getAction()).contains("spring.ssl.bundle.pem.nope").contains("cnosdb.ssl.bundle");
+	}
+
+	@Test
+	void unsupportedPrecision() {
+		FailureAnalysis analysis = analyze("cnosdb.write-precision=s");
+		assertThat(analysis.getDescription()).startsWith("CnosDB write precision 's' from cnosdb.write-precision");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set cnosdb.write-precision to ns (nanoseconds, the default), us (microseconds) or ms (milliseconds).");
+	}
+
+	@Test
+	void otherFailuresAreLeftToOtherAnalyzers() {
+		assertThat(new CnosDbConfigurationFailureAnalyzer().analyze(new IllegalStateException("x"))).isNull();
+	}
+
+	@Test
+	void registeredForSpringBoot() {
+		// Spring Boot's own analyzers need constructor arguments; only ours matters here.
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+			})))
+			.hasAtLeastOneElementOfType(CnosDbConfigurationFailureAnalyzer.class);
+	}
+
+}

@@ -1,0 +1,182 @@
+package io.cnosdb.spring.autoconfigure.health;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
+import io.cnosdb.spring.core.CnosTemplate;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CnosDbHealthContributorAutoConfiguration}: when the indicator exists, one
+ * per template, and that the auto-configured template's ping honours
+ * {@code cnosdb.health.timeout} with Spring Boot's detected HTTP client.
+ */
+class CnosDbHealthContributorAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class,
+				CnosDbHealthContributorAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+
+	private MockWebServer server;
+
+	@BeforeEach
+	void startServer() throws IOException {
+		this.server = new MockWebServer();
+		this.server.start();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	private void enqueueHealthy() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/json")
+			.body("{\"version\":\"2.4.3, revision: c760943\",\"status\":\"healthy\"}")
+			.build());
+	}
+
+	@Test
+	void indicatorForTheAutoConfiguredTemplate() {
+		enqueueHealthy();
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url("/")).run((context) -> {
+			assertThat(context).hasSingleBean(CnosDbHealthIndicator.class).hasBean("cnosdbHealthContributor");
+			Health health = context.getBean(CnosDbHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("version", "2.4.3, revision: c760943");
+		});
+	}
+
+	@Test
+	void healthTimeoutBoundsThePingWhileTheReadTimeoutIsLong() {
+		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).build());
+		this.runner
+			.withPropertyValues("cnosdb.url=" + this.server.url("/"), "cnosdb.read-timeout=60s",
+					"cnosdb.health.timeout=300ms")
+			.run((context) -> {
+				long start = System.nanoTime();
+				Health health = context.getBean(CnosDbHealthIndicator.class).health();
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat((String) health.getDetails().get("reason")).contains("did not answer in time");
+			});
+	}
+
+	@Test
+	void healthTimeoutDefaultsToTwoSeconds() {
+		this.runner.run((context) -> assertThat(
+				context.getBean(io.cnosdb.spring.autoconfigure.CnosDbProperties.class).getHealth().getTimeout())
+			.isEqualTo(Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void noIndicatorWhenDisabled() {
+		this.runner.withPropertyValues("management.health.cnosdb.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(CnosTemplate.class)
+				.doesNotHaveBean(CnosDbHealthIndicator.class)
+				.doesNotHaveBean("cnosdbHealthContributor"));
+	}
+
+	@Test
+	void noIndicatorWhenHealthDefaultsAreDisabled() {
+		this.runner.withPropertyValues("management.health.defaults.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("cnosdbHealthContributor"));
+	}
+
+	@Test
+	void startsWithoutSpringBootHealth() {
+		this.runner.withClassLoader(new FilteredClassLoader(ConditionalOnEnabledHealthIndicator.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(CnosTemplate.class)
+				.doesNotHaveBean("cnosdbHealthContributor"));
+	}
+
+	@Test
+	void skippedByClassNameWhenSpringBootHealthIsAbsent() throws IOException {
+		// Without the spring-boot-health jar an application never loads the health
+		// auto-configuration: Spring Boot filters it on these class names before loading it.
+		java.util.Properties metadata = new java.util.Properties();
+		try (java.io.InputStream in = getClass()
+			.getResourceAsStream("/META-INF/spring-autoconfigure-metadata.properties")) {
+			metadata.load(in);
+		}
+		assertThat(metadata.getProperty(CnosDbHealthContributorAutoConfiguration.class.getName() + ".ConditionalOnClass"))
+			.contains(ConditionalOnEnabledHealthIndicator.class.getName());
+	}
+
+	@Test
+	void noIndicatorWithoutATemplate() {
+		this.runner.withClassLoader(new FilteredClassLoader(org.springframework.web.client.RestClient.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("cnosdbHealthContributor"));
+	}
+
+	@Test
+	void compositeKeyedByBeanNameForSeveralTemplates() {
+		enqueueHealthy();
+		this.server.enqueue(new MockResponse.Builder().code(404).build());
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url("/"))
+			.withUserConfiguration(TwoTemplates.class)
+			.run((context) -> {
+				HealthContributor contributor = context.getBean("cnosdbHealthContributor", HealthContributor.class);
+				assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
+				CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
+				assertThat(composite.stream().map(HealthContributors.Entry::name)).containsExactlyInAnyOrder("primary",
+						"archive");
+				List<Status> statuses = composite.stream()
+					.map((entry) -> ((HealthIndicator) entry.contributor()).health().getStatus())
+					.toList();
+				assertThat(statuses).containsExactlyInAnyOrder(Status.UP, Status.DOWN);
+			});
+	}
+
+	@Test
+	void userDefinedIndicatorReplacesTheAutoConfiguredOne() {
+		this.runner.withBean("cnosdbHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
+			.run((context) -> assertThat(context).doesNotHaveBean("cnosdbHealthContributor")
+				.doesNotHaveBean(CnosDbHealthIndicator.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoTemplates {
+
+		@Bean
+		CnosTemplate primary(io.cnosdb.spring.autoconfigure.CnosDbProperties properties) {
+			return CnosTemplate.builder().url(properties.getUrl()).build();
+		}
+
+		@Bean
+		CnosTemplate archive(io.cnosdb.spring.autoconfigure.CnosDbProperties properties) {
+			return CnosTemplate.builder().url(properties.getUrl()).database("archive").build();
+		}
+
+	}
+
+}

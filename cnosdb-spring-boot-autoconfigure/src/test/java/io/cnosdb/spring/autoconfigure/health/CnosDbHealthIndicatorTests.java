@@ -1,0 +1,168 @@
+package io.cnosdb.spring.autoconfigure.health;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.core.CnosTemplate;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CnosDbHealthIndicator} against a loopback server: each way a ping can
+ * end, and that no detail holds a credential.
+ */
+class CnosDbHealthIndicatorTests {
+
+	private static final String PASSWORD = "s3cret-Pw";
+
+	private static final String TOKEN = Base64.getEncoder()
+		.encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+	private MockWebServer server;
+
+	@BeforeEach
+	void startServer() throws IOException {
+		this.server = new MockWebServer();
+		this.server.start();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	private CnosTemplate template(String url) {
+		return CnosTemplate.builder().url(url).credentials("root", PASSWORD).readTimeout(Duration.ofSeconds(60)).build();
+	}
+
+	private Health health(Duration timeout) {
+		return new CnosDbHealthIndicator(template(this.server.url("/").toString()), timeout).health();
+	}
+
+	private void assertNoCredentials(Health health) {
+		assertThat(health.toString()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
+		assertThat(health.getDetails().values()).allSatisfy(
+				(value) -> assertThat(String.valueOf(value)).doesNotContain(PASSWORD).doesNotContain(TOKEN));
+	}
+
+	@Test
+	void upWithTheServerVersion() throws InterruptedException {
+		// Key order is not fixed by the server.
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/json")
+			.body("{\"status\":\"healthy\",\"version\":\"2.4.3, revision: c760943, build_time: 2025-01-01\"}")
+			.build());
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsExactlyEntriesOf(
+				java.util.Map.of("version", "2.4.3, revision: c760943, build_time: 2025-01-01"));
+		RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
+		assertThat(request.getMethod()).isEqualTo("GET");
+		assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/ping");
+		assertThat(request.getHeaders().get("Authorization")).as("a ping needs and gets no credentials").isNull();
+	}
+
+	@Test
+	void downWhenTheServerIsNotHealthy() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/json")
+			.body("{\"version\":\"2.4.3\",\"status\":\"starting\"}")
+			.build());
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("version", "2.4.3")
+			.containsEntry("reason", "CnosDB reported status 'starting'");
+	}
+
+	@Test
+	void downWhenTheConnectionIsRefused() throws IOException {
+		MockWebServer closed = new MockWebServer();
+		closed.start();
+		String url = closed.url("/").toString();
+		closed.close();
+		Health health = new CnosDbHealthIndicator(template(url), Duration.ofSeconds(2)).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("reason")).startsWith("Cannot reach CnosDB at http://");
+		assertThat(health.getDetails()).doesNotContainKeys("errorCode", "httpStatus");
+		assertNoCredentials(health);
+	}
+
+	@Test
+	void downWithinTheHealthTimeoutWhileTheReadTimeoutIsLong() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.headersDelay(5, TimeUnit.SECONDS)
+			.addHeader("content-type", "application/json")
+			.body("{\"version\":\"2.4.3\",\"status\":\"healthy\"}")
+			.build());
+		long start = System.nanoTime();
+		Health health = health(Duration.ofMillis(300));
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("reason")).contains("did not answer in time");
+		assertThat(took).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void downWithTheStatusOnAnEmptyNotFound() {
+		this.server.enqueue(new MockResponse.Builder().code(404).build());
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("httpStatus", 404).doesNotContainKey("errorCode");
+		assertThat(health.getDetails()).containsKey("reason");
+	}
+
+	@Test
+	void downWithTheErrorCodeOfAJsonError() {
+		// CnosDB echoes a malformed Authorization header; nothing of it may reach the details.
+		this.server.enqueue(new MockResponse.Builder().code(422)
+			.addHeader("content-type", "application/json")
+			.body("{\"error_code\":\"040006\",\"error_message\":\"Parse auth, malformed basic auth encoding: Basic "
+					+ TOKEN + " " + PASSWORD + "\"}")
+			.build());
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("httpStatus", 422).containsEntry("errorCode", "040006");
+		assertThat((String) health.getDetails().get("reason")).contains("malformed basic auth encoding");
+		assertNoCredentials(health);
+	}
+
+	@Test
+	void downOnAnAnswerThatIsNotThePingJson() {
+		this.server.enqueue(new MockResponse.Builder().code(200).body("<html>proxy</html>").build());
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("reason")).contains("ping JSON");
+	}
+
+	@Test
+	void pingWithoutPingRequestFactoryUsesTheGivenBuildersTimeouts() {
+		// A template given its own RestClient.Builder and no ping request factory pings with
+		// that builder's request factory: here one whose read timeout is 200ms.
+		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+		requestFactory.setReadTimeout(Duration.ofMillis(200));
+		CnosTemplate template = CnosTemplate.builder()
+			.url(this.server.url("/").toString())
+			.restClientBuilder(RestClient.builder().requestFactory(requestFactory))
+			.build();
+		Health health = new CnosDbHealthIndicator(template, Duration.ofSeconds(30)).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("reason")).contains("did not answer in time");
+	}
+
+}
