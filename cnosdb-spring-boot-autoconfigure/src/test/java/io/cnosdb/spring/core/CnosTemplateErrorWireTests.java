@@ -17,6 +17,7 @@ import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.core.exception.CnosTransientException;
 import io.cnosdb.spring.core.exception.CnosUncategorizedException;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,6 +192,24 @@ class CnosTemplateErrorWireTests {
 		CnosTemplate impatient = this.db.builder().readTimeout(Duration.ofMillis(300)).build();
 		QueryTimeoutException ex = failure(() -> impatient.execute("select 1"), QueryTimeoutException.class);
 		assertThat(ex.getMessage()).contains(impatient.getUrl(), "select 1");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void connectionLostInTheMiddleOfAResultIsResourceFailure(Transport transport) {
+		StringBuilder body = new StringBuilder("time,v\n");
+		for (int i = 0; i < 50_000; i++) {
+			body.append("2024-01-01T00:00:00.000000000,").append(i).append(".5\n");
+		}
+		this.db.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "text/csv")
+			.body(body.toString())
+			.onResponseBody(new SocketEffect.CloseSocket())
+			.build());
+		CnosTemplate template = this.db.template(transport);
+		DataAccessResourceFailureException ex = failure(() -> template.queryForList("select time, v from t"),
+				DataAccessResourceFailureException.class);
+		assertThat(ex.getMessage()).contains(template.getUrl(), "select time, v from t");
 	}
 
 	private static int closedPort() throws IOException {

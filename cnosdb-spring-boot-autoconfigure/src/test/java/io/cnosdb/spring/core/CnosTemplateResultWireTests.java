@@ -159,6 +159,20 @@ class CnosTemplateResultWireTests {
 		assertThat(this.template.queryForList("select station from t", String.class)).containsExactly("北京", "Zürich");
 	}
 
+	@Test
+	void valuesAreNotTrimmedOrTreatedAsComments() {
+		this.db.enqueue(csv("#tag,v\n#hashtag, padded \nnull,NULL\n"));
+		List<Map<String, Object>> rows = this.template.queryForList("select * from t");
+		assertThat(rows).containsExactly(row("#tag", "#hashtag", "v", " padded "), row("#tag", "null", "v", "NULL"));
+	}
+
+	@Test
+	void largeQuotedValueIsReadWhole() {
+		String big = "x,\"y\"\n".repeat(50_000);
+		this.db.enqueue(csv("s\n\"" + big.replace("\"", "\"\"") + "\"\n"));
+		assertThat(this.template.queryForObject("select s from t", String.class)).isEqualTo(big);
+	}
+
 	private static Map<String, Object> row(Object... keysAndValues) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
