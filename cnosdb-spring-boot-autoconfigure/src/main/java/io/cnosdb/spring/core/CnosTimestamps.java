@@ -1,5 +1,6 @@
 package io.cnosdb.spring.core;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,7 +31,7 @@ public final class CnosTimestamps {
 				|| text.charAt(16) != ':') {
 			throw notATimestamp(text);
 		}
-		long epochDay = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+		long epochDay = epochDay(text);
 		int hour = digits(text, 11, 13);
 		int minute = digits(text, 14, 16);
 		int second = digits(text, 17, 19);
@@ -67,6 +68,19 @@ public final class CnosTimestamps {
 		return LocalDateTime.ofInstant(parseInstant(text), ZoneOffset.UTC);
 	}
 
+	private static long epochDay(CharSequence text) {
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
+		try {
+			return LocalDate.of(year, month, day).toEpochDay();
+		}
+		catch (DateTimeException ex) {
+			// Month 13 or February 30: not a timestamp, reported like every other bad input.
+			throw notATimestamp(text);
+		}
+	}
+
 	private static int offsetSeconds(CharSequence text, int position) {
 		int length = text.length();
 		if (position == length) {
@@ -77,7 +91,12 @@ public final class CnosTimestamps {
 			return 0;
 		}
 		if ((sign == '+' || sign == '-') && position + 6 == length && text.charAt(position + 3) == ':') {
-			int seconds = digits(text, position + 1, position + 3) * 3_600 + digits(text, position + 4, position + 6) * 60;
+			int hours = digits(text, position + 1, position + 3);
+			int minutes = digits(text, position + 4, position + 6);
+			if (hours > 18 || minutes > 59) {
+				throw notATimestamp(text);
+			}
+			int seconds = hours * 3_600 + minutes * 60;
 			return (sign == '-') ? -seconds : seconds;
 		}
 		throw notATimestamp(text);

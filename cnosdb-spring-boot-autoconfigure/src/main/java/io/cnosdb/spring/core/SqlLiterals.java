@@ -39,13 +39,17 @@ final class SqlLiterals {
 		}
 		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
 				|| value instanceof BigInteger) {
-			return value.toString();
+			return signed(value.toString());
 		}
 		if (value instanceof BigDecimal decimal) {
-			return decimal.toPlainString();
+			return signed(decimal.toPlainString());
 		}
-		if (value instanceof Double || value instanceof Float) {
-			return renderFloating(((Number) value).doubleValue());
+		if (value instanceof Double number) {
+			return renderFloating(number, number.toString());
+		}
+		if (value instanceof Float number) {
+			// The float's own shortest digits: 0.1f is 0.1, not its double widening 0.10000000149011612.
+			return renderFloating(number.doubleValue(), number.toString());
 		}
 		if (value instanceof Instant instant) {
 			return CnosSql.quoteLiteral(DateTimeFormatter.ISO_INSTANT.format(instant));
@@ -68,7 +72,15 @@ final class SqlLiterals {
 				+ "java.time value, enum, UUID or a collection of those");
 	}
 
-	private static String renderFloating(double value) {
+	/**
+	 * A negative number in parentheses: after a minus in the statement ({@code v -:d}) a bare
+	 * {@code -1} would form {@code --}, which starts a comment and hides the rest of the line.
+	 */
+	private static String signed(String number) {
+		return (number.startsWith("-")) ? "(" + number + ")" : number;
+	}
+
+	private static String renderFloating(double value, String shortest) {
 		if (Double.isNaN(value)) {
 			return "CAST('NaN' AS DOUBLE)";
 		}
@@ -76,8 +88,8 @@ final class SqlLiterals {
 			return (value > 0) ? "CAST('inf' AS DOUBLE)" : "CAST('-inf' AS DOUBLE)";
 		}
 		// Plain notation with a fraction, so the literal stays a DOUBLE and keeps every digit.
-		String plain = BigDecimal.valueOf(value).toPlainString();
-		return (plain.indexOf('.') >= 0) ? plain : plain + ".0";
+		String plain = new BigDecimal(shortest).toPlainString();
+		return signed((plain.indexOf('.') >= 0) ? plain : plain + ".0");
 	}
 
 }

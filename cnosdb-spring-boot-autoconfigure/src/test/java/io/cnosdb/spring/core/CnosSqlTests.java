@@ -1,0 +1,79 @@
+package io.cnosdb.spring.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Names become double-quoted identifiers and strings single-quoted literals, so no input
+ * can end the token it is in (protocol reference §6.1).
+ */
+class CnosSqlTests {
+
+	@Test
+	void quoteNameDoublesDoubleQuotes() {
+		assertThat(CnosSql.quoteName("table", "x\"; DROP DATABASE y; --")).isEqualTo("\"x\"\"; DROP DATABASE y; --\"");
+		assertThat(CnosSql.quoteName("table", "\"")).isEqualTo("\"\"\"\"");
+	}
+
+	@Test
+	void quoteNameKeepsCaseSingleQuotesAndUnicode() {
+		assertThat(CnosSql.quoteName("database", "Ocean")).isEqualTo("\"Ocean\"");
+		assertThat(CnosSql.quoteName("database", "it's")).isEqualTo("\"it's\"");
+		assertThat(CnosSql.quoteName("table", "气象 站")).isEqualTo("\"气象 站\"");
+		assertThat(CnosSql.quoteName("table", "a\\b")).isEqualTo("\"a\\b\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\t", "   " })
+	void emptyAndBlankNamesAreRejected(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.quoteName("database", name))
+			.withMessageContaining("database")
+			.withMessageContaining("empty");
+	}
+
+	@Test
+	void slashIsRejectedAsTheServerDoes() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.quoteName("database", "db/1"))
+			.withMessageContaining("db/1")
+			.withMessageContaining("'/'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a\nb", "a\rb", "a\u0000b", "tab\there" })
+	void controlCharactersAreRejectedAndShownEscaped(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.quoteName("user", name))
+			.withMessageContaining("control")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n", "\r", "\u0000", "\t"));
+	}
+
+	@Test
+	void nullNameIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.quoteName("table", null))
+			.withMessageContaining("table");
+	}
+
+	@Test
+	void quoteLiteralDoublesSingleQuotesOnly() {
+		assertThat(CnosSql.quoteLiteral("x'; DROP DATABASE y; --")).isEqualTo("'x''; DROP DATABASE y; --'");
+		assertThat(CnosSql.quoteLiteral("'")).isEqualTo("''''");
+		assertThat(CnosSql.quoteLiteral("")).isEqualTo("''");
+		assertThat(CnosSql.quoteLiteral("back\\slash\\'")).isEqualTo("'back\\slash\\'''");
+		assertThat(CnosSql.quoteLiteral("line\nbreak")).isEqualTo("'line\nbreak'");
+		assertThat(CnosSql.quoteLiteral("say \"hi\"")).isEqualTo("'say \"hi\"'");
+		assertThat(CnosSql.quoteLiteral("北京")).isEqualTo("'北京'");
+	}
+
+	@Test
+	void quotedLiteralIsOneToken() {
+		for (String value : new String[] { "'", "''", "a'b'c", "'; --", "\\'", "x'/*" }) {
+			String literal = CnosSql.quoteLiteral(value);
+			String inner = literal.substring(1, literal.length() - 1);
+			assertThat(inner.replace("''", "")).doesNotContain("'");
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.cnosdb.spring.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
+import io.cnosdb.spring.core.exception.CnosServerFailure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessException;
+
+import static io.cnosdb.spring.core.CnosDbResponses.error;
+import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Passwords never reach a message: CnosDB echoes a malformed Authorization header in its
+ * 040006 error, and statements that create users carry passwords.
+ */
+class CnosTemplateCredentialsWireTests {
+
+	private static final String PASSWORD = "s3cr3t'pw";
+
+	private static final String TOKEN = Base64.getEncoder()
+		.encodeToString(("bob:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+	private final MockCnosDb db = new MockCnosDb();
+
+	private final CnosTemplate template = this.db.builder().credentials("bob", PASSWORD).build();
+
+	@AfterEach
+	void close() throws Exception {
+		this.db.close();
+	}
+
+	@Test
+	void echoedAuthorizationHeaderIsRedacted() {
+		this.db.enqueue(error(400, "040006", "Parse auth, malformed basic auth encoding: Basic " + TOKEN));
+		CnosInvalidRequestException ex = catchThrowableOfType(CnosInvalidRequestException.class,
+				() -> this.template.execute("select 1"));
+		assertThat(this.db.takeRequest().getHeaders().get("Authorization")).isEqualTo("Basic " + TOKEN);
+		assertThat(ex.getErrorCode()).isEqualTo("040006");
+		assertNoSecret(ex, PASSWORD, TOKEN);
+		assertThat(ex.getServerMessage()).startsWith("Parse auth, malformed basic auth encoding: ");
+	}
+
+	@Test
+	void failedCreateUserDoesNotShowThePassword() {
+		this.db.enqueue(unprocessable("010013",
+				"Multi-statement not allow, found num:2, sql:CREATE USER \"alice\" WITH PASSWORD = 'p''w'"));
+		CnosBadSqlException ex = catchThrowableOfType(CnosBadSqlException.class,
+				() -> this.template.createUser("alice", "p'w"));
+		assertThat(this.db.takeBody()).isEqualTo("CREATE USER \"alice\" WITH PASSWORD = 'p''w'");
+		assertNoSecret(ex, "p'w", "p''w");
+		assertThat(ex.getMessage()).contains("CREATE USER \"alice\"");
+	}
+
+	@Test
+	void failedAlterUserPasswordDoesNotShowThePassword() {
+		this.db.enqueue(unprocessable("010004", "Insufficient privileges, expected [input different password]"));
+		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
+				() -> this.template.alterUserPassword("alice", "n3w'secret"));
+		assertThat(this.db.takeBody()).isEqualTo("ALTER USER \"alice\" SET PASSWORD = 'n3w''secret'");
+		assertNoSecret(ex, "n3w'secret", "n3w''secret");
+		assertThat(ex.getMessage()).contains("ALTER USER \"alice\" SET PASSWORD = '******'");
+	}
+
+	@Test
+	void toStringHoldsNoPassword() {
+		assertThat(this.template.toString()).contains("bob", this.template.getUrl())
+			.doesNotContain(PASSWORD, TOKEN, "s3cr3t");
+		CnosTemplate withUserInfo = CnosTemplate.builder()
+			.url("http://bob:" + "hunter2" + "@cnosdb.example:8902")
+			.credentials("bob", "hunter2")
+			.build();
+		assertThat(withUserInfo.toString()).doesNotContain("hunter2").contains("cnosdb.example:8902");
+		assertThat(withUserInfo.getUrl()).doesNotContain("hunter2");
+	}
+
+	private static void assertNoSecret(Throwable ex, String... secrets) {
+		assertThat(ex).isNotNull();
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			assertThat(String.valueOf(t.getMessage())).doesNotContain(secrets);
+			if (t instanceof CnosServerFailure failure) {
+				assertThat(failure.getServerMessage()).doesNotContain(secrets);
+			}
+		}
+	}
+
+}

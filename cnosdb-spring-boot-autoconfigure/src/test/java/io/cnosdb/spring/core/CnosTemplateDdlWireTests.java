@@ -1,0 +1,202 @@
+package io.cnosdb.spring.core;
+
+import java.time.Duration;
+
+import io.cnosdb.spring.core.ddl.Codec;
+import io.cnosdb.spring.core.ddl.DatabaseOptions;
+import io.cnosdb.spring.core.ddl.FieldType;
+import io.cnosdb.spring.core.ddl.TableColumn;
+import io.cnosdb.spring.core.ddl.TableDefinition;
+import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
+import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.cnosdb.spring.core.CnosDbResponses.csv;
+import static io.cnosdb.spring.core.CnosDbResponses.empty;
+import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The DDL helpers: the exact statement each sends (protocol reference §6) and the parsing
+ * of the metadata answers (§2.7).
+ */
+class CnosTemplateDdlWireTests {
+
+	private final MockCnosDb db = new MockCnosDb();
+
+	private final CnosTemplate template = this.db.template();
+
+	@AfterEach
+	void close() throws Exception {
+		this.db.close();
+	}
+
+	@Test
+	void createDatabaseWithDefaults() {
+		this.db.enqueue(empty());
+		this.template.createDatabase("oceanic_station");
+		assertThat(this.db.takeBody()).isEqualTo("CREATE DATABASE \"oceanic_station\"");
+	}
+
+	@Test
+	void createDatabaseWithEveryOption() {
+		this.db.enqueue(empty(), empty());
+		this.template.createDatabase("Oceanic", DatabaseOptions.defaults()
+			.ifNotExists()
+			.ttl("180d")
+			.shard(6)
+			.vnodeDuration("2y1M")
+			.replica(1)
+			.precision(CnosPrecision.US));
+		this.template.createDatabase("oceanic_station",
+				DatabaseOptions.defaults().ttl(Duration.ofDays(30).plusHours(12)).vnodeDuration(Duration.ofDays(7)));
+		assertThat(this.db.takeBody()).isEqualTo("CREATE DATABASE IF NOT EXISTS \"Oceanic\" WITH TTL '180d' SHARD 6 "
+				+ "VNODE_DURATION '2y1M' REPLICA 1 PRECISION 'us'");
+		assertThat(this.db.takeBody())
+			.isEqualTo("CREATE DATABASE \"oceanic_station\" WITH TTL '30d12h' VNODE_DURATION '7d'");
+	}
+
+	@Test
+	void createExistingDatabaseIsDataIntegrityViolation() {
+		this.db.enqueue(unprocessable("030018", "Database \"x\" already exists"));
+		assertThatExceptionOfType(CnosDataIntegrityViolationException.class)
+			.isThrownBy(() -> this.template.createDatabase("x"))
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030018"));
+	}
+
+	@Test
+	void dropDatabase() {
+		this.db.enqueue(empty(), empty(), unprocessable("030017", "Database not found: \"nope\""));
+		this.template.dropDatabase("a\"b");
+		this.template.dropDatabaseIfExists("x\"; DROP DATABASE y; --");
+		assertThatExceptionOfType(CnosObjectNotFoundException.class).isThrownBy(() -> this.template.dropDatabase("nope"));
+		assertThat(this.db.takeBody()).isEqualTo("DROP DATABASE \"a\"\"b\"");
+		assertThat(this.db.takeBody()).isEqualTo("DROP DATABASE IF EXISTS \"x\"\"; DROP DATABASE y; --\"");
+	}
+
+	@Test
+	void listDatabasesParsesDatabaseName() {
+		this.db.enqueue(csv("database_name\ncluster_schema\npublic\nusage_schema\n"));
+		assertThat(this.template.listDatabases()).containsExactly("cluster_schema", "public", "usage_schema");
+		assertThat(this.db.takeBody()).isEqualTo("SHOW DATABASES");
+	}
+
+	@Test
+	void listTablesParsesTableNameInTheTemplatesDatabase() {
+		this.db.enqueue(csv("table_name\nair\nsea\n"));
+		assertThat(this.template.withDatabase("oceanic_station").listTables()).containsExactly("air", "sea");
+		RecordedRequest request = this.db.takeRequest();
+		assertThat(request.getBody().utf8()).isEqualTo("SHOW TABLES");
+		assertThat(request.getUrl().queryParameter("db")).isEqualTo("oceanic_station");
+	}
+
+	@Test
+	void createTableWithCodecsAndTags() {
+		this.db.enqueue(empty(), empty());
+		this.template.createTable(TableDefinition.builder("air")
+			.field("visibility", FieldType.DOUBLE)
+			.field("pressure", FieldType.DOUBLE, Codec.GORILLA)
+			.field("count", FieldType.BIGINT_UNSIGNED, Codec.DELTA)
+			.field("note", FieldType.STRING, Codec.ZSTD)
+			.field("ok", FieldType.BOOLEAN, Codec.BITPACK)
+			.tags("station", "Region")
+			.ifNotExists()
+			.build());
+		this.template.createTable(TableDefinition.builder("plain").field("column1", FieldType.BIGINT).build());
+		assertThat(this.db.takeBody()).isEqualTo("CREATE TABLE IF NOT EXISTS \"air\" (\"visibility\" DOUBLE, "
+				+ "\"pressure\" DOUBLE CODEC(GORILLA), \"count\" BIGINT UNSIGNED CODEC(DELTA), "
+				+ "\"note\" STRING CODEC(ZSTD), \"ok\" BOOLEAN CODEC(BITPACK), TAGS(\"station\", \"Region\"))");
+		assertThat(this.db.takeBody()).isEqualTo("CREATE TABLE \"plain\" (\"column1\" BIGINT)");
+	}
+
+	@Test
+	void dropTable() {
+		this.db.enqueue(empty(), empty());
+		this.template.dropTable("air");
+		this.template.dropTableIfExists("air");
+		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE \"air\"");
+		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE IF EXISTS \"air\"");
+	}
+
+	@Test
+	void describeTableParsesItsColumns() {
+		this.db.enqueue(csv("column_name,data_type,column_type,compression_codec\n"
+				+ "humidity,DOUBLE,FIELD,DEFAULT\n" + "pressure,DOUBLE,FIELD,GORILLA\n"
+				+ "station,STRING,TAG,DEFAULT\n" + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n"
+				+ "total,BIGINT UNSIGNED,FIELD,DELTA\n"));
+		assertThat(this.template.describeTable("air")).containsExactly(
+				new TableColumn("humidity", "DOUBLE", "FIELD", "DEFAULT"),
+				new TableColumn("pressure", "DOUBLE", "FIELD", "GORILLA"),
+				new TableColumn("station", "STRING", "TAG", "DEFAULT"),
+				new TableColumn("time", "TIMESTAMP(NANOSECOND)", "TIME", "DEFAULT"),
+				new TableColumn("total", "BIGINT UNSIGNED", "FIELD", "DELTA"));
+		assertThat(this.db.takeBody()).isEqualTo("DESCRIBE TABLE \"air\"");
+	}
+
+	@Test
+	void describeTableColumnKinds() {
+		this.db.enqueue(csv("column_name,data_type,column_type,compression_codec\n"
+				+ "station,STRING,TAG,DEFAULT\ntime,TIMESTAMP(MILLISECOND),TIME,DEFAULT\nv,DOUBLE,FIELD,DEFAULT\n"));
+		var columns = this.template.describeTable("air");
+		assertThat(columns.get(0).isTag()).isTrue();
+		assertThat(columns.get(1).isTime()).isTrue();
+		assertThat(columns.get(2).isField()).isTrue();
+	}
+
+	@Test
+	void users() {
+		this.db.enqueue(empty(), empty(), empty(), empty());
+		this.template.createUser("alice", "p'w");
+		this.template.alterUserPassword("alice", "new\\pw");
+		this.template.dropUser("alice");
+		this.template.dropUserIfExists("Bob");
+		assertThat(this.db.takeBody()).isEqualTo("CREATE USER \"alice\" WITH PASSWORD = 'p''w'");
+		assertThat(this.db.takeBody()).isEqualTo("ALTER USER \"alice\" SET PASSWORD = 'new\\pw'");
+		assertThat(this.db.takeBody()).isEqualTo("DROP USER \"alice\"");
+		assertThat(this.db.takeBody()).isEqualTo("DROP USER IF EXISTS \"Bob\"");
+	}
+
+	@Test
+	void invalidNamesFailBeforeSending() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createDatabase("db/1"))
+			.withMessageContaining("db/1");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.dropTable("  "));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createUser("a\nb", "x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createUser("alice", null));
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void withDatabaseAndWithTenantChangeOnlyTheParameters() {
+		this.db.enqueue(empty(), empty(), empty());
+		CnosTemplate other = this.template.withDatabase("oceanic").withTenant("tenant_a");
+		other.execute("DROP TABLE air");
+		this.template.execute("DROP TABLE air");
+		this.template.withTenant("t2").execute("DROP TABLE air");
+		assertThat(this.template.getDatabase()).isEqualTo("public");
+		assertThat(this.template.getTenant()).isEqualTo("cnosdb");
+		assertThat(other.getDatabase()).isEqualTo("oceanic");
+		assertThat(other.getTenant()).isEqualTo("tenant_a");
+		RecordedRequest first = this.db.takeRequest();
+		RecordedRequest second = this.db.takeRequest();
+		RecordedRequest third = this.db.takeRequest();
+		assertThat(first.getUrl().queryParameter("db")).isEqualTo("oceanic");
+		assertThat(first.getUrl().queryParameter("tenant")).isEqualTo("tenant_a");
+		assertThat(second.getUrl().queryParameter("db")).isEqualTo("public");
+		assertThat(second.getUrl().queryParameter("tenant")).isEqualTo("cnosdb");
+		assertThat(third.getUrl().queryParameter("db")).isEqualTo("public");
+		assertThat(third.getUrl().queryParameter("tenant")).isEqualTo("t2");
+		for (RecordedRequest request : new RecordedRequest[] { first, second, third }) {
+			assertThat(request.getBody().utf8()).isEqualTo("DROP TABLE air");
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic cm9vdDo=");
+			assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/sql");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.withDatabase("a/b"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.withTenant(" "));
+	}
+
+}

@@ -1,0 +1,233 @@
+package io.cnosdb.spring.core;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.cnosdb.spring.core.MockCnosDb.Transport;
+import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
+import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
+import io.cnosdb.spring.core.exception.CnosPermissionDeniedException;
+import io.cnosdb.spring.core.exception.CnosResourceFailureException;
+import io.cnosdb.spring.core.exception.CnosServerFailure;
+import io.cnosdb.spring.core.exception.CnosTransientException;
+import io.cnosdb.spring.core.exception.CnosUncategorizedException;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+
+import static io.cnosdb.spring.core.CnosDbResponses.TABLE_NOT_FOUND_AIR;
+import static io.cnosdb.spring.core.CnosDbResponses.csv;
+import static io.cnosdb.spring.core.CnosDbResponses.emptyStatus;
+import static io.cnosdb.spring.core.CnosDbResponses.error;
+import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Error answers (protocol reference §3, golden examples 4, 8, 11–14) and transport failures
+ * become the right {@link DataAccessException} with the server's code, status and message.
+ */
+class CnosTemplateErrorWireTests {
+
+	private final MockCnosDb db = new MockCnosDb();
+
+	private final CnosTemplate template = this.db.template();
+
+	@AfterEach
+	void close() throws Exception {
+		this.db.close();
+	}
+
+	@Test
+	void tableNotFoundGoldenExample() {
+		this.db.enqueue(unprocessable("030019", TABLE_NOT_FOUND_AIR));
+		CnosObjectNotFoundException ex = failure(() -> this.template.queryForList("SELECT * FROM air"),
+				CnosObjectNotFoundException.class);
+		assertServerFailure(ex, 422, "030019", TABLE_NOT_FOUND_AIR);
+		assertThat(ex.getMessage()).contains("SELECT * FROM air", "public", "cnosdb", TABLE_NOT_FOUND_AIR, "030019");
+	}
+
+	@Test
+	void tenantTableNotFoundGoldenExample() {
+		this.db.enqueue(unprocessable("030019", "Table not found: \"tenant_a.db1.air_a\""));
+		CnosTemplate tenantA = this.template.withTenant("tenant_a");
+		CnosObjectNotFoundException ex = failure(() -> tenantA.queryForList("select * from db1.air_a;"),
+				CnosObjectNotFoundException.class);
+		assertServerFailure(ex, 422, "030019", "Table not found: \"tenant_a.db1.air_a\"");
+		assertThat(this.db.takeRequest().getUrl().queryParameter("tenant")).isEqualTo("tenant_a");
+	}
+
+	@Test
+	void databaseNotFoundOnWriteGoldenExample() {
+		this.db.enqueue(unprocessable("030017", "Database not found: \"public\""));
+		CnosObjectNotFoundException ex = failure(() -> this.template.writeLines(List.of("m f=1")),
+				CnosObjectNotFoundException.class);
+		assertServerFailure(ex, 422, "030017", "Database not found: \"public\"");
+	}
+
+	@Test
+	void sqlParserErrorGoldenExample() {
+		this.db.enqueue(unprocessable("010009", "sql parser error: Expected an SQL statement, found: 1"));
+		CnosBadSqlException ex = failure(() -> this.template.execute("1;"), CnosBadSqlException.class);
+		assertServerFailure(ex, 422, "010009", "sql parser error: Expected an SQL statement, found: 1");
+	}
+
+	@Test
+	void authenticationFailureIsPermissionDenied() {
+		String message = "Auth error: Access denied for user 'root' (using xxx) username or password invalid";
+		this.db.enqueue(unprocessable("010016", message));
+		CnosPermissionDeniedException ex = failure(() -> this.template.execute("select 1"),
+				CnosPermissionDeniedException.class);
+		assertServerFailure(ex, 422, "010016", message);
+	}
+
+	@Test
+	void badAcceptIsInvalidRequest() {
+		String message = "Invalid header: Invalid header: accept type not support: xx";
+		this.db.enqueue(error(400, "040005", message));
+		CnosInvalidRequestException ex = failure(() -> this.template.execute("select 1"),
+				CnosInvalidRequestException.class);
+		assertServerFailure(ex, 400, "040005", message);
+	}
+
+	@Test
+	void missingAuthorizationGoldenExample() {
+		this.db.enqueue(error(400, "000000", "Missing request header \"authorization\""));
+		CnosInvalidRequestException ex = failure(() -> this.template.execute("select 1"),
+				CnosInvalidRequestException.class);
+		assertServerFailure(ex, 400, "000000", "Missing request header \"authorization\"");
+	}
+
+	@Test
+	void notFoundWithEmptyBodyIsResourceFailure() {
+		this.db.enqueue(emptyStatus(404));
+		CnosResourceFailureException ex = failure(() -> this.template.execute("select 1"),
+				CnosResourceFailureException.class);
+		assertServerFailure(ex, 404, null, "");
+		assertThat(ex.getMessage()).contains("HTTP 404", "(no error body)");
+	}
+
+	@Test
+	void methodNotAllowedWithEmptyBodyIsInvalidRequest() {
+		this.db.enqueue(emptyStatus(405));
+		CnosInvalidRequestException ex = failure(() -> this.template.execute("select 1"),
+				CnosInvalidRequestException.class);
+		assertServerFailure(ex, 405, null, "");
+	}
+
+	@Test
+	void payloadTooLargeWithEmptyBodyIsInvalidRequest() {
+		this.db.enqueue(emptyStatus(413));
+		CnosInvalidRequestException ex = failure(() -> this.template.writeLines(List.of("m f=1")),
+				CnosInvalidRequestException.class);
+		assertServerFailure(ex, 413, null, "");
+	}
+
+	@Test
+	void internalErrorWithEmptyBodyIsUncategorized() {
+		this.db.enqueue(emptyStatus(500));
+		CnosUncategorizedException ex = failure(() -> this.template.execute("select 1"),
+				CnosUncategorizedException.class);
+		assertServerFailure(ex, 500, null, "");
+	}
+
+	@Test
+	void unknownCodeOn422IsUncategorizedWithItsCode() {
+		this.db.enqueue(unprocessable("050014", "timestamp overflow"));
+		CnosUncategorizedException ex = failure(() -> this.template.writeLines(List.of("m f=1 1"), CnosPrecision.MS),
+				CnosUncategorizedException.class);
+		assertServerFailure(ex, 422, "050014", "timestamp overflow");
+	}
+
+	@Test
+	void proxyErrorPageIsReportedAsText() {
+		this.db.enqueue(new MockResponse.Builder().code(503)
+			.addHeader("content-type", "text/html")
+			.body("<html>upstream unavailable</html>")
+			.build());
+		CnosTransientException ex = failure(() -> this.template.execute("select 1"), CnosTransientException.class);
+		assertServerFailure(ex, 503, null, "<html>upstream unavailable</html>");
+	}
+
+	@Test
+	void successAfterErrorStillWorks() {
+		this.db.enqueue(unprocessable("030019", TABLE_NOT_FOUND_AIR), csv("Int64(1)\n1\n"));
+		failure(() -> this.template.execute("select * from air"), CnosObjectNotFoundException.class);
+		assertThat(this.template.queryForObject("select 1", Integer.class)).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void connectionRefusedIsResourceFailureNamingTheUrl(Transport transport) throws IOException {
+		String url = "http://127.0.0.1:" + closedPort();
+		CnosTemplate unreachable = transport.configure(this.db, CnosTemplate.builder().url(url)).build();
+		DataAccessResourceFailureException ex = failure(() -> unreachable.execute("select 1"),
+				DataAccessResourceFailureException.class);
+		assertThat(ex).isNotInstanceOf(CnosServerFailure.class);
+		assertThat(ex.getMessage()).contains(url, "select 1");
+		DataAccessResourceFailureException onWrite = failure(() -> unreachable.writeLines(List.of("m f=1")),
+				DataAccessResourceFailureException.class);
+		assertThat(onWrite.getMessage()).contains(url);
+	}
+
+	@Test
+	void answerSlowerThanTheReadTimeoutIsQueryTimeout() {
+		this.db.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "text/csv")
+			.body("Int64(1)\n1\n")
+			.headersDelay(3, TimeUnit.SECONDS)
+			.build());
+		CnosTemplate impatient = this.db.builder().readTimeout(Duration.ofMillis(300)).build();
+		QueryTimeoutException ex = failure(() -> impatient.execute("select 1"), QueryTimeoutException.class);
+		assertThat(ex.getMessage()).contains(impatient.getUrl(), "select 1");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void connectionLostInTheMiddleOfAResultIsResourceFailure(Transport transport) {
+		StringBuilder body = new StringBuilder("time,v\n");
+		for (int i = 0; i < 50_000; i++) {
+			body.append("2024-01-01T00:00:00.000000000,").append(i).append(".5\n");
+		}
+		this.db.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "text/csv")
+			.body(body.toString())
+			.onResponseBody(new SocketEffect.CloseSocket())
+			.build());
+		CnosTemplate template = this.db.template(transport);
+		DataAccessResourceFailureException ex = failure(() -> template.queryForList("select time, v from t"),
+				DataAccessResourceFailureException.class);
+		assertThat(ex.getMessage()).contains(template.getUrl(), "select time, v from t");
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void assertServerFailure(CnosServerFailure ex, int status, String code, String message) {
+		assertThat(ex.getStatusCode()).isEqualTo(status);
+		assertThat(ex.getErrorCode()).isEqualTo(code);
+		assertThat(ex.getServerMessage()).isEqualTo(message);
+	}
+
+	private static <E extends Throwable> E failure(Runnable action, Class<E> type) {
+		E ex = catchThrowableOfType(type, action::run);
+		assertThat(ex).as("expected %s", type.getSimpleName()).isNotNull();
+		return ex;
+	}
+
+}

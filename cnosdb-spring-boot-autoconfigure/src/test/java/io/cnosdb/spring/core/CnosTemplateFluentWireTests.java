@@ -1,0 +1,121 @@
+package io.cnosdb.spring.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+import static io.cnosdb.spring.core.CnosDbResponses.csv;
+import static io.cnosdb.spring.core.CnosDbResponses.empty;
+import static io.cnosdb.spring.core.CnosDbResponses.insertedRows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The fluent statement API: parameters rendered into the exact SQL the server receives.
+ */
+class CnosTemplateFluentWireTests {
+
+	private final MockCnosDb db = new MockCnosDb();
+
+	private final CnosTemplate template = this.db.template();
+
+	record Reading(Instant time, String station, double visibility) {
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.db.close();
+	}
+
+	@Test
+	void listSendsRenderedParameters() {
+		this.db.enqueue(csv("time,station,visibility\n2024-01-01T00:00:00.000000000,XiaoMaiDao,56.0\n"));
+		List<Reading> readings = this.template
+			.sql("SELECT time, station, visibility FROM air WHERE station = :station AND time >= :from AND visibility > :v")
+			.param("station", "Xiao'MaiDao")
+			.param("from", Instant.parse("2024-01-01T00:00:00.000000001Z"))
+			.param("v", 0.5)
+			.query(Reading.class)
+			.list();
+		assertThat(readings).containsExactly(new Reading(Instant.parse("2024-01-01T00:00:00Z"), "XiaoMaiDao", 56.0));
+		assertThat(this.db.takeBody()).isEqualTo("SELECT time, station, visibility FROM air WHERE station = 'Xiao''MaiDao'"
+				+ " AND time >= '2024-01-01T00:00:00.000000001Z' AND visibility > 0.5");
+	}
+
+	@Test
+	void injectionThroughAValueStaysALiteral() {
+		this.db.enqueue(csv("station\n"));
+		this.template.sql("select station from air where station = :s")
+			.param("s", "x'; DROP DATABASE public; --")
+			.query(String.class)
+			.list();
+		assertThat(this.db.takeBody())
+			.isEqualTo("select station from air where station = 'x''; DROP DATABASE public; --'");
+	}
+
+	@Test
+	void collectionsExpandForIn() {
+		this.db.enqueue(csv("station\na\n"));
+		this.template.sql("select station from air where station in (:names) and v in (:ids)")
+			.params(Map.of("names", List.of("a", "b'c"), "ids", new long[] { 1, 2, 3 }))
+			.listOfRows();
+		assertThat(this.db.takeBody())
+			.isEqualTo("select station from air where station in ('a', 'b''c') and v in (1, 2, 3)");
+	}
+
+	@Test
+	void singleOptionalAndTheirFailures() {
+		this.db.enqueue(csv("station\na\n"), csv("station\n"), csv("station\na\nb\n"), csv("station\n"),
+				csv("station\na\nb\n"), csv("station\na\n"));
+		assertThat(this.template.sql("select station from air").query(String.class).single()).isEqualTo("a");
+		assertThatExceptionOfType(EmptyResultDataAccessException.class)
+			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).single());
+		assertThatExceptionOfType(IncorrectResultSizeDataAccessException.class)
+			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).single());
+		assertThat(this.template.sql("select station from air").query(String.class).optional()).isEmpty();
+		assertThatExceptionOfType(IncorrectResultSizeDataAccessException.class)
+			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).optional());
+		assertThat(this.template.sql("select station from air").query(String.class).optional()).isEqualTo(Optional.of("a"));
+	}
+
+	@Test
+	void updateReturnsInsertedRowsAndZeroForDdl() {
+		this.db.enqueue(insertedRows(2), empty());
+		long inserted = this.template
+			.sql("INSERT INTO air (TIME, station, visibility) VALUES (:t1, :s, :v), (:t2, :s, :v)")
+			.param("t1", Instant.parse("2024-01-01T00:00:00Z"))
+			.param("t2", Instant.parse("2024-01-01T00:00:01Z"))
+			.param("s", "XiaoMaiDao")
+			.param("v", 56)
+			.update();
+		assertThat(inserted).isEqualTo(2);
+		assertThat(this.template.sql("DROP TABLE IF EXISTS air").update()).isZero();
+		assertThat(this.db.takeBody()).isEqualTo("INSERT INTO air (TIME, station, visibility) VALUES "
+				+ "('2024-01-01T00:00:00Z', 'XiaoMaiDao', 56), ('2024-01-01T00:00:01Z', 'XiaoMaiDao', 56)");
+		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE IF EXISTS air");
+	}
+
+	@Test
+	void negativeNumberAfterMinusCannotStartAComment() {
+		this.db.enqueue(csv("v\n"));
+		this.template.sql("select v from t where v -:d > 0 and station = 'a'").param("d", -1).listOfRows();
+		assertThat(this.db.takeBody()).isEqualTo("select v from t where v -(-1) > 0 and station = 'a'");
+	}
+
+	@Test
+	void missingParameterFailsBeforeSending() {
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.sql("select * from air where station = :station").listOfRows())
+			.withMessageContaining(":station");
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+}

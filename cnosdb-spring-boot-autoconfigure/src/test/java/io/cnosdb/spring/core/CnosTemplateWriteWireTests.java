@@ -1,0 +1,98 @@
+package io.cnosdb.spring.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.cnosdb.spring.core.CnosDbResponses.empty;
+import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Line-protocol writes (protocol reference §1.5, §5, golden examples 7, 8, 10).
+ */
+class CnosTemplateWriteWireTests {
+
+	private final MockCnosDb db = new MockCnosDb();
+
+	private final CnosTemplate template = this.db.template();
+
+	@AfterEach
+	void close() throws Exception {
+		this.db.close();
+	}
+
+	@Test
+	void linesAreJoinedWithTrailingNewline() {
+		this.db.enqueue(empty());
+		this.template.writeLines(List.of("ma,ta=a1 fa=1 1690510331000000000", "ma,ta=a1 fb=2 1690510331000000000",
+				"气象,站=北京 温度=1.5,note=\"a b,c\" 1"));
+		assertThat(this.db.takeBody()).isEqualTo("ma,ta=a1 fa=1 1690510331000000000\n"
+				+ "ma,ta=a1 fb=2 1690510331000000000\n" + "气象,站=北京 温度=1.5,note=\"a b,c\" 1\n");
+	}
+
+	@Test
+	void lineProtocolErrorGoldenExampleIsBadSql() {
+		this.db.enqueue(unprocessable("040004", "Error parsing message: unexpect end line start at '17'"));
+		assertThatExceptionOfType(CnosBadSqlException.class)
+			.isThrownBy(() -> this.template.writeLines(List.of("test,t2=t22,f2=2 1642176000000000000")))
+			.satisfies((ex) -> {
+				assertThat(ex.getErrorCode()).isEqualTo("040004");
+				assertThat(ex.getStatusCode()).isEqualTo(422);
+				assertThat(ex.getServerMessage()).isEqualTo("Error parsing message: unexpect end line start at '17'");
+				assertThat(ex.getMessage()).contains("1 line(s)", "public");
+			});
+		assertThat(this.db.takeBody()).isEqualTo("test,t2=t22,f2=2 1642176000000000000\n");
+	}
+
+	@Test
+	void emptyCollectionSendsNothing() {
+		this.template.writeLines(List.of());
+		this.template.writeLines(Set.of(), CnosPrecision.MS);
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void nullLineIsRefusedBeforeSending() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(Arrays.asList("m f=1", null)))
+			.withMessageContaining("Line 1")
+			.withMessageContaining("null");
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void blankLinesAreRefusedBeforeSending() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("")));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("m f=1", " \t")))
+			.withMessageContaining("Line 1");
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void linesWithLineBreaksAreRefusedBeforeSending() {
+		List<String> lines = new ArrayList<>(List.of("m f=1 1", "m f=2 2\nm f=3 3"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(lines))
+			.withMessageContaining("Line 1")
+			.withMessageContaining("line break");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("m s=\"a\rb\" 1")));
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void writesGoToTheScopedDatabaseAndTenant() {
+		this.db.enqueue(empty());
+		this.template.withDatabase("oceanic").withTenant("tenant_a").writeLines(List.of("m f=1"), CnosPrecision.MS);
+		var url = this.db.takeRequest().getUrl();
+		assertThat(url.queryParameter("db")).isEqualTo("oceanic");
+		assertThat(url.queryParameter("tenant")).isEqualTo("tenant_a");
+		assertThat(url.queryParameter("precision")).isEqualTo("ms");
+	}
+
+}

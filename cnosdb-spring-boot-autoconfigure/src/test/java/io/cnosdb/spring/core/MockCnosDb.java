@@ -1,0 +1,122 @@
+package io.cnosdb.spring.core;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A {@link MockWebServer} on loopback standing in for CnosDB, and templates pointed at it.
+ * Create one per test and close it afterwards.
+ */
+final class MockCnosDb implements AutoCloseable {
+
+	private final MockWebServer server = new MockWebServer();
+
+	private HttpComponentsClientHttpRequestFactory apacheFactory;
+
+	MockCnosDb() {
+		try {
+			this.server.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	String url() {
+		return this.server.url("/").toString();
+	}
+
+	MockWebServer server() {
+		return this.server;
+	}
+
+	void enqueue(MockResponse... responses) {
+		for (MockResponse response : responses) {
+			this.server.enqueue(response);
+		}
+	}
+
+	RecordedRequest takeRequest() {
+		try {
+			RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
+			if (request == null) {
+				throw new AssertionError("The client sent no request");
+			}
+			return request;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The body of the next request, as UTF-8. */
+	String takeBody() {
+		return takeRequest().getBody().utf8();
+	}
+
+	int requestCount() {
+		return this.server.getRequestCount();
+	}
+
+	/** A builder with the server's URL and defaults otherwise (root, empty password). */
+	CnosTemplate.Builder builder() {
+		return CnosTemplate.builder().url(url());
+	}
+
+	/** A template with the JDK's HTTP client and the defaults. */
+	CnosTemplate template() {
+		return builder().build();
+	}
+
+	/** A template sending through the given transport. */
+	CnosTemplate template(Transport transport) {
+		return transport.configure(this, builder()).build();
+	}
+
+	@Override
+	public void close() throws Exception {
+		try {
+			if (this.apacheFactory != null) {
+				this.apacheFactory.destroy();
+			}
+		}
+		finally {
+			this.server.close();
+		}
+	}
+
+	/** The HTTP stacks the template must behave the same on. */
+	enum Transport {
+
+		/** The default: the JDK's HttpClient, built by the template. */
+		JDK {
+			@Override
+			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {
+				return builder;
+			}
+		},
+
+		/** Apache HttpClient 5 through a user-supplied RestClient.Builder. */
+		APACHE {
+			@Override
+			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {
+				if (db.apacheFactory == null) {
+					db.apacheFactory = new HttpComponentsClientHttpRequestFactory();
+				}
+				return builder.restClientBuilder(RestClient.builder().requestFactory(db.apacheFactory));
+			}
+		};
+
+		abstract CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder);
+
+	}
+
+}

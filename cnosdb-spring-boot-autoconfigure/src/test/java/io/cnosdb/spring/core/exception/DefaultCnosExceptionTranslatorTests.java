@@ -1,0 +1,89 @@
+package io.cnosdb.spring.core.exception;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CnosDB's {@code error_code} chooses the exception; the status only when there is no code.
+ */
+class DefaultCnosExceptionTranslatorTests {
+
+	private final DefaultCnosExceptionTranslator translator = new DefaultCnosExceptionTranslator();
+
+	@ParameterizedTest
+	@CsvSource({ "010016, 422, CnosPermissionDeniedException", "010004, 422, CnosPermissionDeniedException",
+			"030008, 422, CnosObjectNotFoundException", "030010, 422, CnosObjectNotFoundException",
+			"030017, 422, CnosObjectNotFoundException", "030019, 422, CnosObjectNotFoundException",
+			"010062, 422, CnosObjectNotFoundException", "040008, 422, CnosObjectNotFoundException",
+			"030018, 422, CnosDataIntegrityViolationException", "030020, 422, CnosDataIntegrityViolationException",
+			"020004, 422, CnosDataIntegrityViolationException", "050025, 422, CnosDataIntegrityViolationException",
+			"030024, 422, CnosTransientException", "040004, 422, CnosBadSqlException",
+			"020002, 422, CnosBadSqlException", "000000, 400, CnosInvalidRequestException",
+			"040005, 400, CnosInvalidRequestException", "040006, 400, CnosInvalidRequestException",
+			"040013, 400, CnosInvalidRequestException", "040015, 422, CnosInvalidRequestException",
+			"010009, 422, CnosBadSqlException", "010013, 422, CnosBadSqlException", "010001, 422, CnosBadSqlException",
+			"010002, 422, CnosBadSqlException", "010003, 422, CnosBadSqlException", "010028, 422, CnosBadSqlException",
+			"010074, 422, CnosBadSqlException" })
+	void codeChoosesTheException(String code, int status, String exceptionClass) {
+		DataAccessException ex = translate(status, code, "message of " + code);
+		assertThat(ex.getClass().getSimpleName()).isEqualTo(exceptionClass);
+		CnosServerFailure failure = (CnosServerFailure) ex;
+		assertThat(failure.getErrorCode()).isEqualTo(code);
+		assertThat(failure.getStatusCode()).isEqualTo(status);
+		assertThat(failure.getServerMessage()).isEqualTo("message of " + code);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "400, CnosInvalidRequestException", "404, CnosResourceFailureException",
+			"405, CnosInvalidRequestException", "411, CnosInvalidRequestException", "413, CnosInvalidRequestException",
+			"429, CnosTransientException", "500, CnosUncategorizedException", "502, CnosTransientException",
+			"503, CnosTransientException", "504, CnosTransientException", "422, CnosUncategorizedException" })
+	void statusChoosesWithoutACode(int status, String exceptionClass) {
+		DataAccessException ex = translate(status, null, "");
+		assertThat(ex.getClass().getSimpleName()).isEqualTo(exceptionClass);
+		assertThat(((CnosServerFailure) ex).getErrorCode()).isNull();
+		assertThat(ex.getMessage()).contains("HTTP " + status, "(no error body)");
+	}
+
+	@Test
+	void unknownCodeOutsideTheQueryEngineFallsBackToTheStatus() {
+		assertThat(translate(422, "050014", "timestamp overflow")).isInstanceOf(CnosUncategorizedException.class);
+		assertThat(translate(400, "040010", "bad opentsdb")).isInstanceOf(CnosInvalidRequestException.class);
+		assertThat(translate(503, "059999", "busy")).isInstanceOf(CnosTransientException.class);
+	}
+
+	@Test
+	void exceptionsSitInSpringsHierarchy() {
+		assertThat(translate(422, "010016", "x")).isInstanceOf(PermissionDeniedDataAccessException.class);
+		assertThat(translate(422, "030019", "x")).isInstanceOf(InvalidDataAccessResourceUsageException.class);
+		assertThat(translate(422, "030018", "x")).isInstanceOf(DataIntegrityViolationException.class);
+		assertThat(translate(422, "030024", "x")).isInstanceOf(TransientDataAccessException.class);
+		assertThat(translate(422, "010009", "x")).isInstanceOf(InvalidDataAccessResourceUsageException.class);
+		assertThat(translate(400, "040005", "x")).isInstanceOf(InvalidDataAccessApiUsageException.class);
+		assertThat(translate(404, null, "")).isInstanceOf(DataAccessResourceFailureException.class);
+	}
+
+	@Test
+	void messageCarriesDescriptionServerMessageCodeAndStatus() {
+		DataAccessException ex = this.translator.translate("executing SQL [select 1]",
+				new CnosServerError(422, "030019", "Table not found: \"cnosdb.public.air\""));
+		assertThat(ex.getMessage()).isEqualTo(
+				"executing SQL [select 1]: Table not found: \"cnosdb.public.air\" [error_code 030019, HTTP 422]");
+	}
+
+	private DataAccessException translate(int status, String code, String message) {
+		return this.translator.translate("doing it", new CnosServerError(status, code, message));
+	}
+
+}
