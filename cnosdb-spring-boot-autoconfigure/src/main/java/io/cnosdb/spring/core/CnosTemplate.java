@@ -1,7 +1,6 @@
 package io.cnosdb.spring.core;
 
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -453,7 +451,8 @@ public class CnosTemplate implements CnosOperations {
 
 	/**
 	 * Builds a {@link CnosTemplate}. Without a {@link RestClient.Builder}, requests go through
-	 * the JDK's HTTP client, held to HTTP/1.1 (its HTTP/2 upgrade request is wasted on CnosDB).
+	 * Apache HttpClient 5 when it is on the class path, else the JDK's HTTP client (whose read
+	 * timeout bounds a whole exchange, long result streams included).
 	 */
 	public static final class Builder {
 
@@ -584,7 +583,7 @@ public class CnosTemplate implements CnosOperations {
 			Function<Duration, ClientHttpRequestFactory> requestFactory = this.pingRequestFactory;
 			if (requestFactory == null && this.restClientBuilder == null) {
 				Duration connectTimeout = this.connectTimeout;
-				requestFactory = (timeout) -> jdkRequestFactory(shorter(connectTimeout, timeout), timeout);
+				requestFactory = (timeout) -> DefaultRequestFactories.jdk(shorter(connectTimeout, timeout), timeout);
 			}
 			if (requestFactory == null) {
 				return (timeout) -> base.clone().baseUrl(url).build();
@@ -601,18 +600,8 @@ public class CnosTemplate implements CnosOperations {
 			if (this.restClientBuilder != null) {
 				return this.restClientBuilder.clone();
 			}
-			return RestClient.builder().requestFactory(jdkRequestFactory(this.connectTimeout, this.readTimeout));
-		}
-
-		private static JdkClientHttpRequestFactory jdkRequestFactory(Duration connectTimeout, Duration readTimeout) {
-			HttpClient httpClient = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(connectTimeout)
-				.build();
-			JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-			requestFactory.setReadTimeout(readTimeout);
-			requestFactory.enableCompression(false);
-			return requestFactory;
+			return RestClient.builder()
+				.requestFactory(DefaultRequestFactories.create(this.connectTimeout, this.readTimeout));
 		}
 
 	}

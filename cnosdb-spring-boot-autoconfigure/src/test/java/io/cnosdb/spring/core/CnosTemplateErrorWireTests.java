@@ -194,6 +194,34 @@ class CnosTemplateErrorWireTests {
 		assertThat(ex.getMessage()).contains(impatient.getUrl(), "select 1");
 	}
 
+	@Test
+	void resultThatKeepsArrivingIsReadPastTheReadTimeout() {
+		StringBuilder body = new StringBuilder("v\n");
+		for (int i = 0; i < 400; i++) {
+			body.append(i).append('\n');
+		}
+		// About 1.2 s for the whole body, but never more than 60 ms without data.
+		this.db.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "text/csv")
+			.body(body.toString())
+			.throttleBody(64, 60, TimeUnit.MILLISECONDS)
+			.build());
+		CnosTemplate template = this.db.builder().readTimeout(Duration.ofMillis(500)).build();
+		assertThat(template.queryForList("select v from t", Long.class)).hasSize(400).endsWith(399L);
+	}
+
+	@Test
+	void resultThatStallsPastTheReadTimeoutIsQueryTimeout() {
+		this.db.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "text/csv")
+			.body("v\n1\n2\n")
+			.bodyDelay(3, TimeUnit.SECONDS)
+			.build());
+		CnosTemplate template = this.db.builder().readTimeout(Duration.ofMillis(300)).build();
+		QueryTimeoutException ex = failure(() -> template.queryForList("select v from t"), QueryTimeoutException.class);
+		assertThat(ex.getMessage()).contains(template.getUrl());
+	}
+
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void connectionLostInTheMiddleOfAResultIsResourceFailure(Transport transport) {

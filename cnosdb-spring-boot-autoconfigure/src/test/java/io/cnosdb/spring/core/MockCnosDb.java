@@ -1,6 +1,7 @@
 package io.cnosdb.spring.core;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
@@ -8,6 +9,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -71,7 +73,7 @@ final class MockCnosDb implements AutoCloseable {
 		return CnosTemplate.builder().url(url());
 	}
 
-	/** A template with the JDK's HTTP client and the defaults. */
+	/** A template with the client it builds by default. */
 	CnosTemplate template() {
 		return builder().build();
 	}
@@ -96,11 +98,21 @@ final class MockCnosDb implements AutoCloseable {
 	/** The HTTP stacks the template must behave the same on. */
 	enum Transport {
 
-		/** The default: the JDK's HttpClient, built by the template. */
-		JDK {
+		/** The default: the template builds its own client (HttpClient 5, on this class path). */
+		DEFAULT {
 			@Override
 			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {
 				return builder;
+			}
+		},
+
+		/** The JDK's HttpClient through a user-supplied RestClient.Builder. */
+		JDK {
+			@Override
+			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {
+				return builder.restClientBuilder(RestClient.builder()
+					.requestFactory(new JdkClientHttpRequestFactory(
+							HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())));
 			}
 		},
 

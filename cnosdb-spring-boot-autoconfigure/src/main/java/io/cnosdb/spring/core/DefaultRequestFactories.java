@@ -1,0 +1,76 @@
+package io.cnosdb.spring.core;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The HTTP client of a template built without a {@code RestClient.Builder}: Apache
+ * HttpClient 5 when it is on the class path (the starter brings it), else the JDK's.
+ * <p>
+ * With HttpClient 5 the read timeout bounds each wait for data, so a long result that keeps
+ * arriving is read to its end. The JDK client's read timeout, as Spring applies it, bounds the
+ * whole exchange instead: a result that takes longer to stream than the timeout is cut off.
+ */
+final class DefaultRequestFactories {
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
+			"org.apache.hc.client5.http.impl.classic.HttpClients", DefaultRequestFactories.class.getClassLoader());
+
+	private DefaultRequestFactories() {
+	}
+
+	/** The factory for statements and writes. */
+	static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout) {
+		return HTTP_COMPONENTS_PRESENT ? HttpComponents.create(connectTimeout, readTimeout)
+				: jdk(connectTimeout, readTimeout);
+	}
+
+	/** A factory whose read timeout bounds the whole exchange, as a ping needs. */
+	static JdkClientHttpRequestFactory jdk(Duration connectTimeout, Duration readTimeout) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			// Held to HTTP/1.1: the JDK's HTTP/2 upgrade request is wasted on CnosDB.
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(connectTimeout)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(readTimeout);
+		requestFactory.enableCompression(false);
+		return requestFactory;
+	}
+
+	/** Kept apart so HttpClient 5 classes load only when present. */
+	private static final class HttpComponents {
+
+		static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout) {
+			ConnectionConfig connectionConfig = ConnectionConfig.custom()
+				.setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				.setSocketTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				.build();
+			RequestConfig requestConfig = RequestConfig.custom()
+				.setResponseTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				.build();
+			return new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+				.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+					.setDefaultConnectionConfig(connectionConfig)
+					.build())
+				.setDefaultRequestConfig(requestConfig)
+				// HttpClient would resend a request answered 503 or 429 on its own; retrying is the
+				// caller's decision (statements are not all idempotent).
+				.disableAutomaticRetries()
+				.build());
+		}
+
+	}
+
+}
