@@ -63,8 +63,8 @@ public final class CnosDbAutoConfiguration {
 			settings = settings.withSslBundle(sslBundle);
 		}
 		HttpClientSettings clientSettings = settings;
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = CnosDbRequestFactoryBuilders
+			.forCnosDb(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect));
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.requestFactory(factoryBuilder.build(clientSettings));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

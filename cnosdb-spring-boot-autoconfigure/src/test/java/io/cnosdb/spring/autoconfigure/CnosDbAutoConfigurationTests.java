@@ -165,6 +165,17 @@ class CnosDbAutoConfigurationTests {
 	}
 
 	@Test
+	void serviceUnavailableIsNotResentBehindTheCallersBack() {
+		this.server.enqueue(new MockResponse.Builder().code(503).build());
+		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
+			assertThatExceptionOfType(TransientDataAccessResourceException.class)
+				.isThrownBy(() -> context.getBean(CnosTemplate.class).execute("INSERT INTO t (time, f) VALUES (1, 1.0)"));
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void springBootsRestClientCustomizersApply() {
 		enqueueCsv("table_name\nair\n");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
