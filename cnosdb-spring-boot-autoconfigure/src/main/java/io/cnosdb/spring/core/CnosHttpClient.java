@@ -23,6 +23,8 @@ import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -63,6 +65,10 @@ final class CnosHttpClient {
 	private final CnosCredentials credentials;
 
 	private final CnosExceptionTranslator translator;
+
+	private volatile CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
+
+	private volatile int writeCompressionLevel = 1;
 
 	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator) {
 		this.restClient = restClient;
@@ -118,6 +124,68 @@ final class CnosHttpClient {
 				StreamUtils.drain(clientResponse.getBody());
 				return null;
 			}));
+	}
+
+	/** Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)} compresses bodies. */
+	void writeCompression(CnosWriteCompression compression, int level) {
+		WriteBodies.checkLevel(level);
+		this.writeCompression = compression;
+		this.writeCompressionLevel = level;
+	}
+
+	/**
+	 * Posts the line protocol in {@code bytes[0 .. length)}, compressed as configured, with a
+	 * {@code Content-Length}; returns when the server has acknowledged it. The array is sent
+	 * as it is, without a copy, where the request factory streams.
+	 * @param description what is being done, for messages
+	 */
+	void write(byte[] bytes, int length, String database, String tenant, CnosPrecision precision,
+			String description) {
+		WriteBodies.Body body = (this.writeCompression == CnosWriteCompression.GZIP)
+				? WriteBodies.gzip(bytes, length, this.writeCompressionLevel) : new WriteBodies.Body(bytes, length);
+		String encoding = (this.writeCompression == CnosWriteCompression.GZIP) ? "gzip" : null;
+		call(description, () -> this.restClient.post()
+			.uri((uri) -> uri.path(WRITE_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
+				.queryParam("precision", "{precision}").build(database, tenant, precision.wireValue()))
+			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+			.contentType(TEXT_UTF8)
+			.headers((headers) -> {
+				if (encoding != null) {
+					headers.set(HttpHeaders.CONTENT_ENCODING, encoding);
+				}
+			})
+			.httpRequest((request) -> writeBody(request, body))
+			.exchange((request, clientResponse) -> {
+				checked(clientResponse, description);
+				StreamUtils.drain(clientResponse.getBody());
+				return null;
+			}));
+	}
+
+	private static void writeBody(ClientHttpRequest request, WriteBodies.Body body) {
+		request.getHeaders().setContentLength(body.length());
+		if (request instanceof StreamingHttpOutputMessage streaming) {
+			streaming.setBody(new StreamingHttpOutputMessage.Body() {
+
+				@Override
+				public void writeTo(java.io.OutputStream out) throws IOException {
+					out.write(body.bytes(), 0, body.length());
+				}
+
+				@Override
+				public boolean repeatable() {
+					return true;
+				}
+
+			});
+			return;
+		}
+		try {
+			request.getBody().write(body.bytes(), 0, body.length());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private ClientHttpResponse checked(ClientHttpResponse response, String description) throws IOException {
