@@ -57,6 +57,7 @@ public final class CnosDbAutoConfiguration {
 			.tenant(properties.getTenant())
 			.restClientBuilder(builder);
 		exceptionTranslator.ifUnique(template::exceptionTranslator);
+		template.writeCompression(properties.getWrite().getCompression(), properties.getWrite().getCompressionLevel());
 		return template.build();
 	}
 

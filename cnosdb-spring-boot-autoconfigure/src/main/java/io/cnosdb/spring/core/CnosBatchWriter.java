@@ -94,6 +94,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 		this.flushThread = new Thread(this::flushLoop, "cnosdb-batch-writer-" + template.getDatabase());
 		this.flushThread.setDaemon(true);
 		this.flushThread.start();
+		notify(() -> settings.listener.writerStarted(this));
 	}
 
 	/** Starts building a writer that writes through the template, to its database and tenant. */

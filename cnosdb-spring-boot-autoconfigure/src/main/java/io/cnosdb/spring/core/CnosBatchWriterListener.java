@@ -6,6 +6,10 @@ package io.cnosdb.spring.core;
  */
 public interface CnosBatchWriterListener {
 
+	/** The writer was built and its flush thread started; called on the building thread. */
+	default void writerStarted(CnosBatchWriter writer) {
+	}
+
 	/** The server acknowledged a batch. */
 	default void batchWritten(int points, int bytes) {
 	}
