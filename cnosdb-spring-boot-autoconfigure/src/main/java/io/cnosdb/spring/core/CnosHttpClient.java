@@ -113,17 +113,7 @@ final class CnosHttpClient {
 	 * @param description what is being done, for messages
 	 */
 	void write(byte[] body, String database, String tenant, CnosPrecision precision, String description) {
-		call(description, () -> this.restClient.post()
-			.uri((uri) -> uri.path(WRITE_PATH).queryParam("db", "{db}").queryParam("tenant", "{tenant}")
-				.queryParam("precision", "{precision}").build(database, tenant, precision.wireValue()))
-			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-			.contentType(TEXT_UTF8)
-			.body(body)
-			.exchange((request, clientResponse) -> {
-				checked(clientResponse, description);
-				StreamUtils.drain(clientResponse.getBody());
-				return null;
-			}));
+		write(body, body.length, database, tenant, precision, description);
 	}
 
 	/** Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)} compresses bodies. */
