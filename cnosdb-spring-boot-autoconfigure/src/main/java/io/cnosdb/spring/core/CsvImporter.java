@@ -121,14 +121,18 @@ final class CsvImporter {
 		if (token == null) {
 			return -1;
 		}
-		long start = parser.currentTokenLocation().getLineNr();
+		// The parser places START_ARRAY at the end of the previous row, so the row starts with its first value.
+		long start = 0;
 		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 			if (token == null) {
 				throw failure(start, "the file ends inside the row", null);
 			}
+			if (record.isEmpty()) {
+				start = parser.currentTokenLocation().getLineNr();
+			}
 			record.add(parser.getString());
 		}
-		return start;
+		return Math.max(start, 1);
 	}
 
 	private void send(LineProtocolBuffer buffer, int rows, CnosPrecision precision, long firstLine, long lastLine) {
