@@ -19,6 +19,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 import io.cnosdb.spring.core.ddl.TableColumn;
+import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;
@@ -142,7 +143,9 @@ final class CsvImporter {
 							+ ") into table '" + this.table + "'");
 		}
 		catch (DataAccessException ex) {
-			boolean unknown = ex instanceof QueryTimeoutException || ex instanceof DataAccessResourceFailureException;
+			// An answer from the server, whatever its status, means the batch was not written.
+			boolean unknown = !(ex instanceof CnosServerFailure)
+					&& (ex instanceof QueryTimeoutException || ex instanceof DataAccessResourceFailureException);
 			throw new CsvImportException("Importing " + this.csv.getFileName() + " into table '" + this.table
 					+ "' stopped at line " + firstLine + ": the server did not accept the batch of lines " + firstLine
 					+ "-" + lastLine + (unknown ? " (it may have been written: no answer came)" : "") + "; "
