@@ -78,6 +78,7 @@ public final class CnosDbAutoConfiguration {
 			.pingRequestFactory((timeout) -> factoryBuilder
 				.build(clientSettings.withTimeouts(shorter(connectTimeout, timeout), timeout)));
 		exceptionTranslator.ifUnique(template::exceptionTranslator);
+		template.writeCompression(properties.getWrite().getCompression(), properties.getWrite().getCompressionLevel());
 		return template.build();
 	}
 

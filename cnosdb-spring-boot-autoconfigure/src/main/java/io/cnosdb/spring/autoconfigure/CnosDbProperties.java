@@ -2,7 +2,12 @@ package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
 
+import io.cnosdb.spring.core.CnosBatchWriter;
+import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.CnosWriteCompression;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the CnosDB client, under {@code cnosdb}. The defaults are
@@ -55,6 +60,8 @@ public class CnosDbProperties {
 	private final Ssl ssl = new Ssl();
 
 	private final Health health = new Health();
+
+	private final Write write = new Write();
 
 	public String getUrl() {
 		return this.url;
@@ -110,6 +117,216 @@ public class CnosDbProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Write getWrite() {
+		return this.write;
+	}
+
+	/**
+	 * Writes: request compression and the batching writer.
+	 */
+	public static class Write {
+
+		/**
+		 * Compression of write request bodies. Gzip costs more CPU than it saves on fast links,
+		 * so use it only on slow ones.
+		 */
+		private CnosWriteCompression compression = CnosWriteCompression.NONE;
+
+		/**
+		 * Gzip level of write request bodies, from 1 (fastest) to 9 (smallest).
+		 */
+		private int compressionLevel = 1;
+
+		private final Batch batch = new Batch();
+
+		public CnosWriteCompression getCompression() {
+			return this.compression;
+		}
+
+		public void setCompression(CnosWriteCompression compression) {
+			this.compression = compression;
+		}
+
+		public int getCompressionLevel() {
+			return this.compressionLevel;
+		}
+
+		public void setCompressionLevel(int compressionLevel) {
+			this.compressionLevel = compressionLevel;
+		}
+
+		public Batch getBatch() {
+			return this.batch;
+		}
+
+	}
+
+	/**
+	 * The batching writer ({@link CnosBatchWriter}).
+	 */
+	public static class Batch {
+
+		/**
+		 * Whether to create a CnosBatchWriter bean that batches points and writes them in the
+		 * background.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Most points per write request.
+		 */
+		private int size = 5000;
+
+		/**
+		 * Size at which a batch is sent even with fewer points.
+		 */
+		private DataSize maxBytes = DataSize.ofMegabytes(8);
+
+		/**
+		 * Most points held by the writer, including those being sent.
+		 */
+		private int bufferLimit = 100000;
+
+		/**
+		 * Most bytes of line protocol held by the writer, including those being sent.
+		 */
+		private DataSize bufferLimitBytes = DataSize.ofMegabytes(64);
+
+		/**
+		 * Longest time a point waits before its batch is sent.
+		 */
+		private Duration flushInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How many times a batch that failed transiently (I/O error, timeout, HTTP 5xx, rate
+		 * limit) is sent again before it goes to the failure handler.
+		 */
+		private int maxRetries = 5;
+
+		/**
+		 * Backoff before the first retry; doubled for each next one, with jitter.
+		 */
+		private Duration retryBackoffInitial = Duration.ofMillis(200);
+
+		/**
+		 * Longest backoff between retries.
+		 */
+		private Duration retryBackoffMax = Duration.ofSeconds(10);
+
+		/**
+		 * What a write does when the buffer is full: wait for room up to the block timeout,
+		 * or fail at once.
+		 */
+		private CnosBatchWriter.Backpressure backpressure = CnosBatchWriter.Backpressure.BLOCK;
+
+		/**
+		 * How long a write waits for room in a full buffer before failing.
+		 */
+		private Duration blockTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Precision timestamps are sent in.
+		 */
+		private CnosPrecision precision = CnosPrecision.NS;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public int getBufferLimit() {
+			return this.bufferLimit;
+		}
+
+		public void setBufferLimit(int bufferLimit) {
+			this.bufferLimit = bufferLimit;
+		}
+
+		public DataSize getBufferLimitBytes() {
+			return this.bufferLimitBytes;
+		}
+
+		public void setBufferLimitBytes(DataSize bufferLimitBytes) {
+			this.bufferLimitBytes = bufferLimitBytes;
+		}
+
+		public Duration getFlushInterval() {
+			return this.flushInterval;
+		}
+
+		public void setFlushInterval(Duration flushInterval) {
+			this.flushInterval = flushInterval;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getRetryBackoffInitial() {
+			return this.retryBackoffInitial;
+		}
+
+		public void setRetryBackoffInitial(Duration retryBackoffInitial) {
+			this.retryBackoffInitial = retryBackoffInitial;
+		}
+
+		public Duration getRetryBackoffMax() {
+			return this.retryBackoffMax;
+		}
+
+		public void setRetryBackoffMax(Duration retryBackoffMax) {
+			this.retryBackoffMax = retryBackoffMax;
+		}
+
+		public CnosBatchWriter.Backpressure getBackpressure() {
+			return this.backpressure;
+		}
+
+		public void setBackpressure(CnosBatchWriter.Backpressure backpressure) {
+			this.backpressure = backpressure;
+		}
+
+		public Duration getBlockTimeout() {
+			return this.blockTimeout;
+		}
+
+		public void setBlockTimeout(Duration blockTimeout) {
+			this.blockTimeout = blockTimeout;
+		}
+
+		public CnosPrecision getPrecision() {
+			return this.precision;
+		}
+
+		public void setPrecision(CnosPrecision precision) {
+			this.precision = precision;
+		}
+
 	}
 
 	public String getWritePrecision() {

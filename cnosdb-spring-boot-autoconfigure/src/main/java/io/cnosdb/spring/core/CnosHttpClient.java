@@ -27,6 +27,8 @@ import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -74,6 +76,10 @@ final class CnosHttpClient {
 
 	/** One client per timeout asked for; a health indicator always asks for the same one. */
 	private final ConcurrentMap<Duration, RestClient> pingClients = new ConcurrentHashMap<>();
+
+	private volatile CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
+
+	private volatile int writeCompressionLevel = 1;
 
 	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
 			Function<Duration, RestClient> pingClientFactory) {
@@ -124,12 +130,38 @@ final class CnosHttpClient {
 	 * @param description what is being done, for messages
 	 */
 	void write(byte[] body, String database, String tenant, CnosPrecision precision, String description) {
+		write(body, body.length, database, tenant, precision, description);
+	}
+
+	/** Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)} compresses bodies. */
+	void writeCompression(CnosWriteCompression compression, int level) {
+		WriteBodies.checkLevel(level);
+		this.writeCompression = compression;
+		this.writeCompressionLevel = level;
+	}
+
+	/**
+	 * Posts the line protocol in {@code bytes[0 .. length)}, compressed as configured, with a
+	 * {@code Content-Length}; returns when the server has acknowledged it. The array is sent
+	 * as it is, without a copy, where the request factory streams.
+	 * @param description what is being done, for messages
+	 */
+	void write(byte[] bytes, int length, String database, String tenant, CnosPrecision precision,
+			String description) {
+		WriteBodies.Body body = (this.writeCompression == CnosWriteCompression.GZIP)
+				? WriteBodies.gzip(bytes, length, this.writeCompressionLevel) : new WriteBodies.Body(bytes, length);
+		String encoding = (this.writeCompression == CnosWriteCompression.GZIP) ? "gzip" : null;
 		call(description, () -> this.restClient.post()
 			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant,
 					precision.wireValue())
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.contentType(TEXT_UTF8)
-			.body(body)
+			.headers((headers) -> {
+				if (encoding != null) {
+					headers.set(HttpHeaders.CONTENT_ENCODING, encoding);
+				}
+			})
+			.httpRequest((request) -> writeBody(request, body))
 			.exchange((request, clientResponse) -> {
 				checked(clientResponse, description);
 				StreamUtils.drain(clientResponse.getBody());
@@ -167,6 +199,32 @@ final class CnosHttpClient {
 
 	private static String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : "";
+	}
+
+	private static void writeBody(ClientHttpRequest request, WriteBodies.Body body) {
+		request.getHeaders().setContentLength(body.length());
+		if (request instanceof StreamingHttpOutputMessage streaming) {
+			streaming.setBody(new StreamingHttpOutputMessage.Body() {
+
+				@Override
+				public void writeTo(java.io.OutputStream out) throws IOException {
+					out.write(body.bytes(), 0, body.length());
+				}
+
+				@Override
+				public boolean repeatable() {
+					return true;
+				}
+
+			});
+			return;
+		}
+		try {
+			request.getBody().write(body.bytes(), 0, body.length());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private ClientHttpResponse checked(ClientHttpResponse response, String description) throws IOException {

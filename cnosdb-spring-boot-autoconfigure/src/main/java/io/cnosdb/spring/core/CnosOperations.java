@@ -1,5 +1,6 @@
 package io.cnosdb.spring.core;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.ddl.TableColumn;
 import io.cnosdb.spring.core.ddl.TableDefinition;
+import io.cnosdb.spring.core.write.Point;
 
 /**
  * The operations of a CnosDB client: SQL in the manner of {@code JdbcTemplate}, a fluent
@@ -128,6 +130,55 @@ public interface CnosOperations {
 
 	/** Like {@link #writeLines(Collection)}, with timestamps in the given precision. */
 	void writeLines(Collection<String> lines, CnosPrecision precision);
+
+	/**
+	 * Writes points in one request, timestamps sent in nanoseconds. The server accepts all or
+	 * none of them. A point that cannot be written exactly is refused before anything is sent
+	 * (see {@link io.cnosdb.spring.core.write.LineProtocolEncoder}).
+	 */
+	void write(Point... points);
+
+	/** Like {@link #write(Point...)}. */
+	void write(Collection<Point> points);
+
+	/**
+	 * Like {@link #write(Point...)}, with timestamps sent in the given precision; a point whose
+	 * time has finer digits than that is refused rather than truncated.
+	 */
+	void write(CnosPrecision precision, Collection<Point> points);
+
+	/**
+	 * Writes objects of {@link io.cnosdb.spring.core.write.annotation.Measurement @Measurement}
+	 * classes or records (and {@link Point}s) in one request; see
+	 * {@link io.cnosdb.spring.core.write.PointMapper} for the mapping rules. A collection passed
+	 * here is refused: use {@link #writeObjects(Collection)}.
+	 */
+	void write(Object... objects);
+
+	/** Like {@link #write(Object...)}, for a collection of objects. */
+	void writeObjects(Collection<?> objects);
+
+	/**
+	 * Streams a local CSV file into a table, in batches of line protocol, with the default
+	 * {@link CsvImportOptions}. See {@link #writeCsv(String, Path, CsvImportOptions)}.
+	 */
+	CsvImportResult writeCsv(String table, Path csv);
+
+	/**
+	 * Streams a local CSV file of any size into an existing table. The first row names the
+	 * columns; each value is typed by the table's {@code DESCRIBE TABLE}: tags as tags, BIGINT,
+	 * BIGINT UNSIGNED, DOUBLE, BOOLEAN and STRING fields, and {@code time} as CnosDB timestamp
+	 * text or an integer in the options' precision (by default the table's). Empty values are
+	 * left out; a row with no field value is bad.
+	 * <p>
+	 * Rows go in batches, one request each. A bad row stops the import before its batch is
+	 * sent: the earlier batches were written, the rows of its batch were not; the
+	 * {@link CsvImportException} says how many rows were written and on which line the import
+	 * stopped.
+	 * @return how many rows and batches were written
+	 * @throws CsvImportException if a row is bad or a batch fails
+	 */
+	CsvImportResult writeCsv(String table, Path csv, CsvImportOptions options);
 
 	// Scope
 

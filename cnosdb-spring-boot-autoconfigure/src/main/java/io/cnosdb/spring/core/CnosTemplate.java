@@ -2,8 +2,10 @@ package io.cnosdb.spring.core;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,6 +28,10 @@ import io.cnosdb.spring.core.ddl.TableColumn;
 import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
+import io.cnosdb.spring.core.write.LineProtocolBuffer;
+import io.cnosdb.spring.core.write.LineProtocolEncoder;
+import io.cnosdb.spring.core.write.Point;
+import io.cnosdb.spring.core.write.PointMapper;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionService;
@@ -287,6 +293,75 @@ public class CnosTemplate implements CnosOperations {
 		}
 	}
 
+	@Override
+	public void write(Point... points) {
+		Assert.notNull(points, "Points must not be null");
+		write(CnosPrecision.NS, Arrays.asList(points));
+	}
+
+	@Override
+	public void write(Collection<Point> points) {
+		write(CnosPrecision.NS, points);
+	}
+
+	@Override
+	public void write(CnosPrecision precision, Collection<Point> points) {
+		Assert.notNull(precision, "Precision must not be null");
+		Assert.notNull(points, "Points must not be null");
+		if (points.isEmpty()) {
+			return;
+		}
+		LineProtocolEncoder encoder = new LineProtocolEncoder(precision);
+		LineProtocolBuffer buffer = new LineProtocolBuffer(Math.max(256, Math.min(points.size(), 1 << 20) * 128));
+		int index = 0;
+		for (Point point : points) {
+			if (point == null) {
+				throw new IllegalArgumentException("Point " + index + " is null");
+			}
+			encoder.encode(point, buffer);
+			index++;
+		}
+		sendLineProtocol(buffer.array(), buffer.size(), precision, "writing " + points.size() + " point(s)");
+	}
+
+	@Override
+	public void write(Object... objects) {
+		Assert.notNull(objects, "Objects must not be null");
+		writeObjects(Arrays.asList(objects));
+	}
+
+	@Override
+	public void writeObjects(Collection<?> objects) {
+		Assert.notNull(objects, "Objects must not be null");
+		List<Point> points = new ArrayList<>(objects.size());
+		for (Object object : objects) {
+			points.add(PointMapper.toPoint(object));
+		}
+		write(CnosPrecision.NS, points);
+	}
+
+	@Override
+	public CsvImportResult writeCsv(String table, Path csv) {
+		return writeCsv(table, csv, CsvImportOptions.defaults());
+	}
+
+	@Override
+	public CsvImportResult writeCsv(String table, Path csv, CsvImportOptions options) {
+		Assert.hasText(table, "Table must not be empty");
+		Assert.notNull(csv, "CSV path must not be null");
+		Assert.notNull(options, "Options must not be null");
+		return new CsvImporter(this, table, csv, options).run();
+	}
+
+	/**
+	 * Sends {@code bytes[0 .. length)} of encoded line protocol in one request.
+	 * @param what what is written, such as "3 point(s)", for messages
+	 */
+	void sendLineProtocol(byte[] bytes, int length, CnosPrecision precision, String what) {
+		this.client.write(bytes, length, this.database, this.tenant, precision,
+				what + " to database '" + this.database + "' of tenant '" + this.tenant + "'");
+	}
+
 	// Scope
 
 	@Override
@@ -480,6 +555,10 @@ public class CnosTemplate implements CnosOperations {
 
 		private @Nullable Function<Duration, ClientHttpRequestFactory> pingRequestFactory;
 
+		private CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
+
+		private int writeCompressionLevel = 1;
+
 		private Builder() {
 		}
 
@@ -566,11 +645,26 @@ public class CnosTemplate implements CnosOperations {
 			return this;
 		}
 
+		/**
+		 * How write bodies are compressed; off by default, since compressing costs more than
+		 * sending on a fast link.
+		 * @param compression {@code NONE} or {@code GZIP}
+		 * @param level the gzip level, 1 (fastest, the default) to 9
+		 */
+		public Builder writeCompression(CnosWriteCompression compression, int level) {
+			Assert.notNull(compression, "compression must not be null");
+			WriteBodies.checkLevel(level);
+			this.writeCompression = compression;
+			this.writeCompressionLevel = level;
+			return this;
+		}
+
 		public CnosTemplate build() {
 			CnosCredentials credentials = new CnosCredentials(this.user, this.password);
 			RestClient restClient = restClientBuilder().baseUrl(this.url).build();
 			CnosHttpClient client = new CnosHttpClient(restClient, this.url, credentials, this.exceptionTranslator,
 					pingClientFactory());
+			client.writeCompression(this.writeCompression, this.writeCompressionLevel);
 			ConversionService conversions = (this.conversionService != null) ? this.conversionService
 					: CnosConversions.createConversionService();
 			return new CnosTemplate(client, this.database, this.tenant, this.writePrecision, conversions,

@@ -1,0 +1,647 @@
+package io.cnosdb.spring.core;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.cnosdb.spring.core.exception.CnosServerFailure;
+import io.cnosdb.spring.core.write.LineProtocolBuffer;
+import io.cnosdb.spring.core.write.LineProtocolEncoder;
+import io.cnosdb.spring.core.write.Point;
+import io.cnosdb.spring.core.write.PointMapper;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.util.Assert;
+
+/**
+ * Collects points into batches and writes them in the background, for callers that produce
+ * points one by one and should not wait for the server.
+ * <p>
+ * Points are encoded when they are handed over, so a point that cannot be written is refused
+ * at once, to the caller. Accepted points wait in a bounded buffer (points and bytes); a
+ * batch is sent when it reaches the batch size or byte limit, when its oldest point is
+ * {@code flushInterval} old, on {@link #flush()} and on {@link #close()}. One flush thread
+ * sends the batches, in order. When the buffer is full, a write blocks until there is room
+ * (up to the block timeout) or fails at once, depending on the {@link Backpressure}, with a
+ * {@link CnosWriteBufferFullException}.
+ * <p>
+ * A batch that fails transiently (an I/O error, a timeout, an HTTP 5xx answer, CnosDB's rate
+ * limit {@code 030024}) is sent again after an exponential backoff with jitter, up to
+ * {@code maxRetries} times. A batch the server refuses for its content (any other 4xx or 422
+ * answer) is not sent again. A batch that finally fails goes to the
+ * {@link CnosWriteFailureHandler} with its lines. So every accepted point is either
+ * acknowledged by the server or handed to the handler; none is dropped silently.
+ * <p>
+ * A batch sent again after a timeout may have been written the first time: points with a
+ * time are then overwritten with the same values, but points without one would be stored
+ * twice, so give points a time.
+ * <p>
+ * Thread-safe. Close the writer to write what it holds; the flush thread is a daemon thread.
+ */
+public final class CnosBatchWriter implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
+
+	private static final String RATE_LIMIT = "030024";
+
+	private final CnosTemplate template;
+
+	private final Settings settings;
+
+	private final LineProtocolEncoder encoder;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition notFull = this.lock.newCondition();
+
+	private final Condition work = this.lock.newCondition();
+
+	private final Condition done = this.lock.newCondition();
+
+	private final ArrayDeque<Batch> ready = new ArrayDeque<>();
+
+	private final Thread flushThread;
+
+	private Batch current = new Batch();
+
+	private long sealed;
+
+	private long completed;
+
+	private int bufferedPoints;
+
+	private long bufferedBytes;
+
+	private boolean closed;
+
+	private CnosBatchWriter(CnosTemplate template, Settings settings) {
+		this.template = template;
+		this.settings = settings;
+		this.encoder = new LineProtocolEncoder(settings.precision);
+		this.flushThread = new Thread(this::flushLoop, "cnosdb-batch-writer-" + template.getDatabase());
+		this.flushThread.setDaemon(true);
+		this.flushThread.start();
+		notify(() -> settings.listener.writerStarted(this));
+	}
+
+	/** Starts building a writer that writes through the template, to its database and tenant. */
+	public static Builder builder(CnosTemplate template) {
+		return new Builder(template);
+	}
+
+	/**
+	 * Accepts a point.
+	 * @throws IllegalArgumentException if the point cannot be written (nothing is accepted)
+	 * @throws CnosWriteBufferFullException if the buffer stays full
+	 * @throws IllegalStateException if the writer is closed
+	 */
+	public void write(Point point) {
+		Assert.notNull(point, "Point must not be null");
+		write(List.of(point));
+	}
+
+	/**
+	 * Accepts points in order. All are encoded first, so if one cannot be written none is
+	 * accepted.
+	 * @throws IllegalArgumentException if a point cannot be written (nothing is accepted)
+	 * @throws CnosWriteBufferFullException if the buffer stays full; it says how many of the
+	 * points were accepted before
+	 * @throws IllegalStateException if the writer is closed
+	 */
+	public void write(Collection<Point> points) {
+		Assert.notNull(points, "Points must not be null");
+		if (points.isEmpty()) {
+			return;
+		}
+		LineProtocolBuffer encoded = new LineProtocolBuffer(points.size() * 128);
+		int[] ends = new int[points.size()];
+		int count = 0;
+		for (Point point : points) {
+			Assert.notNull(point, "Point must not be null");
+			this.encoder.encode(point, encoded);
+			int length = encoded.size() - ((count == 0) ? 0 : ends[count - 1]);
+			if (length > this.settings.bufferLimitBytes) {
+				throw new IllegalArgumentException(point + " takes " + length + " bytes, more than the whole buffer ("
+						+ this.settings.bufferLimitBytes + " bytes)");
+			}
+			ends[count++] = encoded.size();
+		}
+		accept(encoded.array(), ends, count);
+	}
+
+	/**
+	 * Accepts an object of a {@link io.cnosdb.spring.core.write.annotation.Measurement
+	 * @Measurement} type (see {@link PointMapper}) or a {@link Point}.
+	 */
+	public void writeObject(Object object) {
+		write(PointMapper.toPoint(object));
+	}
+
+	/** Accepts objects of {@code @Measurement} types or points; see {@link #write(Collection)}. */
+	public void writeObjects(Collection<?> objects) {
+		Assert.notNull(objects, "Objects must not be null");
+		List<Point> points = new ArrayList<>(objects.size());
+		for (Object object : objects) {
+			points.add(PointMapper.toPoint(object));
+		}
+		write(points);
+	}
+
+	/**
+	 * Sends everything accepted so far and waits until each batch is acknowledged or handed to
+	 * the failure handler.
+	 * @throws IllegalStateException if called from the flush thread (the failure handler)
+	 */
+	public void flush() {
+		checkNotFlushThread("flush()");
+		this.lock.lock();
+		try {
+			sealCurrent();
+			long target = this.sealed;
+			this.work.signalAll();
+			while (this.completed < target) {
+				this.done.awaitUninterruptibly();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stops accepting points, sends everything accepted and waits for the flush thread to
+	 * finish (bounded by the retries: at most {@code maxRetries} attempts per batch). Writes
+	 * blocked for room fail. Calling it again does nothing.
+	 */
+	@Override
+	public void close() {
+		checkNotFlushThread("close()");
+		this.lock.lock();
+		try {
+			this.closed = true;
+			sealCurrent();
+			this.work.signalAll();
+			this.notFull.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		boolean interrupted = false;
+		while (this.flushThread.isAlive()) {
+			try {
+				this.flushThread.join();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The points accepted but not yet acknowledged or handed to the failure handler. */
+	public int getBufferedPoints() {
+		this.lock.lock();
+		try {
+			return this.bufferedPoints;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The bytes of line protocol accepted but not yet acknowledged or handed over. */
+	public long getBufferedBytes() {
+		this.lock.lock();
+		try {
+			return this.bufferedBytes;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The database and tenant written to, for logs and metrics. */
+	public String getDatabase() {
+		return this.template.getDatabase();
+	}
+
+	private void checkNotFlushThread(String operation) {
+		if (Thread.currentThread() == this.flushThread) {
+			throw new IllegalStateException(operation + " cannot be called from the batch writer's own thread");
+		}
+	}
+
+	private void accept(byte[] lines, int[] ends, int count) {
+		int accepted = 0;
+		this.lock.lock();
+		try {
+			long deadline = System.nanoTime() + this.settings.blockTimeout.toNanos();
+			for (int i = 0; i < count; i++) {
+				int start = (i == 0) ? 0 : ends[i - 1];
+				int length = ends[i] - start;
+				while (!this.closed && !hasRoom(length)) {
+					long remaining = deadline - System.nanoTime();
+					if (this.settings.backpressure == Backpressure.FAIL || remaining <= 0) {
+						throw bufferFull(accepted, count);
+					}
+					try {
+						this.notFull.awaitNanos(remaining);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new CnosWriteBufferFullException("Interrupted while waiting for room in the batch writer; "
+								+ accepted + " of " + count + " point(s) were accepted", accepted, count - accepted);
+					}
+				}
+				if (this.closed) {
+					throw new IllegalStateException("The batch writer is closed; " + accepted + " of " + count
+							+ " point(s) were accepted before it closed, the others were not");
+				}
+				this.current.add(lines, start, length);
+				this.bufferedPoints++;
+				this.bufferedBytes += length;
+				accepted++;
+				if (this.current.points == 1) {
+					this.current.firstNanos = System.nanoTime();
+					this.work.signalAll();
+				}
+				if (this.current.points >= this.settings.batchSize || this.current.size() >= this.settings.maxBatchBytes) {
+					sealCurrent();
+					this.work.signalAll();
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean hasRoom(int length) {
+		return this.bufferedPoints < this.settings.bufferLimit
+				&& this.bufferedBytes + length <= this.settings.bufferLimitBytes;
+	}
+
+	private CnosWriteBufferFullException bufferFull(int accepted, int count) {
+		String how = (this.settings.backpressure == Backpressure.FAIL) ? ""
+				: " after waiting " + this.settings.blockTimeout.toMillis() + " ms";
+		return new CnosWriteBufferFullException("The batch writer's buffer is full (" + this.bufferedPoints
+				+ " point(s), " + this.bufferedBytes + " bytes; limits " + this.settings.bufferLimit + " point(s), "
+				+ this.settings.bufferLimitBytes + " bytes)" + how + ": " + accepted + " of " + count
+				+ " point(s) were accepted, the others were not", accepted, count - accepted);
+	}
+
+	/** Moves the batch being filled to the ready queue, if it holds anything. Under the lock. */
+	private void sealCurrent() {
+		if (this.current.points > 0) {
+			this.current.sequence = ++this.sealed;
+			this.ready.add(this.current);
+			this.current = new Batch();
+		}
+	}
+
+	private void flushLoop() {
+		while (true) {
+			Batch batch = nextBatch();
+			if (batch == null) {
+				return;
+			}
+			deliver(batch);
+			this.lock.lock();
+			try {
+				this.bufferedPoints -= batch.points;
+				this.bufferedBytes -= batch.size();
+				this.completed = batch.sequence;
+				this.notFull.signalAll();
+				this.done.signalAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+	}
+
+	/** The next batch to send, waiting for one; {@code null} once closed and empty. */
+	private Batch nextBatch() {
+		this.lock.lock();
+		try {
+			while (true) {
+				if (!this.ready.isEmpty()) {
+					return this.ready.poll();
+				}
+				if (this.current.points > 0) {
+					long due = this.current.firstNanos + this.settings.flushInterval.toNanos() - System.nanoTime();
+					if (this.closed || due <= 0) {
+						sealCurrent();
+						continue;
+					}
+					this.work.awaitNanos(due);
+				}
+				else if (this.closed) {
+					return null;
+				}
+				else {
+					this.work.await();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			// Only close() ends this thread; keep going so that nothing accepted is lost.
+			Thread.interrupted();
+			return nextBatch();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void deliver(Batch batch) {
+		String what = "writing a batch of " + batch.points + " point(s)";
+		int attempts = 0;
+		while (true) {
+			attempts++;
+			try {
+				this.template.sendLineProtocol(batch.bytes(), batch.size(), this.settings.precision, what);
+				this.settings.listener.batchWritten(batch.points, batch.size());
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (isTransient(ex) && attempts <= this.settings.maxRetries) {
+					notify(() -> this.settings.listener.batchRetried(batch.points, ex));
+					if (backOff(attempts)) {
+						continue;
+					}
+				}
+				fail(batch, ex, attempts);
+				return;
+			}
+			catch (Error ex) {
+				fail(batch, ex, attempts);
+				throw ex;
+			}
+		}
+	}
+
+	/** Sleeps before retry number {@code retry}; false if interrupted. */
+	private boolean backOff(int retry) {
+		long initial = this.settings.retryBackoffInitial.toNanos();
+		long max = this.settings.retryBackoffMax.toNanos();
+		long delay = initial;
+		for (int i = 1; i < retry && delay < max; i++) {
+			delay = (delay > Long.MAX_VALUE / 2) ? max : delay * 2;
+		}
+		delay = Math.min(delay, max);
+		// Equal jitter: half the delay, plus a random part of the other half.
+		long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+		try {
+			TimeUnit.NANOSECONDS.sleep(jittered);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.interrupted();
+			return false;
+		}
+	}
+
+	private void fail(Batch batch, Throwable cause, int attempts) {
+		notify(() -> this.settings.listener.batchFailed(batch.points, cause));
+		CnosWriteFailure failure = new CnosWriteFailure(batch.lines(), this.settings.precision,
+				this.template.getDatabase(), this.template.getTenant(), cause, attempts);
+		try {
+			this.settings.failureHandler.onFailure(failure);
+		}
+		catch (RuntimeException ex) {
+			logger.error("The write failure handler failed on a batch of " + batch.points + " point(s) that could not "
+					+ "be written (" + cause.getMessage() + ")", ex);
+		}
+	}
+
+	private static void notify(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A batch writer listener failed", ex);
+		}
+	}
+
+	/**
+	 * Whether a failure may pass if the request is sent again: I/O errors and timeouts, HTTP
+	 * 5xx answers and CnosDB's rate limit ({@code 030024}); not other 4xx or 422 answers,
+	 * which are about the request itself.
+	 */
+	static boolean isTransient(Throwable ex) {
+		if (ex instanceof CnosServerFailure failure) {
+			return RATE_LIMIT.equals(failure.getErrorCode()) || failure.getStatusCode() >= 500;
+		}
+		return ex instanceof TransientDataAccessException || ex instanceof DataAccessResourceFailureException;
+	}
+
+	/** What to do when the buffer is full. */
+	public enum Backpressure {
+
+		/** Wait for room, up to the block timeout, then fail. */
+		BLOCK,
+
+		/** Fail at once. */
+		FAIL
+
+	}
+
+	/** A batch: whole lines, and where each ends. */
+	private static final class Batch extends ByteArrayOutputStream {
+
+		private int[] ends = new int[64];
+
+		private int points;
+
+		private long sequence;
+
+		private long firstNanos;
+
+		Batch() {
+			super(8192);
+		}
+
+		void add(byte[] lines, int start, int length) {
+			write(lines, start, length);
+			if (this.points == this.ends.length) {
+				this.ends = Arrays.copyOf(this.ends, this.points * 2);
+			}
+			this.ends[this.points++] = this.count;
+		}
+
+		byte[] bytes() {
+			return this.buf;
+		}
+
+		List<String> lines() {
+			List<String> lines = new ArrayList<>(this.points);
+			int start = 0;
+			for (int i = 0; i < this.points; i++) {
+				int end = this.ends[i];
+				// Drop the line terminator.
+				lines.add(new String(this.buf, start, end - start - 1, StandardCharsets.UTF_8));
+				start = end;
+			}
+			return lines;
+		}
+
+	}
+
+	private record Settings(int batchSize, int maxBatchBytes, int bufferLimit, long bufferLimitBytes,
+			Duration flushInterval, int maxRetries, Duration retryBackoffInitial, Duration retryBackoffMax,
+			Backpressure backpressure, Duration blockTimeout, CnosPrecision precision,
+			CnosWriteFailureHandler failureHandler, CnosBatchWriterListener listener) {
+
+	}
+
+	/** Builds a {@link CnosBatchWriter}; the defaults suit most applications. */
+	public static final class Builder {
+
+		private final CnosTemplate template;
+
+		private int batchSize = 5000;
+
+		private int maxBatchBytes = 8 * 1024 * 1024;
+
+		private int bufferLimit = 100_000;
+
+		private long bufferLimitBytes = 64L * 1024 * 1024;
+
+		private Duration flushInterval = Duration.ofSeconds(1);
+
+		private int maxRetries = 5;
+
+		private Duration retryBackoffInitial = Duration.ofMillis(200);
+
+		private Duration retryBackoffMax = Duration.ofSeconds(10);
+
+		private Backpressure backpressure = Backpressure.BLOCK;
+
+		private Duration blockTimeout = Duration.ofSeconds(30);
+
+		private CnosPrecision precision = CnosPrecision.NS;
+
+		private CnosWriteFailureHandler failureHandler = CnosWriteFailureHandler.logging();
+
+		private CnosBatchWriterListener listener = new CnosBatchWriterListener() {
+		};
+
+		private Builder(CnosTemplate template) {
+			Assert.notNull(template, "Template must not be null");
+			this.template = template;
+		}
+
+		/** The most points per request (default 5000). */
+		public Builder batchSize(int batchSize) {
+			Assert.isTrue(batchSize > 0, "batchSize must be positive");
+			this.batchSize = batchSize;
+			return this;
+		}
+
+		/** A batch is sent once it holds this many bytes, even with fewer points (default 8 MiB). */
+		public Builder maxBatchBytes(int maxBatchBytes) {
+			Assert.isTrue(maxBatchBytes > 0, "maxBatchBytes must be positive");
+			this.maxBatchBytes = maxBatchBytes;
+			return this;
+		}
+
+		/** The most points held, including those being sent (default 100,000). */
+		public Builder bufferLimit(int bufferLimit) {
+			Assert.isTrue(bufferLimit > 0, "bufferLimit must be positive");
+			this.bufferLimit = bufferLimit;
+			return this;
+		}
+
+		/** The most bytes of line protocol held, including those being sent (default 64 MiB). */
+		public Builder bufferLimitBytes(long bufferLimitBytes) {
+			Assert.isTrue(bufferLimitBytes > 0, "bufferLimitBytes must be positive");
+			this.bufferLimitBytes = bufferLimitBytes;
+			return this;
+		}
+
+		/** The longest a point waits before its batch is sent (default 1 s). */
+		public Builder flushInterval(Duration flushInterval) {
+			Assert.isTrue(flushInterval != null && !flushInterval.isNegative() && !flushInterval.isZero(),
+					"flushInterval must be positive");
+			this.flushInterval = flushInterval;
+			return this;
+		}
+
+		/** How many times a transiently failing batch is sent again (default 5; 0 for never). */
+		public Builder maxRetries(int maxRetries) {
+			Assert.isTrue(maxRetries >= 0, "maxRetries must not be negative");
+			this.maxRetries = maxRetries;
+			return this;
+		}
+
+		/** The backoff before the first retry, doubled for each next one up to {@code max}, with jitter. */
+		public Builder retryBackoff(Duration initial, Duration max) {
+			Assert.isTrue(initial != null && !initial.isNegative(), "initial backoff must not be negative");
+			Assert.isTrue(max != null && max.compareTo(initial) >= 0, "max backoff must not be less than initial");
+			this.retryBackoffInitial = initial;
+			this.retryBackoffMax = max;
+			return this;
+		}
+
+		/** What a write does when the buffer is full (default {@code BLOCK}). */
+		public Builder backpressure(Backpressure backpressure) {
+			Assert.notNull(backpressure, "backpressure must not be null");
+			this.backpressure = backpressure;
+			return this;
+		}
+
+		/** How long a {@code BLOCK} write waits for room before failing (default 30 s). */
+		public Builder blockTimeout(Duration blockTimeout) {
+			Assert.isTrue(blockTimeout != null && !blockTimeout.isNegative(), "blockTimeout must not be negative");
+			this.blockTimeout = blockTimeout;
+			return this;
+		}
+
+		/** The precision timestamps are sent in (default nanoseconds). */
+		public Builder precision(CnosPrecision precision) {
+			Assert.notNull(precision, "precision must not be null");
+			this.precision = precision;
+			return this;
+		}
+
+		/** Receives batches that finally fail (default: {@link CnosWriteFailureHandler#logging()}). */
+		public Builder failureHandler(CnosWriteFailureHandler failureHandler) {
+			Assert.notNull(failureHandler, "failureHandler must not be null");
+			this.failureHandler = failureHandler;
+			return this;
+		}
+
+		/** Observes batches, for metrics. */
+		public Builder listener(CnosBatchWriterListener listener) {
+			Assert.notNull(listener, "listener must not be null");
+			this.listener = listener;
+			return this;
+		}
+
+		/** Builds the writer and starts its flush thread. */
+		public CnosBatchWriter build() {
+			return new CnosBatchWriter(this.template, new Settings(this.batchSize, this.maxBatchBytes,
+					this.bufferLimit, this.bufferLimitBytes, this.flushInterval, this.maxRetries,
+					this.retryBackoffInitial, this.retryBackoffMax, this.backpressure, this.blockTimeout,
+					this.precision, this.failureHandler, this.listener));
+		}
+
+	}
+
+}
