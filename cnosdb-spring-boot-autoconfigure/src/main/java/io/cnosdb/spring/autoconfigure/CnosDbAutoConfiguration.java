@@ -54,7 +54,7 @@ public final class CnosDbAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<CnosDbRestClientCustomizer> customizers,
 			ObjectProvider<CnosExceptionTranslator> exceptionTranslator) {
 		String url = CnosDbUrlValidator.validate(connectionDetails.getUrl(), urlSource(connectionDetails));
-		CnosPrecision writePrecision = writePrecision(properties.getWritePrecision());
+		CnosPrecision writePrecision = writePrecision(properties.getWrite().getPrecision());
 		Duration connectTimeout = properties.getConnectTimeout();
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(connectTimeout, properties.getReadTimeout());

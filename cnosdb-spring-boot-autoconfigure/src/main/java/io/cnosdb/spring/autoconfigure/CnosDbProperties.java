@@ -3,7 +3,6 @@ package io.cnosdb.spring.autoconfigure;
 import java.time.Duration;
 
 import io.cnosdb.spring.core.CnosBatchWriter;
-import io.cnosdb.spring.core.CnosPrecision;
 import io.cnosdb.spring.core.CnosWriteCompression;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,11 +50,6 @@ public class CnosDbProperties {
 	 * Time to wait for the server's answer to a statement or write.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
-
-	/**
-	 * Precision of the timestamps in lines written without an explicit precision: ns, us or ms.
-	 */
-	private String writePrecision = "ns";
 
 	private final Ssl ssl = new Ssl();
 
@@ -139,6 +133,12 @@ public class CnosDbProperties {
 		 */
 		private int compressionLevel = 1;
 
+		/**
+		 * Precision of the timestamps of writes that name none (lines, and the batching
+		 * writer): ns, us or ms.
+		 */
+		private String precision = "ns";
+
 		private final Batch batch = new Batch();
 
 		public CnosWriteCompression getCompression() {
@@ -155,6 +155,14 @@ public class CnosDbProperties {
 
 		public void setCompressionLevel(int compressionLevel) {
 			this.compressionLevel = compressionLevel;
+		}
+
+		public String getPrecision() {
+			return this.precision;
+		}
+
+		public void setPrecision(String precision) {
+			this.precision = precision;
 		}
 
 		public Batch getBatch() {
@@ -225,11 +233,6 @@ public class CnosDbProperties {
 		 * How long a write waits for room in a full buffer before failing.
 		 */
 		private Duration blockTimeout = Duration.ofSeconds(30);
-
-		/**
-		 * Precision timestamps are sent in.
-		 */
-		private CnosPrecision precision = CnosPrecision.NS;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -319,22 +322,6 @@ public class CnosDbProperties {
 			this.blockTimeout = blockTimeout;
 		}
 
-		public CnosPrecision getPrecision() {
-			return this.precision;
-		}
-
-		public void setPrecision(CnosPrecision precision) {
-			this.precision = precision;
-		}
-
-	}
-
-	public String getWritePrecision() {
-		return this.writePrecision;
-	}
-
-	public void setWritePrecision(String writePrecision) {
-		this.writePrecision = writePrecision;
 	}
 
 	public Ssl getSsl() {

@@ -112,7 +112,7 @@ class CnosDbAutoConfigurationTests {
 	@Test
 	void writePrecisionApplies() {
 		this.server.enqueue(new MockResponse.Builder().code(200).build());
-		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write-precision=MS").run((context) -> {
+		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.precision=MS").run((context) -> {
 			CnosTemplate template = context.getBean(CnosTemplate.class);
 			template.writeLines(java.util.List.of("air,station=a temperature=1 1700000000000"));
 			RecordedRequest request = takeRequest();

@@ -22,7 +22,7 @@ class CnosDbPropertiesTests {
 		assertThat(properties.getTenant()).isEqualTo(CnosDefaults.TENANT).isEqualTo("cnosdb");
 		assertThat(properties.getConnectTimeout()).isEqualTo(CnosDefaults.CONNECT_TIMEOUT);
 		assertThat(properties.getReadTimeout()).isEqualTo(CnosDefaults.READ_TIMEOUT);
-		assertThat(properties.getWritePrecision())
+		assertThat(properties.getWrite().getPrecision())
 			.isEqualTo(io.cnosdb.spring.core.CnosTemplate.builder().build().getWritePrecision().wireValue())
 			.isEqualTo("ns");
 		assertThat(properties.getSsl().getBundle()).isNull();

@@ -125,7 +125,7 @@ class CnosDbWriteAutoConfigurationTests {
 					"cnosdb.write.batch.flush-interval=250ms", "cnosdb.write.batch.max-retries=1",
 					"cnosdb.write.batch.retry-backoff-initial=5ms", "cnosdb.write.batch.retry-backoff-max=1s",
 					"cnosdb.write.batch.backpressure=fail", "cnosdb.write.batch.block-timeout=3s",
-					"cnosdb.write.batch.precision=ms", "cnosdb.write.compression=none")
+					"cnosdb.write.precision=ms", "cnosdb.write.compression=none")
 			.run((context) -> {
 				CnosDbProperties.Batch batch = context.getBean(CnosDbProperties.class).getWrite().getBatch();
 				assertThat(batch.getSize()).isEqualTo(10);
@@ -138,7 +138,7 @@ class CnosDbWriteAutoConfigurationTests {
 				assertThat(batch.getRetryBackoffMax()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(batch.getBackpressure()).isEqualTo(CnosBatchWriter.Backpressure.FAIL);
 				assertThat(batch.getBlockTimeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(batch.getPrecision()).isEqualTo(CnosPrecision.MS);
+				assertThat(context.getBean(CnosDbProperties.class).getWrite().getPrecision()).isEqualTo("ms");
 				assertThat(context.getBean(CnosDbProperties.class).getWrite().getCompression())
 					.isEqualTo(CnosWriteCompression.NONE);
 			});
@@ -149,7 +149,7 @@ class CnosDbWriteAutoConfigurationTests {
 		ok(1);
 		this.runner
 			.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.batch.enabled=true",
-					"cnosdb.write.batch.flush-interval=1h", "cnosdb.write.batch.precision=ms")
+					"cnosdb.write.batch.flush-interval=1h", "cnosdb.write.precision=ms")
 			.run((context) -> {
 				CnosBatchWriter writer = context.getBean(CnosBatchWriter.class);
 				writer.write(Point.measurement("air").field("v", 1L).time(5, CnosPrecision.MS));

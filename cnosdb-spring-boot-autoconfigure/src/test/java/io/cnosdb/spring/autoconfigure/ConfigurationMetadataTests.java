@@ -29,7 +29,7 @@ class ConfigurationMetadataTests {
 			List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
 			assertThat(properties).extracting((property) -> property.get("name"))
 				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
-						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write-precision",
+						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision",
 						"cnosdb.ssl.bundle", "cnosdb.health.timeout", "management.health.cnosdb.enabled");
 			assertThat(properties).allSatisfy((property) -> {
 				assertThat(property.get("description")).as("description of %s", property.get("name")).isNotNull();
@@ -41,7 +41,7 @@ class ConfigurationMetadataTests {
 				}
 			});
 			List<Map<String, Object>> hints = (List<Map<String, Object>>) metadata.get("hints");
-			assertThat(hints).filteredOn((hint) -> "cnosdb.write-precision".equals(hint.get("name")))
+			assertThat(hints).filteredOn((hint) -> "cnosdb.write.precision".equals(hint.get("name")))
 				.singleElement()
 				.satisfies((hint) -> assertThat((List<Map<String, Object>>) hint.get("values"))
 					.extracting((value) -> value.get("value"))

@@ -74,10 +74,10 @@ class CnosDbConfigurationFailureAnalyzerTests {
 
 	@Test
 	void unsupportedPrecision() {
-		FailureAnalysis analysis = analyze("cnosdb.write-precision=s");
-		assertThat(analysis.getDescription()).startsWith("CnosDB write precision 's' from cnosdb.write-precision");
+		FailureAnalysis analysis = analyze("cnosdb.write.precision=s");
+		assertThat(analysis.getDescription()).startsWith("CnosDB write precision 's' from cnosdb.write.precision");
 		assertThat(analysis.getAction())
-			.isEqualTo("Set cnosdb.write-precision to ns (nanoseconds, the default), us (microseconds) or ms (milliseconds).");
+			.isEqualTo("Set cnosdb.write.precision to ns (nanoseconds, the default), us (microseconds) or ms (milliseconds).");
 	}
 
 	@Test
