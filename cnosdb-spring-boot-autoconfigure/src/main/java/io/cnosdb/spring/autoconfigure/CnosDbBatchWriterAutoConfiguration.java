@@ -46,6 +46,7 @@ public final class CnosDbBatchWriterAutoConfiguration {
 			.retryBackoff(batch.getRetryBackoffInitial(), batch.getRetryBackoffMax())
 			.backpressure(batch.getBackpressure())
 			.blockTimeout(batch.getBlockTimeout())
+			.closeTimeout(batch.getCloseTimeout())
 			.precision(template.getWritePrecision())
 			.failureHandler(failureHandler.getIfAvailable(CnosWriteFailureHandler::logging))
 			.listener(new CompositeListener(listeners.orderedStream().toList()))

@@ -234,6 +234,12 @@ public class CnosDbProperties {
 		 */
 		private Duration blockTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * Longest time closing the writer (at shutdown) waits for buffered points to be sent;
+		 * past it, unsent batches go to the failure handler.
+		 */
+		private Duration closeTimeout = Duration.ofSeconds(30);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -312,6 +318,14 @@ public class CnosDbProperties {
 
 		public void setBackpressure(CnosBatchWriter.Backpressure backpressure) {
 			this.backpressure = backpressure;
+		}
+
+		public Duration getCloseTimeout() {
+			return this.closeTimeout;
+		}
+
+		public void setCloseTimeout(Duration closeTimeout) {
+			this.closeTimeout = closeTimeout;
 		}
 
 		public Duration getBlockTimeout() {

@@ -87,6 +87,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	private boolean closed;
 
+	/** Set when close() stopped waiting: remaining batches go to the failure handler unsent. */
+	private volatile boolean abandoned;
+
 	private CnosBatchWriter(CnosTemplate template, Settings settings) {
 		this.template = template;
 		this.settings = settings;
@@ -172,8 +175,21 @@ public final class CnosBatchWriter implements AutoCloseable {
 			sealCurrent();
 			long target = this.sealed;
 			this.work.signalAll();
+			boolean interrupted = false;
 			while (this.completed < target) {
-				this.done.awaitUninterruptibly();
+				if (!this.flushThread.isAlive()) {
+					throw new IllegalStateException("The batch writer's flush thread has stopped; "
+							+ this.bufferedPoints + " point(s) are still buffered");
+				}
+				try {
+					this.done.awaitNanos(TimeUnit.MILLISECONDS.toNanos(200));
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
 		finally {
@@ -183,8 +199,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	/**
 	 * Stops accepting points, sends everything accepted and waits for the flush thread to
-	 * finish (bounded by the retries: at most {@code maxRetries} attempts per batch). Writes
-	 * blocked for room fail. Calling it again does nothing.
+	 * finish, for at most the close timeout. Past it, batches not yet sent go to the failure
+	 * handler without being sent and no batch is retried; the request in flight, if any, still
+	 * ends within the read timeout. Writes blocked for room fail. Calling it again does nothing.
 	 */
 	@Override
 	public void close() {
@@ -200,12 +217,23 @@ public final class CnosBatchWriter implements AutoCloseable {
 			this.lock.unlock();
 		}
 		boolean interrupted = false;
+		long deadline = System.nanoTime() + this.settings.closeTimeout.toNanos();
 		while (this.flushThread.isAlive()) {
 			try {
-				this.flushThread.join();
+				long remaining = deadline - System.nanoTime();
+				if (remaining > 0 && !this.abandoned) {
+					this.flushThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+				}
+				else {
+					this.abandoned = true;
+					this.flushThread.interrupt();
+					this.flushThread.join(100);
+				}
 			}
 			catch (InterruptedException ex) {
+				// Interrupting close() ends the wait early, as the timeout would.
 				interrupted = true;
+				this.abandoned = true;
 			}
 		}
 		if (interrupted) {
@@ -255,6 +283,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 				int start = (i == 0) ? 0 : ends[i - 1];
 				int length = ends[i] - start;
 				while (!this.closed && !hasRoom(length)) {
+					// Room comes only from sending: hand over the batch being filled now rather
+					// than at its size or interval, which a full buffer might never reach.
+					sealCurrent();
+					this.work.signalAll();
 					long remaining = deadline - System.nanoTime();
 					if (this.settings.backpressure == Backpressure.FAIL || remaining <= 0) {
 						throw bufferFull(accepted, count);
@@ -320,18 +352,27 @@ public final class CnosBatchWriter implements AutoCloseable {
 			if (batch == null) {
 				return;
 			}
-			deliver(batch);
-			this.lock.lock();
 			try {
-				this.bufferedPoints -= batch.points;
-				this.bufferedBytes -= batch.size();
-				this.completed = batch.sequence;
-				this.notFull.signalAll();
-				this.done.signalAll();
+				deliver(batch);
 			}
 			finally {
-				this.lock.unlock();
+				complete(batch);
 			}
+		}
+	}
+
+	/** Counts a batch as acknowledged or handed over, and wakes whoever waits on it. */
+	private void complete(Batch batch) {
+		this.lock.lock();
+		try {
+			this.bufferedPoints -= batch.points;
+			this.bufferedBytes -= batch.size();
+			this.completed = batch.sequence;
+			this.notFull.signalAll();
+			this.done.signalAll();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -373,14 +414,17 @@ public final class CnosBatchWriter implements AutoCloseable {
 		String what = "writing a batch of " + batch.points + " point(s)";
 		int attempts = 0;
 		while (true) {
+			if (this.abandoned) {
+				fail(batch, new IllegalStateException("The batch writer was closed before this batch could be sent "
+						+ "(close timeout " + this.settings.closeTimeout.toMillis() + " ms)"), attempts);
+				return;
+			}
 			attempts++;
 			try {
 				this.template.sendLineProtocol(batch.bytes(), batch.size(), this.settings.precision, what);
-				this.settings.listener.batchWritten(batch.points, batch.size());
-				return;
 			}
 			catch (RuntimeException ex) {
-				if (isTransient(ex) && attempts <= this.settings.maxRetries) {
+				if (isTransient(ex) && attempts <= this.settings.maxRetries && !this.abandoned) {
 					notify(() -> this.settings.listener.batchRetried(batch.points, ex));
 					if (backOff(attempts)) {
 						continue;
@@ -390,9 +434,15 @@ public final class CnosBatchWriter implements AutoCloseable {
 				return;
 			}
 			catch (Error ex) {
+				// Even an Error leaves the batch with the failure handler and the thread running:
+				// a dead flush thread would strand every point accepted after it.
 				fail(batch, ex, attempts);
-				throw ex;
+				return;
 			}
+			// Outside the try: a listener's failure must not turn an acknowledged batch into a
+			// failed or resent one.
+			notify(() -> this.settings.listener.batchWritten(batch.points, batch.size()));
+			return;
 		}
 	}
 
@@ -424,7 +474,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 		try {
 			this.settings.failureHandler.onFailure(failure);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.error("The write failure handler failed on a batch of " + batch.points + " point(s) that could not "
 					+ "be written (" + cause.getMessage() + ")", ex);
 		}
@@ -434,7 +484,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 		try {
 			call.run();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.warn("A batch writer listener failed", ex);
 		}
 	}
@@ -506,7 +556,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 	private record Settings(int batchSize, int maxBatchBytes, int bufferLimit, long bufferLimitBytes,
 			Duration flushInterval, int maxRetries, Duration retryBackoffInitial, Duration retryBackoffMax,
 			Backpressure backpressure, Duration blockTimeout, CnosPrecision precision,
-			CnosWriteFailureHandler failureHandler, CnosBatchWriterListener listener) {
+			CnosWriteFailureHandler failureHandler, CnosBatchWriterListener listener, Duration closeTimeout) {
 
 	}
 
@@ -536,6 +586,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 		private Duration blockTimeout = Duration.ofSeconds(30);
 
 		private CnosPrecision precision = CnosPrecision.NS;
+
+		private Duration closeTimeout = Duration.ofSeconds(30);
 
 		private CnosWriteFailureHandler failureHandler = CnosWriteFailureHandler.logging();
 
@@ -634,12 +686,23 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
+		/** The longest {@link CnosBatchWriter#close()} waits for buffered points to be sent (default 30 s). */
+		public Builder closeTimeout(Duration closeTimeout) {
+			Assert.isTrue(closeTimeout != null && !closeTimeout.isNegative(), "closeTimeout must not be negative");
+			this.closeTimeout = closeTimeout;
+			return this;
+		}
+
 		/** Builds the writer and starts its flush thread. */
 		public CnosBatchWriter build() {
+			Assert.isTrue(this.batchSize <= this.bufferLimit, () -> "batchSize (" + this.batchSize
+					+ ") must not exceed bufferLimit (" + this.bufferLimit + "): a batch is part of the buffer");
+			Assert.isTrue(this.maxBatchBytes <= this.bufferLimitBytes, () -> "maxBatchBytes (" + this.maxBatchBytes
+					+ ") must not exceed bufferLimitBytes (" + this.bufferLimitBytes + "): a batch is part of the buffer");
 			return new CnosBatchWriter(this.template, new Settings(this.batchSize, this.maxBatchBytes,
 					this.bufferLimit, this.bufferLimitBytes, this.flushInterval, this.maxRetries,
 					this.retryBackoffInitial, this.retryBackoffMax, this.backpressure, this.blockTimeout,
-					this.precision, this.failureHandler, this.listener));
+					this.precision, this.failureHandler, this.listener, this.closeTimeout));
 		}
 
 	}

@@ -286,6 +286,77 @@ class CnosBatchWriterTests {
 		assertThat(this.faults.acknowledged).containsExactlyElementsOf(lines(points(1, 1)));
 	}
 
+	@Test
+	void anErrorInTheFailureHandlerNeitherHangsFlushNorStrandsLaterPoints() {
+		this.faults.script(Fault.DATA_ERROR);
+		AtomicInteger handled = new AtomicInteger();
+		try (CnosBatchWriter writer = writer().batchSize(1).failureHandler((failure) -> {
+			handled.incrementAndGet();
+			throw new AssertionError("handler bug");
+		}).build()) {
+			writer.write(points(0, 1));
+			writer.flush();
+			writer.write(points(1, 1));
+			writer.flush();
+			assertThat(writer.getBufferedPoints()).isZero();
+		}
+		assertThat(handled).hasValue(1);
+		assertThat(this.faults.acknowledged).containsExactlyElementsOf(lines(points(1, 1)));
+	}
+
+	@Test
+	void aListenerFailingAfterAnAcknowledgedBatchDoesNotFailOrResendIt() {
+		try (CnosBatchWriter writer = writer().batchSize(2).listener(new CnosBatchWriterListener() {
+
+			@Override
+			public void batchWritten(int points, int bytes) {
+				throw new org.springframework.dao.DataAccessResourceFailureException("metrics backend down");
+			}
+
+		}).build()) {
+			writer.write(points(0, 2));
+			writer.flush();
+		}
+		assertThat(this.failures).isEmpty();
+		assertThat(this.faults.requests).hasValue(1);
+		assertThat(this.faults.acknowledged).containsExactlyElementsOf(lines(points(0, 2)));
+	}
+
+	@Test
+	void aFullBufferSendsThePartialBatchInsteadOfWaitingForTheInterval() {
+		List<Point> points = points(0, 25);
+		try (CnosBatchWriter writer = writer().bufferLimit(10).batchSize(10)
+			.blockTimeout(Duration.ofSeconds(5))
+			.build()) {
+			writer.write(points);
+			writer.flush();
+		}
+		assertThat(this.faults.acknowledged).containsExactlyElementsOf(lines(points));
+	}
+
+	@Test
+	void batchLargerThanTheBufferIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> writer().bufferLimit(10).batchSize(100).build())
+			.withMessageContaining("bufferLimit");
+	}
+
+	@Test
+	void closeTimeoutHandsUnsentBatchesToTheFailureHandler() {
+		this.faults.stallWrites();
+		List<Point> points = points(0, 30);
+		CnosBatchWriter writer = writer().batchSize(10).closeTimeout(Duration.ofMillis(200)).build();
+		writer.write(points);
+		long start = System.nanoTime();
+		writer.close();
+		// The request in flight ends within the 300 ms read timeout; nothing waits for retries.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		List<String> handled = failedLines();
+		assertThat(handled).hasSize(30 - this.faults.acknowledged.size());
+		List<String> all = new ArrayList<>(this.faults.acknowledged);
+		all.addAll(handled);
+		assertThat(all).containsExactlyInAnyOrderElementsOf(lines(points));
+	}
+
 	enum Fault {
 
 		OK, DISCONNECT, TIMEOUT, SERVER_ERROR, UNAVAILABLE, RATE_LIMIT, DATA_ERROR
