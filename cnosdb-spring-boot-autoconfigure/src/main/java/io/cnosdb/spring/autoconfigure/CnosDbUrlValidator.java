@@ -46,6 +46,10 @@ final class CnosDbUrlValidator {
 		if (uri.getHost() == null) {
 			throw invalid(property, safe(url), "it names no host", null);
 		}
+		if (uri.getRawUserInfo() != null) {
+			throw invalid(property, safe(url), "it holds user information; set the user and password with "
+					+ "cnosdb.user and cnosdb.password, which are sent as HTTP Basic authentication", null);
+		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			throw invalid(property, safe(url), "it has a query or fragment; database and tenant are set with "
 					+ "cnosdb.database and cnosdb.tenant", null);

@@ -8,8 +8,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Replaces {@code :name} placeholders with rendered literals. Placeholders inside string
- * literals, quoted identifiers and comments are left alone, as is the {@code ::} cast
- * operator. A collection value expands to a comma-separated list, for {@code IN (:ids)}.
+ * literals, quoted identifiers (double quotes or backticks) and comments (nested, as the
+ * server reads them) are left alone, as is the {@code ::} cast operator. A collection value expands to a comma-separated list, for {@code IN (:ids)}.
  */
 final class NamedParameters {
 
@@ -22,7 +22,7 @@ final class NamedParameters {
 		int i = 0;
 		while (i < length) {
 			char c = sql.charAt(i);
-			if (c == '\'' || c == '"') {
+			if (c == '\'' || c == '"' || c == '`') {
 				int end = skipQuoted(sql, i, c);
 				out.append(sql, i, end);
 				i = end;
@@ -34,8 +34,7 @@ final class NamedParameters {
 				i = end;
 			}
 			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-				int end = sql.indexOf("*/", i + 2);
-				end = (end < 0) ? length : end + 2;
+				int end = skipBlockComment(sql, i);
 				out.append(sql, i, end);
 				i = end;
 			}
@@ -91,6 +90,32 @@ final class NamedParameters {
 			result[i] = java.lang.reflect.Array.get(array, i);
 		}
 		return result;
+	}
+
+	/**
+	 * Index just past a block comment. The server's SQL parser nests them, so this does too: a
+	 * placeholder after the end of an inner comment is still inside the outer one.
+	 */
+	private static int skipBlockComment(String sql, int start) {
+		int depth = 0;
+		int i = start;
+		while (i + 1 < sql.length()) {
+			if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+				depth++;
+				i += 2;
+			}
+			else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+				depth--;
+				i += 2;
+				if (depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return sql.length();
 	}
 
 	/** Index just past the closing quote; a doubled quote inside stays part of the token. */

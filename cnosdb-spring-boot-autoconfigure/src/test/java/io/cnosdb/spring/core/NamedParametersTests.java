@@ -39,6 +39,15 @@ class NamedParametersTests {
 	}
 
 	@Test
+	void placeholdersInNestedCommentsAndBacktickIdentifiersAreLeftAlone() {
+		// The server nests block comments: a value here would end the inner comment's reader,
+		// not the server's, and could turn its own text into SQL.
+		String sql = "select /* a /* b */ :x */ `col:x` from t where v = :x";
+		assertThat(NamedParameters.render(sql, Map.of("x", "*/ or 1=1 --")))
+			.isEqualTo("select /* a /* b */ :x */ `col:x` from t where v = '*/ or 1=1 --'");
+	}
+
+	@Test
 	void castOperatorIsLeftAlone() {
 		assertThat(NamedParameters.render("select 10::BIGINT UNSIGNED, :v::DOUBLE, time::STRING", Map.of("v", 1)))
 			.isEqualTo("select 10::BIGINT UNSIGNED, 1::DOUBLE, time::STRING");

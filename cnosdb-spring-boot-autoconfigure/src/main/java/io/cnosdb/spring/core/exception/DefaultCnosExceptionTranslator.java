@@ -47,6 +47,10 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 				// Query-engine errors (parser, planner, DataFusion, Arrow casts) are about the statement.
 				return new CnosBadSqlException(message, error);
 			}
+			if (code.startsWith("04")) {
+				// HTTP-layer errors: the request could not be read or answered as sent.
+				return new CnosInvalidRequestException(message, error);
+			}
 		}
 		return switch (error.statusCode()) {
 			case 400, 405, 411, 413 -> new CnosInvalidRequestException(message, error);

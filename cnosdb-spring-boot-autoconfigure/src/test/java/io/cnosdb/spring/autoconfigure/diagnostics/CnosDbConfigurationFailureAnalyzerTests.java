@@ -54,6 +54,12 @@ class CnosDbConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void urlWithUserInformation() {
+		FailureAnalysis analysis = analyze("cnosdb.url=http://root:hunter2@localhost:8902");
+		assertThat(analysis.getDescription()).contains("cnosdb.user and cnosdb.password").doesNotContain("hunter2");
+	}
+
+	@Test
 	void urlWithAQuery() {
 		assertThat(analyze("cnosdb.url=http://localhost:8902/?db=ocean").getDescription())
 			.contains("cnosdb.database and cnosdb.tenant");

@@ -34,7 +34,8 @@ class DefaultCnosExceptionTranslatorTests {
 			"040013, 400, CnosInvalidRequestException", "040015, 422, CnosInvalidRequestException",
 			"010009, 422, CnosBadSqlException", "010013, 422, CnosBadSqlException", "010001, 422, CnosBadSqlException",
 			"010002, 422, CnosBadSqlException", "010003, 422, CnosBadSqlException", "010028, 422, CnosBadSqlException",
-			"010074, 422, CnosBadSqlException" })
+			"010074, 422, CnosBadSqlException", "040007, 422, CnosInvalidRequestException",
+			"040014, 422, CnosInvalidRequestException", "040016, 422, CnosInvalidRequestException" })
 	void codeChoosesTheException(String code, int status, String exceptionClass) {
 		DataAccessException ex = translate(status, code, "message of " + code);
 		assertThat(ex.getClass().getSimpleName()).isEqualTo(exceptionClass);
