@@ -71,8 +71,17 @@ final class CsvImporter {
 				JsonParser parser = CSV.readerFor(String[].class).with(schema).createParser(in)) {
 			long line = 1;
 			List<String> record = new ArrayList<>();
-			if (readRecord(parser, record) < 0) {
-				throw failure(1, "the file is empty; its first row must name the columns", null);
+			try {
+				if (readRecord(parser, record) < 0) {
+					throw failure(1, "the file is empty; its first row must name the columns", null);
+				}
+			}
+			catch (JacksonException ex) {
+				throw failure(1, "the header row is not valid CSV: " + ex.getOriginalMessage(), ex);
+			}
+			if (!record.isEmpty() && record.get(0).startsWith("\uFEFF")) {
+				// A byte order mark, as spreadsheet exports write: not part of the first name.
+				record.set(0, record.get(0).substring(1));
 			}
 			Column[] columns = columns(record, tableColumns, precision);
 			LineProtocolBuffer buffer = new LineProtocolBuffer(Math.min(this.options.maxBatchBytes(), 1 << 20) + 1024);

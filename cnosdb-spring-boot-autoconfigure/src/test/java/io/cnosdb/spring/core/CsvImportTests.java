@@ -190,6 +190,23 @@ class CsvImportTests {
 		assertThat(this.dispatcher.writes.get()).isZero();
 	}
 
+	@Test
+	void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstName() throws IOException {
+		this.dispatcher.describe = AIR;
+		this.template.writeCsv("air", write("bom.csv", "\uFEFFtime,count\n5,1\n"));
+		assertThat(this.dispatcher.bodies).containsExactly("air count=1i 5\n");
+	}
+
+	@Test
+	void aHeaderThatIsNotValidCsvIsAnImportFailure() throws IOException {
+		this.dispatcher.describe = AIR;
+		assertThatExceptionOfType(CsvImportException.class)
+			.isThrownBy(() -> this.template.writeCsv("air", write("badheader.csv", "\"time,count\n5,1\n")))
+			.withMessageContaining("header row")
+			.satisfies((ex) -> assertThat(ex.getRowsWritten()).isZero());
+		assertThat(this.dispatcher.writes.get()).isZero();
+	}
+
 	private Path write(String name, String content) throws IOException {
 		return Files.writeString(this.directory.resolve(name), content);
 	}
