@@ -92,7 +92,8 @@
 		for (let i = 0; i <= 5; i++) {
 			const t = start + (now - start) * i / 5;
 			const label = new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-			chart.appendChild(element('text', { x: x(t), y: H - 10, 'text-anchor': 'middle', 'font-size': 12, fill: '#556' }, label));
+			const anchor = (i === 0) ? 'start' : (i === 5) ? 'end' : 'middle';
+			chart.appendChild(element('text', { x: x(t), y: H - 10, 'text-anchor': anchor, 'font-size': 12, fill: '#556' }, label));
 		}
 		series.forEach((s, i) => {
 			const color = COLORS[i % COLORS.length];

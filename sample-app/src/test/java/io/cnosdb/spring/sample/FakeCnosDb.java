@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -35,6 +38,8 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 
 	private final Queue<Rule> rules = new ConcurrentLinkedQueue<>();
 
+	private final Map<String, Supplier<MockResponse>> standing = new ConcurrentHashMap<>();
+
 	FakeCnosDb() {
 		this.server.setDispatcher(this);
 		try {
@@ -52,6 +57,12 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 	/** Answer the next statement that starts with {@code prefix} with {@code response}. */
 	FakeCnosDb onSql(String prefix, MockResponse response) {
 		this.rules.add(new Rule(false, (sql) -> sql.startsWith(prefix), response));
+		return this;
+	}
+
+	/** Answer every statement that starts with {@code prefix} (and no one-off answer matches) with a fresh response. */
+	FakeCnosDb alwaysOnSql(String prefix, Supplier<MockResponse> response) {
+		this.standing.put(prefix, response);
 		return this;
 	}
 
@@ -104,6 +115,11 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 		}
 		if (write) {
 			return empty();
+		}
+		for (Map.Entry<String, Supplier<MockResponse>> entry : this.standing.entrySet()) {
+			if (body.startsWith(entry.getKey())) {
+				return entry.getValue().get();
+			}
 		}
 		if (body.equals("SHOW DATABASES")) {
 			return csv(DATABASES);
