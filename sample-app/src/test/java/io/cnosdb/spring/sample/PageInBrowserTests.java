@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,19 +46,23 @@ class PageInBrowserTests {
 	private static final FakeCnosDb cnosdb = new FakeCnosDb().alwaysOnSql("SELECT time, station",
 			() -> FakeCnosDb.csv(recentReadings()));
 
-	private static String browser;
-
 	@Value("${local.server.port}")
 	private int port;
 
 	@TempDir
 	Path directory;
 
-	@BeforeAll
-	static void findBrowser() {
-		String configured = System.getProperty("chromium.path");
-		List<String> candidates = (configured != null) ? List.of(configured) : BROWSERS;
-		browser = candidates.stream().filter((path) -> Files.isExecutable(Path.of(path))).findFirst().orElse(null);
+	private static final List<String> candidates = (System.getProperty("chromium.path") != null)
+			? List.of(System.getProperty("chromium.path")) : BROWSERS;
+
+	private static final String browser = candidates.stream()
+		.filter((path) -> Files.isExecutable(Path.of(path)))
+		.findFirst()
+		.orElse(null);
+
+	/** An assumption per test, so that each is reported as skipped, with the reason. */
+	@BeforeEach
+	void needsChromium() {
 		assumeTrue(browser != null, () -> "No Chromium at " + candidates
 				+ ": the browser test of the page is skipped (install chromium or set -Dchromium.path to run it)");
 	}
