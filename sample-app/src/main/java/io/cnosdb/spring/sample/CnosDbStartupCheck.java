@@ -11,8 +11,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Says once, at startup, whether CnosDB answers and where it was looked for. The application
- * starts either way: the endpoints answer 503 until CnosDB is reachable.
+ * Says once, at startup, whether CnosDB answers and where it was looked for, and when it does,
+ * creates the sample's database and table. The application starts either way: the endpoints
+ * answer 503 until CnosDB is reachable, and the schema is created on first use.
  */
 @Component
 class CnosDbStartupCheck implements ApplicationRunner {
@@ -21,8 +22,11 @@ class CnosDbStartupCheck implements ApplicationRunner {
 
 	private final CnosTemplate cnos;
 
-	CnosDbStartupCheck(CnosTemplate cnos) {
+	private final AirSchema schema;
+
+	CnosDbStartupCheck(CnosTemplate cnos, AirSchema schema) {
 		this.cnos = cnos;
+		this.schema = schema;
 	}
 
 	@Override
@@ -34,6 +38,15 @@ class CnosDbStartupCheck implements ApplicationRunner {
 		catch (DataAccessException ex) {
 			logger.warn("CnosDB is not available at " + this.cnos.getUrl() + " (" + ex.getMostSpecificCause().getMessage()
 					+ "); start a server there or set cnosdb.url. The application keeps running.");
+			return;
+		}
+		try {
+			this.schema.ensureCreated();
+			logger.info("Database '" + this.schema.getDatabase() + "' and table '" + AirSchema.TABLE + "' are ready");
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not create database '" + this.schema.getDatabase() + "' and table '" + AirSchema.TABLE
+					+ "' (" + ex.getMessage() + "); the first request tries again.");
 		}
 	}
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With no CnosDB at the configured URL the sample still starts, says so in one log line that
- * names the URL, prints no stack trace, and answers 503.
+ * names the URL, prints no stack trace, and answers 503; the health entry is DOWN.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnreachableCnosDbTests {
@@ -39,6 +39,15 @@ class UnreachableCnosDbTests {
 				.uri("/api/databases")
 				.exchange((request, response) -> response.getStatusCode().value());
 			assertThat(status).isEqualTo(503);
+
+			SampleApi app = new SampleApi(port);
+			SampleApi.Answer readings = app.get("/api/readings");
+			assertThat(readings.status()).isEqualTo(503);
+			assertThat(readings.json().path("title").asString()).isEqualTo("CnosDB unavailable");
+			SampleApi.Answer health = app.get("/actuator/health");
+			assertThat(health.status()).isEqualTo(503);
+			assertThat(health.json().at("/components/cnosdb/status").asString()).isEqualTo("DOWN");
+			assertThat(health.text()).doesNotContain("topsecret");
 		}
 	}
 

@@ -1,0 +1,238 @@
+package io.cnosdb.spring.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosSql;
+import io.cnosdb.spring.core.CnosStatementSpec;
+import io.cnosdb.spring.core.CsvImportResult;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Readings of the {@code air} table: each endpoint checks its input, makes sure the schema
+ * exists, and makes one call on the template.
+ */
+@RestController
+@RequestMapping("/api")
+class ReadingsController {
+
+	/** What a station name may be: it becomes a tag value and a query parameter. */
+	static final Pattern STATION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	/** A time bucket CnosDB reads as an interval, such as {@code 5 minutes} or {@code 1 hour}. */
+	static final Pattern BUCKET = Pattern.compile("[1-9][0-9]{0,5} (second|minute|hour|day)s?");
+
+	static final int MAX_LIMIT = 10_000;
+
+	private static final List<String> FIELDS = List.of("temperature", "visibility", "pressure");
+
+	private final CnosOperations cnos;
+
+	private final AirSchema schema;
+
+	private final JsonMapper json;
+
+	ReadingsController(CnosOperations cnos, AirSchema schema, JsonMapper json) {
+		this.cnos = cnos;
+		this.schema = schema;
+		this.json = json;
+	}
+
+	/**
+	 * Write one reading or a list of them, all in one request that CnosDB accepts or refuses as
+	 * a whole. Readings without a time are stamped now.
+	 */
+	@PostMapping("/readings")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> write(@RequestBody JsonNode body) {
+		List<Reading> readings = new ArrayList<>();
+		Instant now = Instant.now();
+		for (JsonNode node : body.isArray() ? body : List.of(body)) {
+			Reading reading = this.json.treeToValue(node, Reading.class);
+			checkReading(readings.size(), reading);
+			readings.add((reading.time() != null) ? reading : reading.withTime(now));
+		}
+		if (readings.isEmpty()) {
+			throw new BadReadingRequestException("No readings: send one reading or a non-empty list");
+		}
+		this.schema.ensureCreated();
+		this.cnos.writeObjects(readings);
+		return Map.of("written", readings.size());
+	}
+
+	/**
+	 * Import a CSV file whose header names columns of {@code air} ({@code time}, {@code station},
+	 * {@code visibility}, {@code temperature}, {@code pressure}).
+	 */
+	@PostMapping("/readings/csv")
+	CsvImportResult importCsv(@RequestParam("file") MultipartFile file) throws IOException {
+		if (file.isEmpty()) {
+			throw new BadReadingRequestException("The uploaded file is empty: send a CSV file whose first row names "
+					+ "columns of table 'air'");
+		}
+		this.schema.ensureCreated();
+		// The importer streams from a file; errors name the file, so it keeps the uploaded name.
+		Path directory = Files.createTempDirectory("readings-upload");
+		try {
+			Path csv = directory.resolve(fileName(file.getOriginalFilename()));
+			file.transferTo(csv);
+			return this.cnos.writeCsv(AirSchema.TABLE, csv);
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(directory);
+		}
+	}
+
+	/**
+	 * The latest {@code limit} readings, oldest first, of one station or all, within an
+	 * optional time range.
+	 */
+	@GetMapping("/readings")
+	List<Reading> readings(@RequestParam(required = false) @Nullable String station,
+			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+			@RequestParam(defaultValue = "1000") int limit) {
+		if (station != null) {
+			checkStation(station);
+		}
+		checkRange(from, to);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new BadReadingRequestException("limit " + limit + " is out of range: use 1 to " + MAX_LIMIT);
+		}
+		this.schema.ensureCreated();
+		StringBuilder sql = new StringBuilder("SELECT time, station, visibility, temperature, pressure FROM air");
+		sql.append(where(station, from, to)).append(" ORDER BY time DESC LIMIT :limit");
+		List<Reading> latest = bind(this.cnos.sql(sql.toString()), station, from, to).param("limit", limit)
+			.query(Reading.class)
+			.list();
+		List<Reading> oldestFirst = new ArrayList<>(latest);
+		Collections.reverse(oldestFirst);
+		return oldestFirst;
+	}
+
+	/** The stations that have readings, in alphabetical order. */
+	@GetMapping("/stations")
+	List<String> stations() {
+		this.schema.ensureCreated();
+		return this.cnos.query("SELECT DISTINCT station FROM air ORDER BY station", (row, n) -> row.getString("station"));
+	}
+
+	/**
+	 * Minimum, average and maximum of one field per time bucket, for one station or all.
+	 */
+	@GetMapping("/readings/summary")
+	List<SummaryBucket> summary(@RequestParam(required = false) @Nullable String station,
+			@RequestParam(defaultValue = "1 hour") String bucket,
+			@RequestParam(defaultValue = "temperature") String field, @RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(required = false) @Nullable Instant to) {
+		if (station != null) {
+			checkStation(station);
+		}
+		if (!BUCKET.matcher(bucket).matches()) {
+			throw new BadReadingRequestException("bucket '" + bucket + "' is not an interval: use a number and a unit, "
+					+ "such as '30 seconds', '5 minutes', '1 hour' or '1 day'");
+		}
+		if (!FIELDS.contains(field)) {
+			throw new BadReadingRequestException("field '" + field + "' is not a field of air: use one of " + FIELDS);
+		}
+		checkRange(from, to);
+		this.schema.ensureCreated();
+		String column = CnosSql.quoteName("field", field);
+		String sql = "SELECT date_bin(INTERVAL :bucket, time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, min(" + column
+				+ ") AS min_value, avg(" + column + ") AS avg_value, max(" + column + ") AS max_value, count(" + column
+				+ ") AS samples FROM air" + where(station, from, to) + " GROUP BY bucket ORDER BY bucket";
+		return bind(this.cnos.sql(sql), station, from, to).param("bucket", bucket).query(SummaryBucket.class).list();
+	}
+
+	private static String where(@Nullable String station, @Nullable Instant from, @Nullable Instant to) {
+		List<String> conditions = new ArrayList<>();
+		if (station != null) {
+			conditions.add("station = :station");
+		}
+		if (from != null) {
+			conditions.add("time >= :from");
+		}
+		if (to != null) {
+			conditions.add("time <= :to");
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	private static CnosStatementSpec bind(CnosStatementSpec statement, @Nullable String station,
+			@Nullable Instant from, @Nullable Instant to) {
+		if (station != null) {
+			statement.param("station", station);
+		}
+		if (from != null) {
+			statement.param("from", from);
+		}
+		if (to != null) {
+			statement.param("to", to);
+		}
+		return statement;
+	}
+
+	private static void checkReading(int index, Reading reading) {
+		String which = "reading " + (index + 1);
+		if (reading.station() == null) {
+			throw new BadReadingRequestException(which + " has no station");
+		}
+		checkStation(reading.station());
+		if (reading.visibility() == null && reading.temperature() == null && reading.pressure() == null) {
+			throw new BadReadingRequestException(
+					which + " has no value: give at least one of visibility, temperature and pressure");
+		}
+	}
+
+	private static void checkStation(String station) {
+		if (!STATION.matcher(station).matches()) {
+			throw new BadReadingRequestException("station '" + station + "' is not a station name: use 1 to 64 letters, "
+					+ "digits, '_' or '-'");
+		}
+	}
+
+	private static void checkRange(@Nullable Instant from, @Nullable Instant to) {
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new BadReadingRequestException("from " + from + " is after to " + to);
+		}
+	}
+
+	private static String fileName(@Nullable String original) {
+		String name = (original != null) ? original.substring(original.replace('\\', '/').lastIndexOf('/') + 1) : "";
+		return name.matches("[A-Za-z0-9._-]{1,100}") && !name.startsWith(".") ? name : "upload.csv";
+	}
+
+	/**
+	 * One time bucket of {@code /api/readings/summary}.
+	 *
+	 * @param bucket the start of the bucket
+	 * @param minValue the smallest value
+	 * @param avgValue the average
+	 * @param maxValue the largest value
+	 * @param samples how many values the bucket holds
+	 */
+	record SummaryBucket(Instant bucket, @Nullable Double minValue, @Nullable Double avgValue,
+			@Nullable Double maxValue, long samples) {
+	}
+
+}

@@ -1,0 +1,388 @@
+package io.cnosdb.spring.sample;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every readings endpoint and every kind of bad input, with the template talking to a
+ * loopback server that answers as CnosDB does; the SQL and line protocol actually sent are
+ * checked, and so is that nothing is sent for input refused up front.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadingsApiTests {
+
+	private static final FakeCnosDb cnosdb = new FakeCnosDb();
+
+	@Value("${local.server.port}")
+	private int port;
+
+	private SampleApi app;
+
+	private int mark;
+
+	@DynamicPropertySource
+	static void cnosdbUrl(DynamicPropertyRegistry registry) {
+		registry.add("cnosdb.url", cnosdb::url);
+	}
+
+	@AfterAll
+	static void stopServer() {
+		cnosdb.close();
+	}
+
+	@BeforeEach
+	void connect() {
+		this.app = new SampleApi(this.port);
+		this.mark = cnosdb.mark();
+	}
+
+	@AfterEach
+	void forgetUnusedAnswers() {
+		cnosdb.clearRules();
+	}
+
+	private List<String> statements() {
+		return cnosdb.statementsSince(this.mark);
+	}
+
+	private List<FakeCnosDb.Call> writes() {
+		return cnosdb.writesSince(this.mark);
+	}
+
+	@Test
+	void startupCreatesTheDatabaseWithATtlAndTheTable() {
+		List<FakeCnosDb.Call> startup = cnosdb.callsSince(0);
+		assertThat(startup).extracting(FakeCnosDb.Call::body)
+			.containsSubsequence("SHOW DATABASES", "CREATE DATABASE IF NOT EXISTS \"oceanic_station\" WITH TTL '30d'",
+					"CREATE TABLE IF NOT EXISTS \"air\" (\"visibility\" DOUBLE, \"temperature\" DOUBLE, \"pressure\" DOUBLE, "
+							+ "TAGS(\"station\"))");
+		// The database is created from "public": the request must not name a database that may not exist yet.
+		assertThat(startup).filteredOn((call) -> call.body().startsWith("CREATE DATABASE"))
+			.singleElement()
+			.extracting(FakeCnosDb.Call::database)
+			.isEqualTo("public");
+		assertThat(startup).filteredOn((call) -> call.body().startsWith("CREATE TABLE"))
+			.singleElement()
+			.extracting(FakeCnosDb.Call::database)
+			.isEqualTo("oceanic_station");
+	}
+
+	// POST /api/readings
+
+	@Test
+	void writesOneReadingAsAPoint() {
+		SampleApi.Answer answer = this.app.postJson("/api/readings", """
+				{"time": "2022-10-19T07:40:00.290401Z", "station": "XiaoMaiDao",
+				 "visibility": 56.0, "temperature": 69.0, "pressure": 77.0}""");
+		assertThat(answer.status()).isEqualTo(201);
+		assertThat(answer.text()).isEqualTo("{\"written\":1}");
+		assertThat(writes()).singleElement().satisfies((write) -> {
+			assertThat(write.database()).isEqualTo("oceanic_station");
+			assertThat(write.precision()).isEqualTo("ns");
+			assertThat(write.body()).isEqualTo(
+					"air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000\n");
+		});
+		assertThat(statements()).isEmpty();
+	}
+
+	@Test
+	void writesAListInOneRequestAndStampsReadingsWithoutATime() {
+		long before = System.currentTimeMillis() * 1_000_000L;
+		SampleApi.Answer answer = this.app.postJson("/api/readings", """
+				[{"time": "2024-05-01T08:00:00Z", "station": "LianYunGang", "temperature": 21.5},
+				 {"station": "DaLian", "pressure": 1012.25}]""");
+		assertThat(answer.status()).isEqualTo(201);
+		assertThat(answer.json().path("written").asInt()).isEqualTo(2);
+		assertThat(writes()).singleElement().satisfies((write) -> {
+			String[] lines = write.body().split("\n");
+			assertThat(lines).hasSize(2);
+			assertThat(lines[0]).isEqualTo("air,station=LianYunGang temperature=21.5 1714550400000000000");
+			assertThat(lines[1]).startsWith("air,station=DaLian pressure=1012.25 ");
+			assertThat(Long.parseLong(lines[1].substring(lines[1].lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(before);
+		});
+	}
+
+	@Test
+	void refusesABadStationAndWritesNothingOfTheList() {
+		SampleApi.Answer answer = this.app.postJson("/api/readings", """
+				[{"station": "XiaoMaiDao", "temperature": 20.0},
+				 {"station": "Xiao Mai Dao; DROP", "temperature": 21.0}]""");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.json().path("title").asString()).isEqualTo("Bad request");
+		assertThat(answer.detail()).isEqualTo(
+				"station 'Xiao Mai Dao; DROP' is not a station name: use 1 to 64 letters, digits, '_' or '-'");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void refusesAReadingWithoutValuesOrStation() {
+		SampleApi.Answer noValue = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\"}");
+		assertThat(noValue.status()).isEqualTo(400);
+		assertThat(noValue.detail())
+			.isEqualTo("reading 1 has no value: give at least one of visibility, temperature and pressure");
+		SampleApi.Answer noStation = this.app.postJson("/api/readings", "[{\"temperature\": 1.0}]");
+		assertThat(noStation.status()).isEqualTo(400);
+		assertThat(noStation.detail()).isEqualTo("reading 1 has no station");
+		SampleApi.Answer none = this.app.postJson("/api/readings", "[]");
+		assertThat(none.status()).isEqualTo(400);
+		assertThat(none.detail()).startsWith("No readings");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void refusesJsonThatIsNotAReading() {
+		SampleApi.Answer wrongType = this.app.postJson("/api/readings",
+				"{\"station\": \"XiaoMaiDao\", \"temperature\": \"warm\"}");
+		assertThat(wrongType.status()).isEqualTo(400);
+		assertThat(wrongType.detail()).startsWith("Not a reading: ").contains("warm");
+		SampleApi.Answer broken = this.app.postJson("/api/readings", "{\"station\": ");
+		assertThat(broken.status()).isEqualTo(400);
+		assertThat(broken.json().path("title").asString()).isEqualTo("Bad Request");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aTypeConflictRefusedByCnosDbIsABadRequest() {
+		cnosdb.onWrite(FakeCnosDb.error("020004",
+				"DataSchemaError: Column 'temperature' type error, found F64 expected I64"));
+		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.detail()).isEqualTo(
+				"CnosDB refused the data: DataSchemaError: Column 'temperature' type error, found F64 expected I64");
+		assertThat(answer.json().path("errorCode").asString()).isEqualTo("020004");
+	}
+
+	@Test
+	void aServerFailureIsABadGatewayNamingCnosDb() {
+		cnosdb.onWrite(FakeCnosDb.internalError());
+		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
+		assertThat(answer.status()).isEqualTo(502);
+		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
+		assertThat(answer.detail()).startsWith("CnosDB failed: ");
+	}
+
+	@Test
+	void anOverloadedServerIsUnavailable() {
+		cnosdb.onWrite(FakeCnosDb.error("030024", "write reached limit"));
+		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
+		assertThat(answer.status()).isEqualTo(503);
+		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB unavailable");
+		assertThat(answer.detail()).contains("reached limit");
+	}
+
+	// POST /api/readings/csv
+
+	@Test
+	void importsACsvFileAndReportsTheRowsWritten() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "air.csv", """
+				time,station,visibility,temperature,pressure
+				2024-05-01T08:00:00Z,XiaoMaiDao,56,69,77
+				2024-05-01T08:01:00Z,LianYunGang,,21.5,
+				""");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().path("rowsWritten").asLong()).isEqualTo(2);
+		assertThat(answer.json().path("batchesWritten").asLong()).isEqualTo(1);
+		assertThat(statements()).containsExactly("DESCRIBE TABLE \"air\"");
+		assertThat(writes()).singleElement().satisfies((write) -> {
+			assertThat(write.database()).isEqualTo("oceanic_station");
+			assertThat(write.body()).isEqualTo("air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 "
+					+ "1714550400000000000\n" + "air,station=LianYunGang temperature=21.5 1714550460000000000\n");
+		});
+	}
+
+	@Test
+	void aMalformedCsvRowIsABadRequestSayingWhereAndThatNothingWasWritten() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "bad.csv", """
+				time,station,temperature
+				2024-05-01T08:00:00Z,XiaoMaiDao,69
+				2024-05-01T08:01:00Z,XiaoMaiDao,warm
+				""");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.json().path("title").asString()).isEqualTo("Bad CSV file");
+		assertThat(answer.detail()).contains("bad.csv").contains("line 3");
+		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
+		assertThat(answer.json().path("line").asLong()).isEqualTo(3);
+		assertThat(writes()).isEmpty();
+	}
+
+	@Test
+	void aCsvColumnThatIsNotInTheTableIsABadRequest() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "humid.csv",
+				"time,station,humidity\n2024-05-01T08:00:00Z,XiaoMaiDao,80\n");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.detail()).contains("humidity");
+		assertThat(writes()).isEmpty();
+	}
+
+	@Test
+	void anEmptyUploadIsABadRequest() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "empty.csv", "");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.detail()).startsWith("The uploaded file is empty");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aCsvBatchRefusedByCnosDbSaysHowManyRowsWereWritten() {
+		cnosdb.onWrite(FakeCnosDb.error("050025",
+				"Writing expired timestamp 946684800000000000 which is less than 1714550400000000000 to database 'oceanic_station'"));
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "old.csv",
+				"time,station,temperature\n2000-01-01T00:00:00Z,XiaoMaiDao,3\n");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.detail()).contains("expired timestamp");
+		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
+		assertThat(answer.json().path("line").asLong()).isEqualTo(2);
+	}
+
+	// GET /api/readings
+
+	@Test
+	void queriesReadingsWithBoundParametersOldestFirst() {
+		cnosdb.onSql("SELECT time, station", FakeCnosDb.csv("""
+				time,station,visibility,temperature,pressure
+				2024-05-01T08:01:00.000000000,XiaoMaiDao,,21.5,
+				2024-05-01T08:00:00.000000000,XiaoMaiDao,56.0,69.0,77.0
+				"""));
+		SampleApi.Answer answer = this.app
+			.get("/api/readings?station=XiaoMaiDao&from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z&limit=50");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(statements()).containsExactly("SELECT time, station, visibility, temperature, pressure FROM air "
+				+ "WHERE station = 'XiaoMaiDao' AND time >= '2024-05-01T00:00:00Z' AND time <= '2024-05-02T00:00:00Z' "
+				+ "ORDER BY time DESC LIMIT 50");
+		assertThat(answer.text()).isEqualTo("[{\"time\":\"2024-05-01T08:00:00Z\",\"station\":\"XiaoMaiDao\",\"visibility\":56.0,"
+				+ "\"temperature\":69.0,\"pressure\":77.0},{\"time\":\"2024-05-01T08:01:00Z\",\"station\":\"XiaoMaiDao\","
+				+ "\"visibility\":null,\"temperature\":21.5,\"pressure\":null}]");
+	}
+
+	@Test
+	void queriesAllStationsWithTheDefaultLimit() {
+		SampleApi.Answer answer = this.app.get("/api/readings");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.text()).isEqualTo("[]");
+		assertThat(statements()).containsExactly(
+				"SELECT time, station, visibility, temperature, pressure FROM air ORDER BY time DESC LIMIT 1000");
+	}
+
+	@Test
+	void refusesBadQueryParametersBeforeSendingAnything() {
+		assertThat(this.app.get("/api/readings?station=a'b").detail())
+			.isEqualTo("station 'a'b' is not a station name: use 1 to 64 letters, digits, '_' or '-'");
+		assertThat(this.app.get("/api/readings?station=" + "x".repeat(65)).status()).isEqualTo(400);
+		SampleApi.Answer reversed = this.app.get("/api/readings?from=2024-05-02T00:00:00Z&to=2024-05-01T00:00:00Z");
+		assertThat(reversed.status()).isEqualTo(400);
+		assertThat(reversed.detail()).isEqualTo("from 2024-05-02T00:00:00Z is after to 2024-05-01T00:00:00Z");
+		SampleApi.Answer limit = this.app.get("/api/readings?limit=0");
+		assertThat(limit.status()).isEqualTo(400);
+		assertThat(limit.detail()).isEqualTo("limit 0 is out of range: use 1 to 10000");
+		SampleApi.Answer notATime = this.app.get("/api/readings?from=yesterday");
+		assertThat(notATime.status()).isEqualTo(400);
+		assertThat(notATime.detail()).contains("from");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	// GET /api/stations
+
+	@Test
+	void listsStations() {
+		cnosdb.onSql("SELECT DISTINCT station", FakeCnosDb.csv("station\nDaLian\nLianYunGang\nXiaoMaiDao\n"));
+		SampleApi.Answer answer = this.app.get("/api/stations");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.text()).isEqualTo("[\"DaLian\",\"LianYunGang\",\"XiaoMaiDao\"]");
+		assertThat(statements()).containsExactly("SELECT DISTINCT station FROM air ORDER BY station");
+	}
+
+	// GET /api/readings/summary
+
+	@Test
+	void summarizesPerBucket() {
+		cnosdb.onSql("SELECT date_bin", FakeCnosDb.csv("""
+				bucket,min_value,avg_value,max_value,samples
+				2024-05-01T08:00:00.000000000,20.5,21.25,22.0,4
+				2024-05-01T08:05:00.000000000,NaN,NaN,NaN,0
+				"""));
+		SampleApi.Answer answer = this.app.get("/api/readings/summary?station=XiaoMaiDao&bucket=5 minutes");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(statements()).containsExactly("SELECT date_bin(INTERVAL '5 minutes', time, "
+				+ "TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, min(\"temperature\") AS min_value, "
+				+ "avg(\"temperature\") AS avg_value, max(\"temperature\") AS max_value, count(\"temperature\") AS samples "
+				+ "FROM air WHERE station = 'XiaoMaiDao' GROUP BY bucket ORDER BY bucket");
+		assertThat(answer.json().get(0).toString()).isEqualTo(
+				"{\"bucket\":\"2024-05-01T08:00:00Z\",\"minValue\":20.5,\"avgValue\":21.25,\"maxValue\":22.0,\"samples\":4}");
+		assertThat(answer.json()).hasSize(2);
+	}
+
+	@Test
+	void summarizesAnotherFieldOfAllStationsInATimeRange() {
+		this.app.get("/api/readings/summary?field=pressure&bucket=1 day&from=2024-05-01T00:00:00Z");
+		assertThat(statements()).singleElement()
+			.asString()
+			.startsWith("SELECT date_bin(INTERVAL '1 day', time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, "
+					+ "min(\"pressure\") AS min_value")
+			.endsWith("FROM air WHERE time >= '2024-05-01T00:00:00Z' GROUP BY bucket ORDER BY bucket");
+	}
+
+	@Test
+	void refusesABucketThatIsNotAnIntervalBeforeSendingAnything() {
+		SampleApi.Answer answer = this.app.get("/api/readings/summary?bucket=1 fortnight");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.detail()).isEqualTo("bucket '1 fortnight' is not an interval: use a number and a unit, "
+				+ "such as '30 seconds', '5 minutes', '1 hour' or '1 day'");
+		assertThat(this.app.get("/api/readings/summary?bucket=1 hour'; DROP DATABASE x; --").status()).isEqualTo(400);
+		SampleApi.Answer field = this.app.get("/api/readings/summary?field=time");
+		assertThat(field.status()).isEqualTo(400);
+		assertThat(field.detail()).isEqualTo("field 'time' is not a field of air: use one of [temperature, visibility, pressure]");
+		assertThat(this.app.get("/api/readings/summary?station=no%20spaces").status()).isEqualTo(400);
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aBucketCnosDbCannotParseIsABadRequestWithItsMessage() {
+		cnosdb.onSql("SELECT date_bin", FakeCnosDb.error("010001",
+				"Datafusion: Error during planning: DATE_BIN stride must be non-zero, positive, and less than 100 years"));
+		SampleApi.Answer answer = this.app.get("/api/readings/summary?bucket=999999 days");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.detail()).isEqualTo("CnosDB refused the statement: Datafusion: Error during planning: "
+				+ "DATE_BIN stride must be non-zero, positive, and less than 100 years");
+		assertThat(answer.json().path("errorCode").asString()).isEqualTo("010001");
+	}
+
+	// Actuator and the page
+
+	@Test
+	void healthShowsTheCnosDbEntry() {
+		SampleApi.Answer health = this.app.get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().at("/components/cnosdb/status").asString()).isEqualTo("UP");
+		assertThat(health.json().at("/components/cnosdb/details/version").asString()).startsWith("2.4.3");
+	}
+
+	@Test
+	void metricsShowTheClientRequests() {
+		this.app.get("/api/stations");
+		SampleApi.Answer metric = this.app.get("/actuator/metrics/http.client.requests");
+		assertThat(metric.status()).isEqualTo(200);
+		assertThat(metric.text()).contains("/api/v1/sql?db={db}&tenant={tenant}");
+	}
+
+	@Test
+	void servesThePageWithoutExternalResources() {
+		SampleApi page = this.app;
+		String html = page.getText("/");
+		assertThat(html).contains("<svg id=\"chart\"").contains("<script src=\"app.js\"></script>")
+			.doesNotContain("http://", "https://");
+		assertThat(page.getText("/app.js")).contains("actuator/health").contains("api/readings/csv")
+			.doesNotContain("https://");
+	}
+
+}
