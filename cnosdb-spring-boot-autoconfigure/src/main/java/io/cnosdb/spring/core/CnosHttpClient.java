@@ -125,14 +125,6 @@ final class CnosHttpClient {
 		}
 	}
 
-	/**
-	 * Posts line protocol; returns when the server has acknowledged it.
-	 * @param description what is being done, for messages
-	 */
-	void write(byte[] body, String database, String tenant, CnosPrecision precision, String description) {
-		write(body, body.length, database, tenant, precision, description);
-	}
-
 	/** Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)} compresses bodies. */
 	void writeCompression(CnosWriteCompression compression, int level) {
 		WriteBodies.checkLevel(level);

@@ -271,15 +271,27 @@ public class CnosTemplate implements CnosOperations {
 		if (lines.isEmpty()) {
 			return;
 		}
-		ByteArrayOutputStream body = new ByteArrayOutputStream(lines.size() * 128);
+		LineBody body = new LineBody(lines.size() * 128);
 		int index = 0;
 		for (String line : lines) {
 			checkLine(index++, line);
 			body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
 			body.write('\n');
 		}
-		this.client.write(body.toByteArray(), this.database, this.tenant, precision,
-				"writing " + lines.size() + " line(s) to database '" + this.database + "'");
+		sendLineProtocol(body.bytes(), body.size(), precision, "writing " + lines.size() + " line(s)");
+	}
+
+	/** Collected lines, sent from the stream's own array rather than a copy of it. */
+	private static final class LineBody extends ByteArrayOutputStream {
+
+		LineBody(int size) {
+			super(size);
+		}
+
+		byte[] bytes() {
+			return this.buf;
+		}
+
 	}
 
 	private static void checkLine(int index, @Nullable String line) {
