@@ -34,6 +34,9 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 
 	private final List<PropertyDescriptor> properties = new ArrayList<>();
 
+	/** The setter parameter type of each property, resolved once rather than per row. */
+	private final List<TypeDescriptor> propertyTypes = new ArrayList<>();
+
 	/** Column indexes for the result being mapped, resolved on its first row. */
 	private volatile @Nullable Binding binding;
 
@@ -49,6 +52,7 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
 			if (property.getWriteMethod() != null && !constructorNames.contains(property.getName())) {
 				this.properties.add(property);
+				this.propertyTypes.add(new TypeDescriptor(new MethodParameter(property.getWriteMethod(), 0)));
 			}
 		}
 		ReflectionUtils.makeAccessible(this.constructor);
@@ -66,8 +70,7 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 			int column = binding.propertyColumns[i];
 			if (column >= 0) {
 				PropertyDescriptor property = this.properties.get(i);
-				MethodParameter setter = new MethodParameter(property.getWriteMethod(), 0);
-				Object value = value(row, column, new TypeDescriptor(setter), property.getName());
+				Object value = value(row, column, this.propertyTypes.get(i), property.getName());
 				ReflectionUtils.invokeMethod(property.getWriteMethod(), instance, value);
 			}
 		}
