@@ -43,23 +43,18 @@ class CnosDbErrorHandler {
 		return problem;
 	}
 
-	/** The statement was refused, such as a time bucket that CnosDB cannot read as an interval. */
-	@ExceptionHandler(CnosBadSqlException.class)
-	ProblemDetail badStatement(CnosBadSqlException ex) {
+	/**
+	 * The statement or the data was refused: a time bucket CnosDB cannot read as an interval, a
+	 * value whose type conflicts with its column, a time past the TTL.
+	 */
+	@ExceptionHandler({ CnosBadSqlException.class, CnosDataIntegrityViolationException.class })
+	ProblemDetail refused(DataAccessException ex) {
+		CnosServerFailure failure = (CnosServerFailure) ex;
+		String what = (ex instanceof CnosBadSqlException) ? "statement" : "data";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"CnosDB refused the statement: " + ex.getServerMessage());
+				"CnosDB refused the " + what + ": " + failure.getServerMessage());
 		problem.setTitle("Bad request");
-		problem.setProperty("errorCode", ex.getErrorCode());
-		return problem;
-	}
-
-	/** The data was refused, such as a value whose type conflicts with the column or a time past the TTL. */
-	@ExceptionHandler(CnosDataIntegrityViolationException.class)
-	ProblemDetail badData(CnosDataIntegrityViolationException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"CnosDB refused the data: " + ex.getServerMessage());
-		problem.setTitle("Bad request");
-		problem.setProperty("errorCode", ex.getErrorCode());
+		problem.setProperty("errorCode", failure.getErrorCode());
 		return problem;
 	}
 
