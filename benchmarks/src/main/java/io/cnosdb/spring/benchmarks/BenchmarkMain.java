@@ -1,82 +1,55 @@
 package io.cnosdb.spring.benchmarks;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-
-import io.cnosdb.spring.benchmarks.encode.EncodeBenchmark;
+import io.cnosdb.spring.benchmarks.encode.EncodeSuite;
 
 /**
- * Runs the benchmarks with the GC profiler and prints, besides JMH's own table, the ratios
- * the project reports: ours ÷ each peer per variant, and bytes allocated per point.
+ * Runs the benchmark suites B1–B5, each printing ours ÷ each peer in one table.
  * <p>
- * {@code java -jar benchmarks/target/benchmarks.jar} runs the full protocol;
- * {@code --quick} one short fork, for a smoke run. Any other arguments go to JMH itself.
+ * {@code java -jar benchmarks/target/benchmarks.jar} runs every suite with the full protocol;
+ * {@code --quick} makes short smoke runs; naming suites ({@code b1 b4}) runs only those.
+ * {@code --jmh} passes the remaining arguments to JMH itself.
  */
 public final class BenchmarkMain {
 
-	private static final String OURS = "ours";
+	/** Every suite, in the order they run. */
+	private static final List<Suite> SUITES = List.of(new EncodeSuite());
 
 	private BenchmarkMain() {
 	}
 
-	public static void main(String[] args) throws RunnerException, java.io.IOException {
-		boolean quick = List.of(args).contains("--quick");
-		if (args.length > 0 && !quick) {
-			org.openjdk.jmh.Main.main(args);
+	public static void main(String[] args) throws Exception {
+		List<String> arguments = List.of(args);
+		if (!arguments.isEmpty() && arguments.get(0).equals("--jmh")) {
+			org.openjdk.jmh.Main.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
 			return;
 		}
-		ChainedOptionsBuilder options = new OptionsBuilder().include(EncodeBenchmark.class.getName())
-			.addProfiler(GCProfiler.class);
-		if (quick) {
-			options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
-				.measurementTime(TimeValue.seconds(1));
+		boolean quick = arguments.contains("--quick");
+		List<Suite> selected = select(arguments);
+		for (Suite suite : selected) {
+			System.out.printf(Locale.ROOT, "%n=== %s: %s%n", suite.name().toUpperCase(Locale.ROOT), suite.description());
+			suite.run(quick);
 		}
-		printRatios(new Runner(options.build()).run());
 	}
 
-	private static void printRatios(Collection<RunResult> results) {
-		Map<String, Map<String, double[]>> byVariant = new TreeMap<>();
-		for (RunResult result : results) {
-			String benchmark = result.getParams().getBenchmark();
-			String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-			String variant = result.getParams().getParam("variant");
-			Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-			byVariant.computeIfAbsent(variant, (key) -> new LinkedHashMap<>())
-				.put(name, new double[] { result.getPrimaryResult().getScore(),
-						(allocation != null) ? allocation.getScore() : Double.NaN });
-		}
-		System.out.println();
-		System.out.printf(Locale.ROOT, "B1 encode, JDK %s (%s)%n", System.getProperty("java.version"),
-				System.getProperty("java.vm.name"));
-		System.out.printf(Locale.ROOT, "%-14s %-28s %10s %10s %14s%n", "variant", "contender", "ns/point", "B/point",
-				"ours ÷ this");
-		for (Map.Entry<String, Map<String, double[]>> variant : byVariant.entrySet()) {
-			double[] ours = variant.getValue().get(OURS);
-			List<String> names = new ArrayList<>(variant.getValue().keySet());
-			for (String name : names) {
-				double[] score = variant.getValue().get(name);
-				String ratio = (ours != null) ? String.format(Locale.ROOT, "%.2f", ours[0] / score[0]) : "-";
-				if (name.startsWith("baseline") && !"PLAIN".equals(variant.getKey())) {
-					ratio = "(no escaping)";
-				}
-				System.out.printf(Locale.ROOT, "%-14s %-28s %10.1f %10.1f %14s%n", variant.getKey(), name, score[0],
-						score[1], ratio);
+	private static List<Suite> select(List<String> arguments) {
+		List<Suite> selected = new ArrayList<>();
+		for (String argument : arguments) {
+			if (argument.equals("--quick")) {
+				continue;
 			}
+			Suite suite = SUITES.stream()
+				.filter((candidate) -> candidate.name().equalsIgnoreCase(argument))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("Unknown argument '" + argument
+						+ "': name suites among " + SUITES.stream().map(Suite::name).toList()
+						+ ", add --quick for a smoke run, or start with --jmh to pass arguments to JMH"));
+			selected.add(suite);
 		}
+		return selected.isEmpty() ? SUITES : selected;
 	}
 
 }
