@@ -1,7 +1,10 @@
 package io.cnosdb.spring.core;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -19,25 +22,47 @@ import org.springframework.dao.TypeMismatchDataAccessException;
  * {@code "007"} stays {@code "007"} until a caller asks for a number. An empty value is
  * NULL; CSV cannot tell NULL from an empty string, so both read as {@code null}.
  * <p>
+ * Columns are read by name (exact, then ignoring case) or, faster, by zero-based index, as
+ * with JDBC's {@code ResultSet}. The typed getters read numbers and timestamps straight from
+ * the bytes received; repeated short strings, such as tags, are decoded once and shared.
+ * <p>
  * A row object is reused for the next row: mappers must not keep it.
  */
 public final class CnosRow {
 
+	/** Decoded short values kept for reuse; a fixed number, so memory stays bounded. */
+	private static final int STRING_CACHE_SIZE = 4096;
+
+	/** Values longer than this are always decoded anew. */
+	private static final int MAX_CACHED_LENGTH = 32;
+
+	private static final TypeDescriptor INSTANT = TypeDescriptor.valueOf(Instant.class);
+
+	private static final TypeDescriptor BIG_INTEGER = TypeDescriptor.valueOf(BigInteger.class);
+
 	private final CnosColumns columns;
+
+	private final @Nullable CsvResultReader reader;
 
 	private final ConversionService conversionService;
 
-	private String[] values = new String[0];
+	/** Whether numbers, booleans and timestamps may skip the conversion service: only with CnosDB's own. */
+	private final boolean directConversions;
+
+	private final @Nullable String[] strings = new String[STRING_CACHE_SIZE];
 
 	private int rowNumber = -1;
 
-	CnosRow(CnosColumns columns, ConversionService conversionService) {
+	CnosRow(CnosColumns columns, @Nullable CsvResultReader reader, ConversionService conversionService,
+			boolean directConversions) {
 		this.columns = columns;
+		this.reader = reader;
 		this.conversionService = conversionService;
+		this.directConversions = directConversions;
 	}
 
-	void advance(String[] values) {
-		this.values = values;
+	/** Moves to the row the reader is on. */
+	void advance() {
 		this.rowNumber++;
 	}
 
@@ -78,7 +103,7 @@ public final class CnosRow {
 
 	/** Whether the value is NULL (or, for a string column, empty: CSV cannot tell them apart). */
 	public boolean isNull(int index) {
-		return getString(index) == null;
+		return length(index) == 0;
 	}
 
 	/** See {@link #isNull(int)}. */
@@ -88,12 +113,12 @@ public final class CnosRow {
 
 	/** The exact text the server sent, or {@code null} for NULL. */
 	public @Nullable String getString(int index) {
-		if (index < 0 || index >= this.columns.count()) {
-			throw new InvalidDataAccessApiUsageException(
-					"Column index " + index + " is out of range: the result has " + this.columns.count() + " columns");
+		int length = length(index);
+		if (length == 0) {
+			return null;
 		}
-		String value = (index < this.values.length) ? this.values[index] : null;
-		return (value == null || value.isEmpty()) ? null : value;
+		CsvResultReader reader = this.reader;
+		return decode(reader.buffer, reader.starts[index], length);
 	}
 
 	/** See {@link #getString(int)}. */
@@ -102,28 +127,96 @@ public final class CnosRow {
 	}
 
 	/** The value as a {@code long}; fails on NULL. */
+	public long getLong(int index) {
+		if (this.directConversions && length(index) > 0) {
+			CsvResultReader reader = this.reader;
+			int start = reader.starts[index];
+			int end = reader.ends[index];
+			if (CsvValues.isPlainLong(reader.buffer, start, end)) {
+				return CsvValues.parsePlainLong(reader.buffer, start, end);
+			}
+		}
+		return required(index, Long.class);
+	}
+
+	/** The value as a {@code long}; fails on NULL. */
 	public long getLong(String column) {
-		return required(column, Long.class);
+		return getLong(getColumnIndex(column));
+	}
+
+	/** The value as a {@code double}, {@code NaN} and {@code inf} included; fails on NULL. */
+	public double getDouble(int index) {
+		if (this.directConversions && length(index) > 0) {
+			CsvResultReader reader = this.reader;
+			int start = reader.starts[index];
+			int end = reader.ends[index];
+			double value = CsvValues.parseDoubleOrNaN(reader.buffer, start, end);
+			if (!Double.isNaN(value) || CsvValues.isToken(reader.buffer, start, end, "NaN")) {
+				return value;
+			}
+		}
+		return required(index, Double.class);
 	}
 
 	/** The value as a {@code double}, {@code NaN} and {@code inf} included; fails on NULL. */
 	public double getDouble(String column) {
-		return required(column, Double.class);
+		return getDouble(getColumnIndex(column));
+	}
+
+	/** The value as a {@code boolean}; fails on NULL. */
+	public boolean getBoolean(int index) {
+		if (this.directConversions && length(index) > 0) {
+			CsvResultReader reader = this.reader;
+			int start = reader.starts[index];
+			int end = reader.ends[index];
+			if (CsvValues.isToken(reader.buffer, start, end, "true")) {
+				return true;
+			}
+			if (CsvValues.isToken(reader.buffer, start, end, "false")) {
+				return false;
+			}
+		}
+		return required(index, Boolean.class);
 	}
 
 	/** The value as a {@code boolean}; fails on NULL. */
 	public boolean getBoolean(String column) {
-		return required(column, Boolean.class);
+		return getBoolean(getColumnIndex(column));
+	}
+
+	/** The value as an instant with every nanosecond, or {@code null}. */
+	public @Nullable Instant getInstant(int index) {
+		if (this.directConversions && length(index) > 0) {
+			CsvResultReader reader = this.reader;
+			Instant instant = CsvValues.parseInstant(reader.buffer, reader.starts[index], reader.ends[index]);
+			if (instant != null) {
+				return instant;
+			}
+		}
+		return (length(index) > 0) ? convertText(index, INSTANT, Instant.class) : null;
 	}
 
 	/** The value as an instant with every nanosecond, or {@code null}. */
 	public @Nullable Instant getInstant(String column) {
-		return getObject(column, Instant.class);
+		return getInstant(getColumnIndex(column));
+	}
+
+	/** The value as a big integer, for unsigned values above {@code Long.MAX_VALUE}, or {@code null}. */
+	public @Nullable BigInteger getBigInteger(int index) {
+		if (this.directConversions && length(index) > 0) {
+			CsvResultReader reader = this.reader;
+			int start = reader.starts[index];
+			int end = reader.ends[index];
+			if (CsvValues.isPlainLong(reader.buffer, start, end)) {
+				return BigInteger.valueOf(CsvValues.parsePlainLong(reader.buffer, start, end));
+			}
+		}
+		return (length(index) > 0) ? convertText(index, BIG_INTEGER, BigInteger.class) : null;
 	}
 
 	/** The value as a big integer, for unsigned values above {@code Long.MAX_VALUE}, or {@code null}. */
 	public @Nullable BigInteger getBigInteger(String column) {
-		return getObject(column, BigInteger.class);
+		return getBigInteger(getColumnIndex(column));
 	}
 
 	/** The value converted to a type, or {@code null} for NULL. */
@@ -136,12 +229,49 @@ public final class CnosRow {
 		return convert(index, TypeDescriptor.valueOf(type), type);
 	}
 
+	/**
+	 * The value converted to a target, or {@code null} for NULL: the common types straight from
+	 * the bytes, any other through the conversion service.
+	 */
 	@SuppressWarnings("unchecked")
 	<T> @Nullable T convert(int index, TypeDescriptor target, Class<T> type) {
-		String value = getString(index);
-		if (value == null) {
+		if (length(index) == 0) {
 			return null;
 		}
+		if (this.directConversions) {
+			Class<?> objectType = target.getObjectType();
+			if (objectType == String.class) {
+				return (T) getString(index);
+			}
+			if (objectType == Long.class) {
+				return (T) (Long) getLong(index);
+			}
+			if (objectType == Integer.class) {
+				Integer value = plainInt(index);
+				if (value != null) {
+					return (T) value;
+				}
+			}
+			if (objectType == Double.class) {
+				return (T) (Double) getDouble(index);
+			}
+			if (objectType == Instant.class) {
+				return (T) getInstant(index);
+			}
+			if (objectType == Boolean.class) {
+				return (T) (Boolean) getBoolean(index);
+			}
+			if (objectType == LocalDateTime.class) {
+				Instant instant = getInstant(index);
+				return (T) LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+			}
+		}
+		return convertText(index, target, type);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T convertText(int index, TypeDescriptor target, Class<T> type) {
+		String value = getString(index);
 		try {
 			return (T) this.conversionService.convert(value, TypeDescriptor.valueOf(String.class), target);
 		}
@@ -151,13 +281,78 @@ public final class CnosRow {
 		}
 	}
 
-	private <T> T required(String column, Class<T> type) {
-		T value = getObject(column, type);
+	private @Nullable Integer plainInt(int index) {
+		CsvResultReader reader = this.reader;
+		int start = reader.starts[index];
+		int end = reader.ends[index];
+		if (CsvValues.isPlainLong(reader.buffer, start, end)) {
+			long value = CsvValues.parsePlainLong(reader.buffer, start, end);
+			if (value == (int) value) {
+				return (int) value;
+			}
+		}
+		return null;
+	}
+
+	private <T> T required(int index, Class<T> type) {
+		if (length(index) == 0) {
+			throw new TypeMismatchDataAccessException("Column '" + this.columns.name(index) + "' is NULL in row "
+					+ this.rowNumber + " and cannot be read as " + type.getSimpleName());
+		}
+		T value = convertText(index, TypeDescriptor.valueOf(type), type);
 		if (value == null) {
-			throw new TypeMismatchDataAccessException("Column '" + column + "' is NULL in row " + this.rowNumber
-					+ " and cannot be read as " + type.getSimpleName());
+			throw new TypeMismatchDataAccessException("Column '" + this.columns.name(index) + "' is NULL in row "
+					+ this.rowNumber + " and cannot be read as " + type.getSimpleName());
 		}
 		return value;
+	}
+
+	/** The length in bytes of a cell of the current row, 0 for NULL; fails for a bad index. */
+	private int length(int index) {
+		if (index < 0 || index >= this.columns.count()) {
+			throw new InvalidDataAccessApiUsageException(
+					"Column index " + index + " is out of range: the result has " + this.columns.count() + " columns");
+		}
+		CsvResultReader reader = this.reader;
+		return (reader != null && index < reader.cellCount) ? reader.ends[index] - reader.starts[index] : 0;
+	}
+
+	/**
+	 * Decodes UTF-8 bytes, reusing the string decoded last time for the same short ASCII bytes:
+	 * tags repeat row after row, and this saves a string and its array for each.
+	 */
+	private String decode(byte[] bytes, int start, int length) {
+		if (length > MAX_CACHED_LENGTH) {
+			return new String(bytes, start, length, StandardCharsets.UTF_8);
+		}
+		int hash = 0;
+		for (int i = start; i < start + length; i++) {
+			byte b = bytes[i];
+			if (b < 0) {
+				return new String(bytes, start, length, StandardCharsets.UTF_8);
+			}
+			hash = 31 * hash + b;
+		}
+		int slot = (hash ^ (hash >>> 12)) & (STRING_CACHE_SIZE - 1);
+		String cached = this.strings[slot];
+		if (cached != null && sameAscii(cached, bytes, start, length)) {
+			return cached;
+		}
+		String decoded = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+		this.strings[slot] = decoded;
+		return decoded;
+	}
+
+	private static boolean sameAscii(String text, byte[] bytes, int start, int length) {
+		if (text.length() != length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (text.charAt(i) != bytes[start + i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -7,15 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -61,18 +60,23 @@ public class CnosTemplate implements CnosOperations {
 
 	private final ConversionService conversionService;
 
+	/** Whether values may be read without the conversion service: only when it is CnosDB's own. */
+	private final boolean directConversions;
+
 	private final ConcurrentMap<Class<?>, RowMapper<?>> rowMappers;
 
 	private final CnosPrecision writePrecision;
 
 	private CnosTemplate(CnosHttpClient client, String database, String tenant, CnosPrecision writePrecision,
-			ConversionService conversionService, ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
+			ConversionService conversionService, boolean directConversions,
+			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
 		this.client = client;
 		this.database = CnosSql.validateName("database", database);
 		this.tenant = CnosSql.validateName("tenant", tenant);
 		Assert.notNull(writePrecision, "Write precision must not be null");
 		this.writePrecision = writePrecision;
 		this.conversionService = conversionService;
+		this.directConversions = directConversions;
 		this.rowMappers = rowMappers;
 	}
 
@@ -90,7 +94,7 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public List<Map<String, @Nullable Object>> queryForList(String sql) {
-		return run(sql, CnosTemplate::rowsAsMaps);
+		return run(sql, this::rowsAsMaps);
 	}
 
 	@Override
@@ -139,8 +143,7 @@ public class CnosTemplate implements CnosOperations {
 		Assert.notNull(mapper, "RowMapper must not be null");
 		QueryResult result = this.client.query(sql, this.database, this.tenant, describe(sql));
 		try {
-			RowIterator<T> rows = new RowIterator<>(result, new CnosRow(result.columns(), this.conversionService), mapper);
-			return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
+			return StreamSupport.stream(new RowSpliterator<>(result, newRow(result), mapper), false)
 				.onClose(result::close);
 		}
 		catch (RuntimeException ex) {
@@ -163,8 +166,12 @@ public class CnosTemplate implements CnosOperations {
 	long update(String sql) {
 		return run(sql, (result) -> {
 			int rowsColumn = (result.columns().count() == 1) ? result.columns().indexOf("rows") : -1;
-			String[] record = result.next();
-			return (rowsColumn >= 0 && record != null) ? Long.parseLong(record[rowsColumn]) : 0L;
+			if (rowsColumn < 0 || !result.next()) {
+				return 0L;
+			}
+			CnosRow row = newRow(result);
+			row.advance();
+			return row.getLong(rowsColumn);
 		});
 	}
 
@@ -379,12 +386,14 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public CnosTemplate withDatabase(String database) {
 		return new CnosTemplate(this.client, database, this.tenant, this.writePrecision, this.conversionService,
+				this.directConversions,
 				this.rowMappers);
 	}
 
 	@Override
 	public CnosTemplate withTenant(String tenant) {
 		return new CnosTemplate(this.client, this.database, tenant, this.writePrecision, this.conversionService,
+				this.directConversions,
 				this.rowMappers);
 	}
 
@@ -457,23 +466,27 @@ public class CnosTemplate implements CnosOperations {
 		}
 	}
 
+	private CnosRow newRow(QueryResult result) {
+		return new CnosRow(result.columns(), result.reader(), this.conversionService, this.directConversions);
+	}
+
 	private void forEachRow(QueryResult result, RowCallbackHandler handler) {
-		CnosRow row = new CnosRow(result.columns(), this.conversionService);
-		for (String[] record = result.next(); record != null; record = result.next()) {
-			row.advance(record);
+		CnosRow row = newRow(result);
+		while (result.next()) {
+			row.advance();
 			handler.processRow(row);
 		}
 	}
 
-	private static List<Map<String, @Nullable Object>> rowsAsMaps(QueryResult result) {
-		CnosColumns columns = result.columns();
-		String[] keys = uniqueKeys(columns);
+	private List<Map<String, @Nullable Object>> rowsAsMaps(QueryResult result) {
+		String[] keys = uniqueKeys(result.columns());
+		CnosRow row = newRow(result);
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-		for (String[] record = result.next(); record != null; record = result.next()) {
+		while (result.next()) {
+			row.advance();
 			Map<String, @Nullable Object> map = new LinkedHashMap<>(keys.length * 2);
 			for (int i = 0; i < keys.length; i++) {
-				String value = (i < record.length) ? record[i] : null;
-				map.put(keys[i], (value == null || value.isEmpty()) ? null : value);
+				map.put(keys[i], row.getString(i));
 			}
 			rows.add(map);
 		}
@@ -499,8 +512,11 @@ public class CnosTemplate implements CnosOperations {
 		return "executing SQL [" + statement + "] in database '" + this.database + "' of tenant '" + this.tenant + "'";
 	}
 
-	/** Maps rows as the stream asks for them. */
-	private static final class RowIterator<T> implements Iterator<T> {
+	/**
+	 * Maps rows as the stream asks for them, one row per step, with no look-ahead: the row
+	 * object shows the reader's current row, so mapping happens before the reader moves on.
+	 */
+	private static final class RowSpliterator<T> extends Spliterators.AbstractSpliterator<T> {
 
 		private final QueryResult result;
 
@@ -508,30 +524,29 @@ public class CnosTemplate implements CnosOperations {
 
 		private final RowMapper<T> mapper;
 
-		private String @Nullable [] next;
-
-		RowIterator(QueryResult result, CnosRow row, RowMapper<T> mapper) {
+		RowSpliterator(QueryResult result, CnosRow row, RowMapper<T> mapper) {
+			super(Long.MAX_VALUE, Spliterator.ORDERED);
 			this.result = result;
 			this.row = row;
 			this.mapper = mapper;
-			this.next = result.next();
 		}
 
 		@Override
-		public boolean hasNext() {
-			return this.next != null;
-		}
-
-		@Override
-		public T next() {
-			String[] record = this.next;
-			if (record == null) {
-				throw new NoSuchElementException();
+		public boolean tryAdvance(Consumer<? super T> action) {
+			if (!this.result.next()) {
+				return false;
 			}
-			this.row.advance(record);
-			T mapped = this.mapper.mapRow(this.row, this.row.getRowNumber());
-			this.next = this.result.next();
-			return mapped;
+			this.row.advance();
+			action.accept(this.mapper.mapRow(this.row, this.row.getRowNumber()));
+			return true;
+		}
+
+		@Override
+		public void forEachRemaining(Consumer<? super T> action) {
+			while (this.result.next()) {
+				this.row.advance();
+				action.accept(this.mapper.mapRow(this.row, this.row.getRowNumber()));
+			}
 		}
 
 	}
@@ -695,7 +710,7 @@ public class CnosTemplate implements CnosOperations {
 			ConversionService conversions = (this.conversionService != null) ? this.conversionService
 					: CnosConversions.createConversionService();
 			return new CnosTemplate(client, this.database, this.tenant, this.writePrecision, conversions,
-					new ConcurrentHashMap<>());
+					this.conversionService == null, new ConcurrentHashMap<>());
 		}
 
 		private Function<Duration, RestClient> pingClientFactory() {

@@ -1,66 +1,306 @@
 package io.cnosdb.spring.core;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.dataformat.csv.CsvMapper;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Reads a CnosDB CSV answer record by record, straight from the response stream, so memory
- * holds one record and the parser's buffer however large the result. The first record is the
- * header; quoting follows RFC 4180 as the server writes it (embedded commas, quotes and
- * newlines). An empty body, which the server sends for statements without a result, has no
- * columns and no rows.
+ * Reads a CnosDB CSV answer row by row, straight from the response stream, on bytes: memory
+ * holds one buffer (64 KiB, larger only while a single row does not fit) whatever the size of
+ * the result, and no value becomes a {@code String} unless a caller asks for one.
+ * <p>
+ * Each row is split into cells recorded as byte ranges of the buffer; {@link CnosRow} reads
+ * them. The structural characters (comma, quote, CR, LF) are ASCII, so they are found without
+ * decoding UTF-8. Quoting follows RFC 4180 as the server writes it: a quoted cell may hold
+ * commas, line breaks and doubled quotes, which are unescaped in place. Rows end with LF, CRLF
+ * or CR. The first row is the header. An empty body, which the server sends for statements
+ * without a result, has no columns and no rows.
  */
 final class CsvResultReader implements Closeable {
 
-	private static final CsvMapper CSV = CsvMapper.builder().build();
+	static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
 
-	private final JsonParser parser;
+	/** The largest array the JVM allocates reliably. */
+	private static final int MAX_BUFFER_SIZE = Integer.MAX_VALUE - 8;
+
+	private final InputStream body;
 
 	private final CnosColumns columns;
 
-	private final List<String> record = new ArrayList<>();
+	/** The bytes read and not yet consumed are {@code buffer[rowStart .. limit)}. */
+	byte[] buffer;
+
+	/** Where each cell of the current row starts in {@link #buffer}. */
+	int[] starts = new int[16];
+
+	/** Where each cell of the current row ends in {@link #buffer} (exclusive). */
+	int[] ends = new int[16];
+
+	/** How many cells the current row has. */
+	int cellCount;
+
+	private int rowStart;
+
+	private int position;
+
+	private int limit;
+
+	/** How far the last {@link #fill()} moved the bytes towards the start of the buffer. */
+	private int shift;
+
+	private boolean endOfBody;
+
+	/** The zero-based number of the current row; the header is -1. */
+	private long rowNumber = -2;
 
 	CsvResultReader(InputStream body) {
-		this.parser = CSV.createParser(body);
-		this.columns = readRecord() ? new CnosColumns(this.record.toArray(String[]::new)) : CnosColumns.NONE;
+		this(body, DEFAULT_BUFFER_SIZE);
+	}
+
+	CsvResultReader(InputStream body, int bufferSize) {
+		this.body = body;
+		this.buffer = new byte[Math.max(bufferSize, 1)];
+		this.columns = next() ? new CnosColumns(header()) : CnosColumns.NONE;
 	}
 
 	CnosColumns columns() {
 		return this.columns;
 	}
 
-	/** The next record's values, or {@code null} at the end of the result. */
-	String[] next() {
-		return readRecord() ? this.record.toArray(String[]::new) : null;
+	/**
+	 * Moves to the next row.
+	 * @return {@code false} at the end of the result
+	 * @throws IllegalStateException if the answer is not valid CSV
+	 * @throws UncheckedIOException if the body cannot be read
+	 */
+	boolean next() {
+		try {
+			return readRow();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
-	private boolean readRecord() {
-		this.record.clear();
-		JsonToken token = this.parser.nextToken();
-		if (token == null) {
+	/** The zero-based number of the current row. */
+	long rowNumber() {
+		return this.rowNumber;
+	}
+
+	/** The cell's text, or {@code null} past the end of a short row; for messages and the header. */
+	String text(int cell) {
+		return (cell < this.cellCount) ? new String(this.buffer, this.starts[cell], this.ends[cell] - this.starts[cell],
+				StandardCharsets.UTF_8) : null;
+	}
+
+	private String[] header() {
+		String[] names = new String[this.cellCount];
+		for (int i = 0; i < names.length; i++) {
+			names[i] = text(i);
+		}
+		return names;
+	}
+
+	private boolean readRow() throws IOException {
+		this.rowStart = this.position;
+		this.cellCount = 0;
+		int p = this.position;
+		if (p >= this.limit) {
+			boolean more = fill();
+			p -= this.shift;
+			if (!more) {
+				return false;
+			}
+		}
+		this.rowNumber++;
+		byte[] buf = this.buffer;
+		while (true) {
+			if (p >= this.limit) {
+				// A comma was the last byte of the body: the row ends with an empty cell.
+				boolean more = fill();
+				p -= this.shift;
+				buf = this.buffer;
+				if (!more) {
+					addCell(p, p);
+					break;
+				}
+			}
+			int terminator;
+			if (buf[p] == '"') {
+				p = readQuoted(p + 1);
+				buf = this.buffer;
+				if (p >= this.limit) {
+					boolean more = fill();
+					p -= this.shift;
+					buf = this.buffer;
+					if (!more) {
+						break;
+					}
+				}
+				terminator = buf[p];
+				if (terminator != ',' && terminator != '\n' && terminator != '\r') {
+					throw new IllegalStateException("Invalid CSV in row " + this.rowNumber + ": '"
+							+ (char) (terminator & 0xFF) + "' after the closing quote of a value (expected a comma"
+							+ " or a line break)");
+				}
+			}
+			else {
+				int start = p;
+				int limit = this.limit;
+				while (true) {
+					while (p < limit) {
+						byte b = buf[p];
+						if (b == ',' || b == '\n' || b == '\r') {
+							break;
+						}
+						p++;
+					}
+					if (p < limit) {
+						break;
+					}
+					boolean more = fill();
+					p -= this.shift;
+					start -= this.shift;
+					buf = this.buffer;
+					limit = this.limit;
+					if (!more) {
+						break;
+					}
+				}
+				addCell(start, p);
+				if (p >= limit) {
+					break;
+				}
+				terminator = buf[p];
+			}
+			p++;
+			if (terminator == ',') {
+				continue;
+			}
+			if (terminator == '\r') {
+				if (p >= this.limit) {
+					boolean more = fill();
+					p -= this.shift;
+					if (!more) {
+						break;
+					}
+				}
+				if (this.buffer[p] == '\n') {
+					p++;
+				}
+			}
+			break;
+		}
+		this.position = p;
+		return true;
+	}
+
+	/**
+	 * Reads a quoted cell whose content starts at {@code p}, unescaping doubled quotes in place.
+	 * @return the position after the closing quote
+	 */
+	private int readQuoted(int p) throws IOException {
+		int start = p;
+		int write = p;
+		byte[] buf = this.buffer;
+		while (true) {
+			if (p >= this.limit) {
+				boolean more = fill();
+				p -= this.shift;
+				start -= this.shift;
+				write -= this.shift;
+				buf = this.buffer;
+				if (!more) {
+					throw new IllegalStateException("Invalid CSV in row " + this.rowNumber
+							+ ": the answer ended inside a quoted value");
+				}
+			}
+			byte b = buf[p];
+			if (b == '"') {
+				if (p + 1 >= this.limit) {
+					boolean more = fill();
+					p -= this.shift;
+					start -= this.shift;
+					write -= this.shift;
+					buf = this.buffer;
+					if (!more) {
+						addCell(start, write);
+						return p + 1;
+					}
+				}
+				if (buf[p + 1] != '"') {
+					addCell(start, write);
+					return p + 1;
+				}
+				p++;
+			}
+			buf[write++] = b;
+			p++;
+		}
+	}
+
+	private void addCell(int start, int end) {
+		int cell = this.cellCount;
+		if (cell == this.starts.length) {
+			this.starts = Arrays.copyOf(this.starts, cell * 2);
+			this.ends = Arrays.copyOf(this.ends, cell * 2);
+		}
+		this.starts[cell] = start;
+		this.ends[cell] = end;
+		this.cellCount = cell + 1;
+	}
+
+	/**
+	 * Reads more of the body after the bytes held, first moving the current row to the start of
+	 * the buffer (recording how far in {@link #shift}), or growing the buffer if the row fills it.
+	 * @return whether bytes were added; {@code false} at the end of the body
+	 */
+	private boolean fill() throws IOException {
+		int keep = this.limit - this.rowStart;
+		this.shift = this.rowStart;
+		if (this.rowStart > 0) {
+			System.arraycopy(this.buffer, this.rowStart, this.buffer, 0, keep);
+			for (int i = 0; i < this.cellCount; i++) {
+				this.starts[i] -= this.shift;
+				this.ends[i] -= this.shift;
+			}
+			this.rowStart = 0;
+			this.limit = keep;
+		}
+		else if (this.limit == this.buffer.length) {
+			if (this.buffer.length == MAX_BUFFER_SIZE) {
+				throw new IllegalStateException("Row " + this.rowNumber + " of the answer is larger than "
+						+ MAX_BUFFER_SIZE + " bytes");
+			}
+			this.buffer = Arrays.copyOf(this.buffer, (int) Math.min(MAX_BUFFER_SIZE, 2L * this.buffer.length));
+		}
+		if (this.endOfBody) {
 			return false;
 		}
-		if (token != JsonToken.START_ARRAY) {
-			throw new IllegalStateException("Unexpected CSV token " + token);
+		int read;
+		do {
+			read = this.body.read(this.buffer, this.limit, this.buffer.length - this.limit);
 		}
-		while ((token = this.parser.nextToken()) != JsonToken.END_ARRAY) {
-			if (token == null) {
-				throw new IllegalStateException("CSV answer ended inside a record");
-			}
-			this.record.add(this.parser.getString());
+		while (read == 0);
+		if (read < 0) {
+			this.endOfBody = true;
+			return false;
 		}
+		this.limit += read;
 		return true;
 	}
 
 	@Override
 	public void close() {
-		this.parser.close();
+		try {
+			this.body.close();
+		}
+		catch (IOException ex) {
+			// The response is closed next, which releases the connection either way.
+		}
 	}
 
 }

@@ -2,12 +2,10 @@ package io.cnosdb.spring.core;
 
 import java.io.Closeable;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * An open CSV answer: its columns, then one record at a time. Closing it releases the
+ * An open CSV answer: its columns, then one row at a time. Closing it releases the
  * connection, also when the rows were not all read.
  */
 final class QueryResult implements Closeable {
@@ -31,8 +29,13 @@ final class QueryResult implements Closeable {
 		return this.reader.columns();
 	}
 
-	/** The next record, or {@code null} at the end; read failures become DataAccessExceptions. */
-	String @Nullable [] next() {
+	/** The reader, whose current row a {@link CnosRow} shows. */
+	CsvResultReader reader() {
+		return this.reader;
+	}
+
+	/** Moves to the next row; {@code false} at the end. Read failures become DataAccessExceptions. */
+	boolean next() {
 		try {
 			return this.reader.next();
 		}
