@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.cnosdb.spring.benchmarks.encode.EncodeSuite;
 import io.cnosdb.spring.benchmarks.query.ParseSuite;
+import io.cnosdb.spring.benchmarks.query.QuerySuite;
 
 /**
  * Runs the benchmark suites B1–B5, each printing ours ÷ each peer in one table.
@@ -17,7 +18,7 @@ import io.cnosdb.spring.benchmarks.query.ParseSuite;
 public final class BenchmarkMain {
 
 	/** Every suite, in the order they run. */
-	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new ParseSuite());
+	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new ParseSuite(), new QuerySuite());
 
 	private BenchmarkMain() {
 	}

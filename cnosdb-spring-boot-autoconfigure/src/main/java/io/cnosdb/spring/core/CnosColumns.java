@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The column names of a result, in the statement's order, duplicates kept, with a lookup by
- * name: exact first, then ignoring case (the first of equal names wins).
+ * name: exact first, then ignoring case (the first of equal names wins). Used by one thread
+ * at a time, as the rows of a result are.
  */
 final class CnosColumns {
 
@@ -17,12 +18,25 @@ final class CnosColumns {
 
 	private final String[] names;
 
+	private final List<String> nameList;
+
 	private final Map<String, Integer> exact = new HashMap<>();
 
 	private final Map<String, Integer> ignoringCase = new HashMap<>();
 
+	/**
+	 * Names found before, compared by identity: a mapper asks for the same string constants on
+	 * every row, and a few reference checks cost less than hashing them again.
+	 */
+	private final String[] recentNames = new String[16];
+
+	private final int[] recentIndexes = new int[16];
+
+	private int recentCount;
+
 	CnosColumns(String[] names) {
 		this.names = names;
+		this.nameList = Collections.unmodifiableList(Arrays.asList(names.clone()));
 		for (int i = 0; i < names.length; i++) {
 			this.exact.putIfAbsent(names[i], i);
 			this.ignoringCase.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
@@ -38,11 +52,26 @@ final class CnosColumns {
 	}
 
 	List<String> names() {
-		return Collections.unmodifiableList(Arrays.asList(this.names));
+		return this.nameList;
 	}
 
 	/** The index of a column, or -1. */
 	int indexOf(String name) {
+		for (int i = 0; i < this.recentCount; i++) {
+			if (this.recentNames[i] == name) {
+				return this.recentIndexes[i];
+			}
+		}
+		int index = lookUp(name);
+		if (index >= 0 && this.recentCount < this.recentNames.length) {
+			this.recentNames[this.recentCount] = name;
+			this.recentIndexes[this.recentCount] = index;
+			this.recentCount++;
+		}
+		return index;
+	}
+
+	private int lookUp(String name) {
 		Integer index = this.exact.get(name);
 		if (index == null) {
 			index = this.ignoringCase.get(name.toLowerCase(Locale.ROOT));

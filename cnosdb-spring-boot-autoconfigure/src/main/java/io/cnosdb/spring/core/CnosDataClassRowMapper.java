@@ -90,11 +90,18 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 
 	private Binding bindingFor(CnosRow row) {
 		Binding binding = this.binding;
-		if (binding == null || !binding.columnNames.equals(row.getColumnNames())) {
-			binding = new Binding(row.getColumnNames(), resolve(row, List.of(this.parameterNames)),
-					resolve(row, this.properties.stream().map(PropertyDescriptor::getName).toList()));
-			this.binding = binding;
+		if (binding != null && binding.columns == row.columns()) {
+			return binding;
 		}
+		if (binding != null && binding.columnNames.equals(row.getColumnNames())) {
+			binding = new Binding(row.columns(), binding.columnNames, binding.parameterColumns,
+					binding.propertyColumns);
+		}
+		else {
+			binding = new Binding(row.columns(), row.getColumnNames(), resolve(row, List.of(this.parameterNames)),
+					resolve(row, this.properties.stream().map(PropertyDescriptor::getName).toList()));
+		}
+		this.binding = binding;
 		return binding;
 	}
 
@@ -125,7 +132,9 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 		return result.toString().toLowerCase(Locale.ROOT);
 	}
 
-	private record Binding(List<String> columnNames, int[] parameterColumns, int[] propertyColumns) {
+	/** The column of each parameter and property, for the results with these columns. */
+	private record Binding(CnosColumns columns, List<String> columnNames, int[] parameterColumns,
+			int[] propertyColumns) {
 	}
 
 }

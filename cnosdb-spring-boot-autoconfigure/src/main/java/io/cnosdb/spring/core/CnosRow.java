@@ -76,6 +76,11 @@ public final class CnosRow {
 		return this.columns.count();
 	}
 
+	/** The columns of the result, the same object for each of its rows. */
+	CnosColumns columns() {
+		return this.columns;
+	}
+
 	/** The column names in the statement's order, duplicates included. */
 	public List<String> getColumnNames() {
 		return this.columns.names();

@@ -45,9 +45,8 @@ public final class ParseContenders {
 			row.getString("region"), row.getDouble("usage_user"), row.getDouble("usage_system"), row.getLong("count"));
 
 	/** Ours through index getters, as JDBC's {@code ResultSet} allows. */
-	static final RowMapper<Cpu> BY_INDEX = (row, rowNumber) -> new Cpu(row.getObject(0, Instant.class),
-			row.getString(1), row.getString(2), row.getObject(3, Double.class), row.getObject(4, Double.class),
-			row.getObject(5, Long.class));
+	static final RowMapper<Cpu> BY_INDEX = (row, rowNumber) -> new Cpu(row.getInstant(0), row.getString(1),
+			row.getString(2), row.getDouble(3), row.getDouble(4), row.getLong(5));
 
 	private ParseContenders() {
 	}

@@ -1,0 +1,93 @@
+package io.cnosdb.spring.benchmarks.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+
+import io.cnosdb.spring.core.CnosTemplate;
+
+/**
+ * The B5 contenders, each posting the statement to the replay server and reading the whole
+ * answer; each returns what it counted (rows, or bytes for the raw download) so the suite can
+ * check it against what the server sent.
+ */
+final class DownloadContenders implements AutoCloseable {
+
+	private final CnosTemplate template;
+
+	private final CloseableHttpClient httpComponents = HttpClients.createDefault();
+
+	private final HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final URI uri;
+
+	private final byte[] sql = QueryDataset.SQL.getBytes(StandardCharsets.UTF_8);
+
+	/** Keeps the mapped values live without a per-row cost worth measuring. */
+	long checksum;
+
+	DownloadContenders(int port) {
+		this.template = CnosTemplate.builder().url("http://127.0.0.1:" + port).build();
+		this.uri = URI.create("http://127.0.0.1:" + port + "/api/v1/sql?db=public&tenant=cnosdb");
+	}
+
+	/** Ours: the template as the starter ships it (HttpClient 5), mapping rows by name. */
+	long ours() {
+		long rows = 0;
+		try (Stream<Cpu> stream = this.template.queryForStream(QueryDataset.SQL, ParseContenders.BY_NAME)) {
+			for (var iterator = stream.iterator(); iterator.hasNext();) {
+				this.checksum += iterator.next().count();
+				rows++;
+			}
+		}
+		return rows;
+	}
+
+	/** The ceiling: the same request with HttpClient 5, the answer read into a buffer and dropped. */
+	long rawDownload() throws IOException {
+		HttpPost post = new HttpPost(this.uri);
+		post.setHeader("Accept", "application/csv");
+		post.setEntity(new ByteArrayEntity(this.sql, ContentType.TEXT_PLAIN));
+		return this.httpComponents.execute(post, (ClassicHttpResponse response) -> {
+			long bytes = 0;
+			byte[] buffer = new byte[64 * 1024];
+			try (InputStream in = response.getEntity().getContent()) {
+				int read;
+				while ((read = in.read(buffer)) >= 0) {
+					bytes += read;
+				}
+			}
+			return bytes;
+		});
+	}
+
+	/** The obvious do-it-yourself client: the JDK's HttpClient and FastCSV into records. */
+	long diyJdkFastCsv() throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(this.uri)
+			.header("Accept", "application/csv")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(this.sql))
+			.build();
+		HttpResponse<InputStream> response = this.jdk.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		try (InputStream body = response.body()) {
+			return ParseContenders.fastCsvRecord(body, (cpu) -> this.checksum += cpu.count());
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.httpComponents.close();
+	}
+
+}
