@@ -154,8 +154,9 @@ public final class LineProtocolEncoder {
 			if (!Double.isFinite(d)) {
 				throw refuse(point, "field '" + key + "' is " + d + ", which line protocol cannot represent");
 			}
-			// Double.toString round-trips exactly; its 1.0E10 form is accepted by the server's fast_float.
-			buffer.putAscii(Double.toString(d));
+			// The shortest decimal that reads back exactly; its 1.0E10 form is accepted by the server's fast_float.
+			byte[] array = buffer.reserve(ShortestDouble.MAX_LENGTH);
+			buffer.commit(ShortestDouble.write(d, array, buffer.size()));
 		}
 		else if (value instanceof Long number) {
 			buffer.putLong(number);

@@ -83,6 +83,19 @@ class LineProtocolEncoderTest {
 	}
 
 	@Test
+	void writesTheShortestDecimalWhereDoubleToStringOfJava17WritesMoreDigits() {
+		Point point = Point.measurement("m")
+			.field("a", 2.0E-3)
+			.field("b", 1.0E23)
+			.field("c", 2.82879384806159008E17)
+			.field("d", 5.47)
+			.field("e", -1234567.5);
+		String line = point.toLineProtocol();
+		assertThat(line).isEqualTo("m a=0.002,b=1.0E23,c=2.82879384806159E17,d=5.47,e=-1234567.5");
+		assertThat(parseOne(line).fields()).isEqualTo(point.getFields());
+	}
+
+	@Test
 	void escapesCommaAndSpaceInMeasurementButNotEquals() {
 		Point point = Point.measurement("my table,1").field("f", 1L);
 		assertThat(point.toLineProtocol()).isEqualTo("my\\ table\\,1 f=1i");
