@@ -117,12 +117,7 @@ public final class LineProtocolBuffer {
 		this.size = newSize;
 	}
 
-	void put(byte b) {
-		byte[] array = reserve(1);
-		array[this.size++] = b;
-	}
-
-	/** Writes characters known to be ASCII, such as the output of {@link Double#toString(double)}. */
+	/** Writes characters known to be ASCII. */
 	void putAscii(String ascii) {
 		int length = ascii.length();
 		byte[] array = reserve(length);
@@ -131,18 +126,6 @@ public final class LineProtocolBuffer {
 			array[position++] = (byte) ascii.charAt(i);
 		}
 		this.size = position;
-	}
-
-	/** Writes a signed decimal without going through a String. */
-	void putLong(long value) {
-		byte[] array = reserve(DecimalDigits.MAX_UNSIGNED_LENGTH + 1);
-		this.size = DecimalDigits.writeSigned(value, array, this.size);
-	}
-
-	/** Writes the value as an unsigned 64-bit decimal (0 to 18446744073709551615). */
-	void putUnsignedLong(long value) {
-		byte[] array = reserve(DecimalDigits.MAX_UNSIGNED_LENGTH);
-		this.size = DecimalDigits.write(value, array, this.size);
 	}
 
 }

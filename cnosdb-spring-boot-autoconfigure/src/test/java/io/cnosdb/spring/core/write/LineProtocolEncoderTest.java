@@ -378,6 +378,30 @@ class LineProtocolEncoderTest {
 	}
 
 	@Test
+	void escapesAndEncodesWhatFollowsAPlainStart() {
+		Point point = Point.measurement("plain then 東京, more")
+			.tag("key then=", "value then,comma and ü")
+			.field("field then ", "text then \"quoted\" and \\ and é")
+			.time(1L, CnosPrecision.NS);
+		String line = point.toLineProtocol();
+		assertThat(line).isEqualTo("plain\\ then\\ 東京\\,\\ more,key\\ then\\==value\\ then\\,comma\\ and\\ ü "
+				+ "field\\ then\\ =\"text then \\\"quoted\\\" and \\\\ and é\" 1");
+		CnosLineProtocolParser.Line parsed = parseOne(line);
+		assertThat(parsed.table()).isEqualTo(point.getMeasurement());
+		assertThat(parsed.fields()).isEqualTo(point.getFields());
+	}
+
+	@Test
+	void growsAnEmptyBufferToHoldALongPoint() {
+		LineProtocolBuffer small = new LineProtocolBuffer(0);
+		Point point = Point.measurement("m").tag("t", "v".repeat(5000)).field("s", "東".repeat(5000));
+		new LineProtocolEncoder().encode(point, small);
+		assertThat(small).hasToString(point.toLineProtocol() + "\n");
+		// "m,t=", the tag value, " s=", the quoted value of 3 bytes per char, and the newline.
+		assertThat(small.size()).isEqualTo(4 + 5000 + 3 + (1 + 3 * 5000 + 1) + 1);
+	}
+
+	@Test
 	void namesThePointInTheMessage() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("air").field("f", Double.NaN)
 			.toLineProtocol()).withMessageStartingWith("Point 'air' cannot be written as line protocol: ");
