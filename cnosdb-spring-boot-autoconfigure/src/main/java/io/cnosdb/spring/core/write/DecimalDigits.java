@@ -58,11 +58,16 @@ final class DecimalDigits {
 			value = quotient;
 		}
 		while (value > Integer.MAX_VALUE) {
-			long quotient = value / 100;
-			end = writePair((int) (value - quotient * 100), array, end);
+			// Eight digits at a time with one long division; the rest works on an int, which divides faster.
+			long quotient = value / 100_000_000;
+			int eight = (int) (value - quotient * 100_000_000);
+			for (int i = 0; i < 4; i++) {
+				int pairs = eight / 100;
+				end = writePair(eight - pairs * 100, array, end);
+				eight = pairs;
+			}
 			value = quotient;
 		}
-		// int division is cheaper than long division for the remaining (at most 10) digits.
 		int small = (int) value;
 		while (small >= 100) {
 			int quotient = small / 100;

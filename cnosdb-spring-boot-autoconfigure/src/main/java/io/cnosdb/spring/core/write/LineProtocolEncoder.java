@@ -35,12 +35,12 @@ import io.cnosdb.spring.core.CnosPrecision;
  * cannot be expressed in this precision; or there is no time and the precision is not nanoseconds (the
  * server would take its nanosecond clock as a count of this precision's units).
  * <p>
- * A refused point leaves the buffer as it was before the call. Instances are immutable and thread-safe;
- * buffers are not.
+ * A refused point leaves the buffer as it was before the call. Instances are thread-safe; buffers are not.
  * <p>
- * Encoding allocates nothing: the buffer is grown once per point to a bound on its length, names and
- * strings without anything to escape are copied as they are, and numbers are written digit by digit
- * ({@link ShortestDouble} for doubles).
+ * Encoding allocates nothing once the names in use are known: the buffer is grown once per point to a
+ * bound on its length, the bytes of measurements, tag keys and field keys are kept in a bounded
+ * {@link EscapedNames} and copied, tag values and strings without anything to escape are copied as they are,
+ * and numbers are written digit by digit ({@link ShortestDouble} for doubles).
  */
 public final class LineProtocolEncoder {
 
@@ -61,6 +61,8 @@ public final class LineProtocolEncoder {
 	private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
 	private final CnosPrecision precision;
+
+	private final EscapedNames names = new EscapedNames();
 
 	/** Creates an encoder writing nanosecond timestamps, the server's default precision. */
 	public LineProtocolEncoder() {
@@ -106,10 +108,10 @@ public final class LineProtocolEncoder {
 		// point refused half-way leaves the buffer as it was.
 		byte[] array = buffer.reserve(maxLength(point));
 		int position = buffer.size();
-		position = writeName(point, point.getMeasurement(), Element.MEASUREMENT, true, array, position);
+		position = writeKey(point, point.getMeasurement(), Element.MEASUREMENT, true, array, position);
 		for (int i = 0; i < point.tagCount(); i++) {
 			array[position++] = ',';
-			position = writeName(point, point.tagKey(i), Element.TAG_KEY, false, array, position);
+			position = writeKey(point, point.tagKey(i), Element.TAG_KEY, false, array, position);
 			array[position++] = '=';
 			position = writeName(point, point.tagValue(i), Element.TAG_VALUE, false, array, position);
 		}
@@ -180,9 +182,9 @@ public final class LineProtocolEncoder {
 		return first != ',' && first != ' ' && (first != '=' || element == Element.MEASUREMENT);
 	}
 
-	private static int writeField(Point point, int index, boolean leading, byte[] array, int position) {
+	private int writeField(Point point, int index, boolean leading, byte[] array, int position) {
 		String key = point.fieldKey(index);
-		position = writeName(point, key, Element.FIELD_KEY, leading, array, position);
+		position = writeKey(point, key, Element.FIELD_KEY, leading, array, position);
 		array[position++] = '=';
 		long bits = point.fieldBits(index);
 		return switch (point.fieldType(index)) {
@@ -239,6 +241,22 @@ public final class LineProtocolEncoder {
 		}
 		array[position++] = '"';
 		return position;
+	}
+
+	/**
+	 * Writes a measurement, tag key or field key. Writers repeat these on every point, so their bytes are
+	 * kept; tag values are not, as they can take any number of values.
+	 */
+	private int writeKey(Point point, String name, Element element, boolean leading, byte[] array, int position) {
+		int role = 2 * element.ordinal() + (leading ? 1 : 0);
+		byte[] known = this.names.get(name, role);
+		if (known != null) {
+			System.arraycopy(known, 0, array, position, known.length);
+			return position + known.length;
+		}
+		int end = writeName(point, name, element, leading, array, position);
+		this.names.put(name, role, array, position, end);
+		return end;
 	}
 
 	/**

@@ -171,9 +171,16 @@ public final class Point {
 	 */
 	public Point time(long timestamp, CnosPrecision precision) {
 		requirePrecision(precision);
-		long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit(precision);
-		this.epochSecond = Math.floorDiv(timestamp, unitsPerSecond);
-		this.nanoOfSecond = (int) (Math.floorMod(timestamp, unitsPerSecond) * nanosPerUnit(precision));
+		if (precision == CnosPrecision.NS) {
+			// The usual case, without dividing by a unit.
+			this.epochSecond = Math.floorDiv(timestamp, NANOS_PER_SECOND);
+			this.nanoOfSecond = (int) Math.floorMod(timestamp, NANOS_PER_SECOND);
+		}
+		else {
+			long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit(precision);
+			this.epochSecond = Math.floorDiv(timestamp, unitsPerSecond);
+			this.nanoOfSecond = (int) (Math.floorMod(timestamp, unitsPerSecond) * nanosPerUnit(precision));
+		}
 		this.hasTime = true;
 		return this;
 	}
@@ -250,13 +257,21 @@ public final class Point {
 	 * made from this point and the rule, so that the encoder can word it like its other refusals.
 	 */
 	long timestampIn(CnosPrecision precision, BiFunction<Point, String, IllegalArgumentException> refusal) {
+		if (precision == CnosPrecision.NS) {
+			// The usual case, without dividing by the unit.
+			return unitsSinceEpoch(NANOS_PER_SECOND, this.nanoOfSecond, precision, refusal);
+		}
 		long nanosPerUnit = nanosPerUnit(precision);
 		if (this.nanoOfSecond % nanosPerUnit != 0) {
 			throw refusal.apply(this, "time " + getTime() + " cannot be written in " + precision.wireValue()
 					+ " precision without dropping digits; write it with a finer precision");
 		}
-		long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit;
-		long units = this.nanoOfSecond / nanosPerUnit;
+		return unitsSinceEpoch(NANOS_PER_SECOND / nanosPerUnit, this.nanoOfSecond / nanosPerUnit, precision,
+				refusal);
+	}
+
+	private long unitsSinceEpoch(long unitsPerSecond, long units, CnosPrecision precision,
+			BiFunction<Point, String, IllegalArgumentException> refusal) {
 		try {
 			// Borrow one second for negative times so that the product stays in range down to Long.MIN_VALUE.
 			if (this.epochSecond < 0 && units > 0) {

@@ -162,11 +162,20 @@ final class ShortestDouble {
 
 	/** Writes {@code digits * 10^exponent} in the layout of {@link Double#toString(double)}. */
 	private static int layOut(long digits, int exponent, byte[] array, int position) {
+		// Drop trailing zeros, of which there can be 16, in steps of 8 (as often as needed), 4, 2 and 1.
 		while (digits % 100_000_000 == 0) {
 			digits /= 100_000_000;
 			exponent += 8;
 		}
-		while (digits % 10 == 0) {
+		if (digits % 10_000 == 0) {
+			digits /= 10_000;
+			exponent += 4;
+		}
+		if (digits % 100 == 0) {
+			digits /= 100;
+			exponent += 2;
+		}
+		if (digits % 10 == 0) {
 			digits /= 10;
 			exponent++;
 		}
@@ -195,7 +204,9 @@ final class ShortestDouble {
 		}
 		// Write the digits one place to the right, then move the integer part back over the gap for the point.
 		int end = DecimalDigits.write(digits, array, position + 1);
-		System.arraycopy(array, position + 1, array, position, integerLength);
+		for (int i = 0; i < integerLength; i++) {
+			array[position + i] = array[position + i + 1];
+		}
 		array[position + integerLength] = '.';
 		return end;
 	}

@@ -402,6 +402,47 @@ class LineProtocolEncoderTest {
 	}
 
 	@Test
+	void writesKeptNamesAsItDidTheFirstTime() {
+		LineProtocolEncoder encoder = new LineProtocolEncoder();
+		for (int round = 0; round < 3; round++) {
+			// Equal names in new strings from the second round on, as a mapper or an import would make them.
+			String copy = (round == 0) ? "" : new String("");
+			Point point = Point.measurement("my table,1" + copy)
+				.tag("k=ey" + copy, "v")
+				.tag("東京" + copy, "v")
+				.field("\\lead" + copy, 1L)
+				.field("\\\\ then" + copy, 2L);
+			LineProtocolBuffer kept = new LineProtocolBuffer();
+			encoder.encode(point, kept);
+			assertThat(kept).hasToString(encode(point));
+			this.buffer.reset();
+		}
+	}
+
+	@Test
+	void refusesABadNameEveryTime() {
+		LineProtocolEncoder encoder = new LineProtocolEncoder();
+		for (int round = 0; round < 2; round++) {
+			Point point = Point.measurement("m").field("a\\b", 1L);
+			assertThatIllegalArgumentException().isThrownBy(() -> encoder.encode(point, this.buffer))
+				.withMessageContaining("has a backslash followed by 'b'");
+		}
+	}
+
+	@Test
+	void writesMoreDistinctNamesThanItKeeps() {
+		LineProtocolEncoder encoder = new LineProtocolEncoder();
+		LineProtocolBuffer shared = new LineProtocolBuffer();
+		StringBuilder expected = new StringBuilder();
+		for (int i = 0; i < 3000; i++) {
+			Point point = Point.measurement("m " + (i % 700)).tag("t," + (i % 900), "v").field("f=" + i, (long) i);
+			encoder.encode(point, shared);
+			expected.append(point.toLineProtocol()).append('\n');
+		}
+		assertThat(shared).hasToString(expected.toString());
+	}
+
+	@Test
 	void namesThePointInTheMessage() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("air").field("f", Double.NaN)
 			.toLineProtocol()).withMessageStartingWith("Point 'air' cannot be written as line protocol: ");
