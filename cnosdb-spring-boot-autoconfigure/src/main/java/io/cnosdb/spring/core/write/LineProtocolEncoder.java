@@ -233,7 +233,10 @@ public final class LineProtocolEncoder {
 				array[position++] = (byte) c;
 			}
 			else {
-				position = putNonAscii(point, "string field '" + key + "'", value, i, array, position);
+				position = putNonAscii(value, i, array, position);
+				if (position < 0) {
+					throw unpairedSurrogate(point, "string field '" + key + "'", i);
+				}
 				if (Character.isHighSurrogate(c)) {
 					i++;
 				}
@@ -296,7 +299,10 @@ public final class LineProtocolEncoder {
 		for (int i = index; i < length; i++) {
 			char c = name.charAt(i);
 			if (c >= 0x80) {
-				position = putNonAscii(point, describe(element, name), name, i, array, position);
+				position = putNonAscii(name, i, array, position);
+				if (position < 0) {
+					throw unpairedSurrogate(point, describe(element, name), i);
+				}
 				if (Character.isHighSurrogate(c)) {
 					i++;
 				}
@@ -369,8 +375,11 @@ public final class LineProtocolEncoder {
 		}
 	}
 
-	/** Writes the non-ASCII char at {@code index} (with its low surrogate, if any) as UTF-8. */
-	private static int putNonAscii(Point point, String what, String text, int index, byte[] array, int position) {
+	/**
+	 * Writes the non-ASCII char at {@code index} (with its low surrogate, if any) as UTF-8.
+	 * @return the index after the bytes written, or -1 if the char is an unpaired surrogate
+	 */
+	private static int putNonAscii(String text, int index, byte[] array, int position) {
 		char c = text.charAt(index);
 		if (c < 0x800) {
 			array[position++] = (byte) (0xC0 | (c >> 6));
@@ -385,7 +394,7 @@ public final class LineProtocolEncoder {
 		}
 		char low = (index + 1 < text.length()) ? text.charAt(index + 1) : 0;
 		if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
-			throw refuse(point, what + " has an unpaired surrogate at index " + index + ", which is not valid UTF-8");
+			return -1;
 		}
 		int codePoint = Character.toCodePoint(c, low);
 		array[position++] = (byte) (0xF0 | (codePoint >> 18));
@@ -406,6 +415,10 @@ public final class LineProtocolEncoder {
 			set[chars.charAt(i)] = true;
 		}
 		return set;
+	}
+
+	private static IllegalArgumentException unpairedSurrogate(Point point, String what, int index) {
+		return refuse(point, what + " has an unpaired surrogate at index " + index + ", which is not valid UTF-8");
 	}
 
 	private static String describe(Element element, String name) {
