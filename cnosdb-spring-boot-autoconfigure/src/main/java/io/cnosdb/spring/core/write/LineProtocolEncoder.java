@@ -47,6 +47,10 @@ public final class LineProtocolEncoder {
 	/** UTF-8 needs at most 3 bytes per UTF-16 char, and an escaped ASCII char takes at most 2 (3 for 2 chars). */
 	private static final int MAX_BYTES_PER_CHAR = 3;
 
+	/** The most bytes a field value takes besides the chars of a string: a double, a long with its suffix. */
+	private static final int MAX_VALUE_LENGTH = Math.max(ShortestDouble.MAX_LENGTH,
+			DecimalDigits.MAX_UNSIGNED_LENGTH + 1);
+
 	/** The longest timestamp, with its sign. */
 	private static final int MAX_TIMESTAMP_LENGTH = DecimalDigits.MAX_UNSIGNED_LENGTH + 1;
 
@@ -133,24 +137,10 @@ public final class LineProtocolEncoder {
 
 	/** An upper bound of the bytes the point's line takes, so that the buffer grows at most once per point. */
 	private static int maxLength(Point point) {
-		long chars = point.getMeasurement().length();
-		int separators = 2;
-		for (int i = 0; i < point.tagCount(); i++) {
-			chars += point.tagKey(i).length() + point.tagValue(i).length();
-			separators += 2;
-		}
-		long values = 0;
-		for (int i = 0; i < point.fieldCount(); i++) {
-			chars += point.fieldKey(i).length();
-			separators += 2;
-			values += switch (point.fieldType(i)) {
-				case DOUBLE -> ShortestDouble.MAX_LENGTH;
-				case LONG, UNSIGNED -> DecimalDigits.MAX_UNSIGNED_LENGTH + 1;
-				case BOOLEAN -> FALSE.length;
-				case STRING -> (long) point.fieldText(i).length() * MAX_BYTES_PER_CHAR + 2;
-			};
-		}
-		long total = chars * MAX_BYTES_PER_CHAR + separators + values + MAX_TIMESTAMP_LENGTH;
+		// Each name and string value char takes at most 3 bytes; each tag adds ',' and '='; each field ',' or ' ',
+		// '=' and at most MAX_VALUE_LENGTH (two quotes for strings); then ' ', the timestamp and '\n'.
+		long total = point.textLength() * MAX_BYTES_PER_CHAR + 2L * point.tagCount()
+				+ (2L + MAX_VALUE_LENGTH) * point.fieldCount() + 2 + MAX_TIMESTAMP_LENGTH;
 		// Beyond an int the buffer cannot grow anyway, and says so.
 		return (int) Math.min(total, Integer.MAX_VALUE);
 	}

@@ -62,6 +62,9 @@ public final class Point {
 
 	private int fieldCount;
 
+	/** The chars of the measurement, tag keys and values, field keys and string values, for the encoder. */
+	private long textLength;
+
 	private boolean hasTime;
 
 	private long epochSecond;
@@ -70,6 +73,7 @@ public final class Point {
 
 	private Point(String measurement) {
 		this.measurement = measurement;
+		this.textLength = measurement.length();
 	}
 
 	/**
@@ -98,6 +102,7 @@ public final class Point {
 		this.tags[2 * this.tagCount] = key;
 		this.tags[2 * this.tagCount + 1] = value;
 		this.tagCount++;
+		this.textLength += key.length() + value.length();
 		return this;
 	}
 
@@ -137,6 +142,7 @@ public final class Point {
 			this.fieldTexts = new String[this.fieldKeys.length];
 		}
 		this.fieldTexts[this.fieldCount - 1] = value;
+		this.textLength += value.length();
 		return this;
 	}
 
@@ -323,6 +329,14 @@ public final class Point {
 		return this.tags[2 * index + 1];
 	}
 
+	/**
+	 * The number of chars in the measurement, tag keys and values, field keys and string values, so that the
+	 * encoder can bound the length of the line without going through them.
+	 */
+	long textLength() {
+		return this.textLength;
+	}
+
 	int fieldCount() {
 		return this.fieldCount;
 	}
@@ -374,6 +388,7 @@ public final class Point {
 		this.fieldTypes[this.fieldCount] = type;
 		this.fieldBits[this.fieldCount] = bits;
 		this.fieldCount++;
+		this.textLength += key.length();
 		return this;
 	}
 
