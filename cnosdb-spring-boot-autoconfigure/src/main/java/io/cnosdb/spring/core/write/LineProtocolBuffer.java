@@ -117,12 +117,7 @@ public final class LineProtocolBuffer {
 		this.size = newSize;
 	}
 
-	void put(byte b) {
-		byte[] array = reserve(1);
-		array[this.size++] = b;
-	}
-
-	/** Writes characters known to be ASCII, such as the output of {@link Double#toString(double)}. */
+	/** Writes characters known to be ASCII. */
 	void putAscii(String ascii) {
 		int length = ascii.length();
 		byte[] array = reserve(length);
@@ -131,48 +126,6 @@ public final class LineProtocolBuffer {
 			array[position++] = (byte) ascii.charAt(i);
 		}
 		this.size = position;
-	}
-
-	/** Writes a signed decimal without going through a String. */
-	void putLong(long value) {
-		byte[] array = reserve(20);
-		int position = this.size;
-		if (value < 0) {
-			array[position++] = '-';
-		}
-		else {
-			// Work on the negative value: it can hold Long.MIN_VALUE, the positive one cannot.
-			value = -value;
-		}
-		int end = position + digitCountOfNegative(value);
-		this.size = end;
-		do {
-			array[--end] = (byte) ('0' - (value % 10));
-			value /= 10;
-		}
-		while (value != 0);
-	}
-
-	/** Writes the value as an unsigned 64-bit decimal (0 to 18446744073709551615). */
-	void putUnsignedLong(long value) {
-		if (value >= 0) {
-			putLong(value);
-			return;
-		}
-		long quotient = (value >>> 1) / 5;
-		long lastDigit = value - quotient * 10;
-		putLong(quotient);
-		put((byte) ('0' + lastDigit));
-	}
-
-	private static int digitCountOfNegative(long negative) {
-		int count = 1;
-		long limit = -10;
-		while (count < 19 && negative <= limit) {
-			count++;
-			limit *= 10;
-		}
-		return count;
 	}
 
 }

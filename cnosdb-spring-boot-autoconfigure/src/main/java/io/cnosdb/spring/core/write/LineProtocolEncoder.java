@@ -1,7 +1,5 @@
 package io.cnosdb.spring.core.write;
 
-import java.util.Map;
-
 import io.cnosdb.spring.core.CnosPrecision;
 
 /**
@@ -37,15 +35,38 @@ import io.cnosdb.spring.core.CnosPrecision;
  * cannot be expressed in this precision; or there is no time and the precision is not nanoseconds (the
  * server would take its nanosecond clock as a count of this precision's units).
  * <p>
- * A refused point leaves the buffer as it was before the call. Instances are immutable and thread-safe;
- * buffers are not.
+ * A refused point leaves the buffer as it was before the call. Instances are thread-safe; buffers are not.
+ * <p>
+ * Encoding allocates nothing once the names in use are known: the buffer is grown once per point to a
+ * bound on its length, the bytes of measurements, tag keys and field keys are kept in a bounded
+ * {@link EscapedNames} and copied, tag values and strings without anything to escape are copied as they are,
+ * and numbers are written digit by digit ({@link ShortestDouble} for doubles).
  */
 public final class LineProtocolEncoder {
 
-	/** UTF-8 needs at most 3 bytes per UTF-16 char, and an escaped ASCII char takes 2. */
+	/** UTF-8 needs at most 3 bytes per UTF-16 char, and an escaped ASCII char takes at most 2 (3 for 2 chars). */
 	private static final int MAX_BYTES_PER_CHAR = 3;
 
+	/** The most bytes a field value takes besides the chars of a string: a double, a long with its suffix. */
+	private static final int MAX_VALUE_LENGTH = Math.max(ShortestDouble.MAX_LENGTH,
+			DecimalDigits.MAX_UNSIGNED_LENGTH + 1);
+
+	/** The longest timestamp, with its sign. */
+	private static final int MAX_TIMESTAMP_LENGTH = DecimalDigits.MAX_UNSIGNED_LENGTH + 1;
+
+	/** The characters names escape or refuse, so that all others can be copied as they are. */
+	private static final boolean[] SPECIAL_IN_NAMES = asciiSet(", =\\\n\r");
+
+	/** The characters string field values escape. */
+	private static final boolean[] SPECIAL_IN_STRINGS = asciiSet("\"\\");
+
+	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+
+	private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
+
 	private final CnosPrecision precision;
+
+	private final EscapedNames names = new EscapedNames();
 
 	/** Creates an encoder writing nanosecond timestamps, the server's default precision. */
 	public LineProtocolEncoder() {
@@ -76,54 +97,62 @@ public final class LineProtocolEncoder {
 	 */
 	public void encode(Point point, LineProtocolBuffer buffer) {
 		// Everything that depends on the point as a whole is settled before the first byte is written.
-		Map<String, Object> fields = point.fieldValues();
-		if (fields.isEmpty()) {
+		int fieldCount = point.fieldCount();
+		if (fieldCount == 0) {
 			throw refuse(point, "at least one field is required");
 		}
-		Map.Entry<String, Object> leadingField = leadingField(point, fields);
+		int leadingField = leadingField(point);
 		boolean writeTime = point.hasTime();
-		long timestamp = writeTime ? point.timestampIn(this.precision, (rule) -> refuse(point, rule)) : 0;
+		long timestamp = writeTime ? point.timestampIn(this.precision, LineProtocolEncoder::refuse) : 0;
 		if (!writeTime && this.precision != CnosPrecision.NS) {
 			throw refuse(point, "a time is required in " + this.precision.wireValue() + " precision, because "
 					+ "CnosDB fills a missing time with its clock in nanoseconds whatever the precision");
 		}
-		int start = buffer.size();
-		try {
-			writeName(point, point.getMeasurement(), Element.MEASUREMENT, true, buffer);
-			for (Map.Entry<String, String> tag : point.tagValues().entrySet()) {
-				buffer.put((byte) ',');
-				writeName(point, tag.getKey(), Element.TAG_KEY, false, buffer);
-				buffer.put((byte) '=');
-				writeName(point, tag.getValue(), Element.TAG_VALUE, false, buffer);
-			}
-			buffer.put((byte) ' ');
-			writeField(point, leadingField, true, buffer);
-			for (Map.Entry<String, Object> field : fields.entrySet()) {
-				if (field != leadingField) {
-					buffer.put((byte) ',');
-					writeField(point, field, false, buffer);
-				}
-			}
-			if (writeTime) {
-				buffer.put((byte) ' ');
-				buffer.putLong(timestamp);
-			}
-			buffer.put((byte) '\n');
+		// The bytes go past the buffer's size and are committed only once the whole line is written, so a
+		// point refused half-way leaves the buffer as it was.
+		byte[] array = buffer.reserve(maxLength(point));
+		int position = buffer.size();
+		position = writeKey(point, point.getMeasurement(), Element.MEASUREMENT, true, array, position);
+		for (int i = 0; i < point.tagCount(); i++) {
+			array[position++] = ',';
+			position = writeKey(point, point.tagKey(i), Element.TAG_KEY, false, array, position);
+			array[position++] = '=';
+			position = writeName(point, point.tagValue(i), Element.TAG_VALUE, false, array, position);
 		}
-		catch (RuntimeException ex) {
-			buffer.truncate(start);
-			throw ex;
+		array[position++] = ' ';
+		position = writeField(point, leadingField, true, array, position);
+		for (int i = 0; i < fieldCount; i++) {
+			if (i != leadingField) {
+				array[position++] = ',';
+				position = writeField(point, i, false, array, position);
+			}
 		}
+		if (writeTime) {
+			array[position++] = ' ';
+			position = DecimalDigits.writeSigned(timestamp, array, position);
+		}
+		array[position++] = '\n';
+		buffer.commit(position);
+	}
+
+	/** An upper bound of the bytes the point's line takes, so that the buffer grows at most once per point. */
+	private static int maxLength(Point point) {
+		// Each name and string value char takes at most 3 bytes; each tag adds ',' and '='; each field ',' or ' ',
+		// '=' and at most MAX_VALUE_LENGTH (two quotes for strings); then ' ', the timestamp and '\n'.
+		long total = point.textLength() * MAX_BYTES_PER_CHAR + 2L * point.tagCount()
+				+ (2L + MAX_VALUE_LENGTH) * point.fieldCount() + 2 + MAX_TIMESTAMP_LENGTH;
+		// Beyond an int the buffer cannot grow anyway, and says so.
+		return (int) Math.min(total, Integer.MAX_VALUE);
 	}
 
 	/**
 	 * The field to write first. CnosDB's parser skips the escape handling of the first character of the
 	 * field set, so a key starting with a character we escape would be misread there but not later.
 	 */
-	private static Map.Entry<String, Object> leadingField(Point point, Map<String, Object> fields) {
-		for (Map.Entry<String, Object> field : fields.entrySet()) {
-			if (canStartToken(field.getKey(), Element.FIELD_KEY)) {
-				return field;
+	private static int leadingField(Point point) {
+		for (int i = 0; i < point.fieldCount(); i++) {
+			if (canStartToken(point.fieldKey(i), Element.FIELD_KEY)) {
+				return i;
 			}
 		}
 		throw refuse(point, "every field key starts with ',', ' ' or '=', which the first field key cannot, "
@@ -143,66 +172,92 @@ public final class LineProtocolEncoder {
 		return first != ',' && first != ' ' && (first != '=' || element == Element.MEASUREMENT);
 	}
 
-	private static void writeField(Point point, Map.Entry<String, Object> field, boolean leading,
-			LineProtocolBuffer buffer) {
-		String key = field.getKey();
-		writeName(point, key, Element.FIELD_KEY, leading, buffer);
-		buffer.put((byte) '=');
-		Object value = field.getValue();
-		if (value instanceof Double number) {
-			double d = number;
-			if (!Double.isFinite(d)) {
-				throw refuse(point, "field '" + key + "' is " + d + ", which line protocol cannot represent");
+	private int writeField(Point point, int index, boolean leading, byte[] array, int position) {
+		String key = point.fieldKey(index);
+		position = writeKey(point, key, Element.FIELD_KEY, leading, array, position);
+		array[position++] = '=';
+		long bits = point.fieldBits(index);
+		return switch (point.fieldType(index)) {
+			case DOUBLE -> writeDouble(point, key, Double.longBitsToDouble(bits), array, position);
+			case LONG -> {
+				int end = DecimalDigits.writeSigned(bits, array, position);
+				array[end] = 'i';
+				yield end + 1;
 			}
-			// Double.toString round-trips exactly; its 1.0E10 form is accepted by the server's fast_float.
-			buffer.putAscii(Double.toString(d));
-		}
-		else if (value instanceof Long number) {
-			buffer.putLong(number);
-			buffer.put((byte) 'i');
-		}
-		else if (value instanceof Point.UnsignedValue unsigned) {
-			buffer.putUnsignedLong(unsigned.bits());
-			buffer.put((byte) 'u');
-		}
-		else if (value instanceof Boolean bool) {
-			buffer.putAscii(bool ? "true" : "false");
-		}
-		else {
-			writeString(point, key, (String) value, buffer);
-		}
+			case UNSIGNED -> {
+				int end = DecimalDigits.write(bits, array, position);
+				array[end] = 'u';
+				yield end + 1;
+			}
+			case BOOLEAN -> {
+				byte[] text = (bits != 0) ? TRUE : FALSE;
+				System.arraycopy(text, 0, array, position, text.length);
+				yield position + text.length;
+			}
+			case STRING -> writeString(point, key, point.fieldText(index), array, position);
+		};
 	}
 
-	private static void writeString(Point point, String key, String value, LineProtocolBuffer buffer) {
-		int length = value.length();
-		byte[] array = buffer.reserve(length * MAX_BYTES_PER_CHAR + 2);
-		int position = buffer.size();
+	private static int writeDouble(Point point, String key, double value, byte[] array, int position) {
+		if (!Double.isFinite(value)) {
+			throw refuse(point, "field '" + key + "' is " + value + ", which line protocol cannot represent");
+		}
+		// The shortest decimal that reads back exactly; its 1.0E10 form is accepted by the server's fast_float.
+		return ShortestDouble.write(value, array, position);
+	}
+
+	private static int writeString(Point point, String key, String value, byte[] array, int position) {
 		array[position++] = '"';
-		for (int i = 0; i < length; i++) {
+		int length = value.length();
+		int i = 0;
+		// Most strings have nothing to escape or encode: copy them until the first char that has.
+		while (i < length && isPlain(value.charAt(i), SPECIAL_IN_STRINGS)) {
+			array[position++] = (byte) value.charAt(i++);
+		}
+		for (; i < length; i++) {
 			char c = value.charAt(i);
 			if (c < 0x80) {
-				if (c == '"' || c == '\\') {
+				if (SPECIAL_IN_STRINGS[c]) {
 					array[position++] = '\\';
 				}
 				array[position++] = (byte) c;
 			}
 			else {
-				position = putNonAscii(point, "string field '" + key + "'", value, i, array, position);
+				position = putNonAscii(value, i, array, position);
+				if (position < 0) {
+					throw unpairedSurrogate(point, "string field '" + key + "'", i);
+				}
 				if (Character.isHighSurrogate(c)) {
 					i++;
 				}
 			}
 		}
 		array[position++] = '"';
-		buffer.commit(position);
+		return position;
+	}
+
+	/**
+	 * Writes a measurement, tag key or field key. Writers repeat these on every point, so their bytes are
+	 * kept; tag values are not, as they can take any number of values.
+	 */
+	private int writeKey(Point point, String name, Element element, boolean leading, byte[] array, int position) {
+		int role = 2 * element.ordinal() + (leading ? 1 : 0);
+		byte[] known = this.names.get(name, role);
+		if (known != null) {
+			System.arraycopy(known, 0, array, position, known.length);
+			return position + known.length;
+		}
+		int end = writeName(point, name, element, leading, array, position);
+		this.names.put(name, role, array, position, end);
+		return end;
 	}
 
 	/**
 	 * Writes a name. A {@code leading} name starts a line or the field set, whose first byte the server
 	 * takes as it is: a backslash there is a literal one, and escaping resumes with the next character.
 	 */
-	private static void writeName(Point point, String name, Element element, boolean leading,
-			LineProtocolBuffer buffer) {
+	private static int writeName(Point point, String name, Element element, boolean leading, byte[] array,
+			int position) {
 		int length = name.length();
 		if (length == 0) {
 			throw refuse(point, element.label + " must not be empty");
@@ -210,22 +265,34 @@ public final class LineProtocolEncoder {
 		if (element == Element.MEASUREMENT) {
 			checkMeasurementStart(point, name);
 		}
-		byte[] array = buffer.reserve(length * MAX_BYTES_PER_CHAR);
-		int start = buffer.size();
-		int position = start;
-		// The server reads a name strictly (every ',', ' ' and '=' escaped) once it meets a backslash; one in
-		// the very first byte of a line is skipped unexamined, so only later ones count.
-		boolean backslashAfterStart = false;
-		boolean equalsAfterStart = false;
+		int start = position;
 		int i = 0;
 		if (leading && name.charAt(0) == '\\') {
 			array[position++] = '\\';
 			i = 1;
 		}
-		for (; i < length; i++) {
+		// Most names have nothing to escape or encode: copy them until the first char that has.
+		while (i < length && isPlain(name.charAt(i), SPECIAL_IN_NAMES)) {
+			array[position++] = (byte) name.charAt(i++);
+		}
+		return (i < length) ? writeEscapedName(point, name, element, i, array, start, position) : position;
+	}
+
+	/** Writes the rest of a name from {@code index} on, escaping and encoding as needed. */
+	private static int writeEscapedName(Point point, String name, Element element, int index, byte[] array,
+			int start, int position) {
+		int length = name.length();
+		// The server reads a name strictly (every ',', ' ' and '=' escaped) once it meets a backslash; one in
+		// the very first byte of a line is skipped unexamined, so only later ones count.
+		boolean backslashAfterStart = false;
+		boolean equalsAfterStart = false;
+		for (int i = index; i < length; i++) {
 			char c = name.charAt(i);
 			if (c >= 0x80) {
-				position = putNonAscii(point, describe(element, name), name, i, array, position);
+				position = putNonAscii(name, i, array, position);
+				if (position < 0) {
+					throw unpairedSurrogate(point, describe(element, name), i);
+				}
 				if (Character.isHighSurrogate(c)) {
 					i++;
 				}
@@ -281,7 +348,7 @@ public final class LineProtocolEncoder {
 					+ "after its first character; CnosDB then requires '=' to be escaped but refuses '\\=' in a "
 					+ "measurement");
 		}
-		buffer.commit(position);
+		return position;
 	}
 
 	private static void checkMeasurementStart(Point point, String name) {
@@ -298,8 +365,11 @@ public final class LineProtocolEncoder {
 		}
 	}
 
-	/** Writes the non-ASCII char at {@code index} (with its low surrogate, if any) as UTF-8. */
-	private static int putNonAscii(Point point, String what, String text, int index, byte[] array, int position) {
+	/**
+	 * Writes the non-ASCII char at {@code index} (with its low surrogate, if any) as UTF-8.
+	 * @return the index after the bytes written, or -1 if the char is an unpaired surrogate
+	 */
+	private static int putNonAscii(String text, int index, byte[] array, int position) {
 		char c = text.charAt(index);
 		if (c < 0x800) {
 			array[position++] = (byte) (0xC0 | (c >> 6));
@@ -314,7 +384,7 @@ public final class LineProtocolEncoder {
 		}
 		char low = (index + 1 < text.length()) ? text.charAt(index + 1) : 0;
 		if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
-			throw refuse(point, what + " has an unpaired surrogate at index " + index + ", which is not valid UTF-8");
+			return -1;
 		}
 		int codePoint = Character.toCodePoint(c, low);
 		array[position++] = (byte) (0xF0 | (codePoint >> 18));
@@ -322,6 +392,23 @@ public final class LineProtocolEncoder {
 		array[position++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
 		array[position++] = (byte) (0x80 | (codePoint & 0x3F));
 		return position;
+	}
+
+	/** Whether the char is ASCII and not in the given set, so that its byte can be copied as it is. */
+	private static boolean isPlain(char c, boolean[] special) {
+		return c < 0x80 && !special[c];
+	}
+
+	private static boolean[] asciiSet(String chars) {
+		boolean[] set = new boolean[0x80];
+		for (int i = 0; i < chars.length(); i++) {
+			set[chars.charAt(i)] = true;
+		}
+		return set;
+	}
+
+	private static IllegalArgumentException unpairedSurrogate(Point point, String what, int index) {
+		return refuse(point, what + " has an unpaired surrogate at index " + index + ", which is not valid UTF-8");
 	}
 
 	private static String describe(Element element, String name) {

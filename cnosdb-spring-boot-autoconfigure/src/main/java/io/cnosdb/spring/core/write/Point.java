@@ -2,10 +2,11 @@ package io.cnosdb.spring.core.write;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.cnosdb.spring.core.CnosPrecision;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * precision that would drop digits or overflow 64 bits fails instead of truncating.
  * <p>
  * Not thread-safe; build a point on one thread and hand it over once complete.
+ * <p>
+ * Tags and fields are kept in small parallel arrays rather than maps, and field values unboxed, because
+ * writers build one point per row: a point with a few tags and fields costs a handful of small arrays.
  */
 public final class Point {
 
@@ -35,12 +39,31 @@ public final class Point {
 
 	private static final int NANOS_PER_SECOND = 1_000_000_000;
 
+	private static final int INITIAL_CAPACITY = 4;
+
+	private static final String[] NO_STRINGS = {};
+
 	private final String measurement;
 
-	private final Map<String, String> tags = new LinkedHashMap<>();
+	/** Tag keys and values, alternating: key i at 2i, its value at 2i + 1. */
+	private String[] tags = NO_STRINGS;
 
-	/** Values are Long, Double, Boolean, String or {@link UnsignedValue}. */
-	private final Map<String, Object> fields = new LinkedHashMap<>();
+	private int tagCount;
+
+	private String[] fieldKeys = NO_STRINGS;
+
+	private FieldType[] fieldTypes = {};
+
+	/** Longs, unsigned longs and booleans (1 or 0) as they are, doubles as their raw bits. */
+	private long[] fieldBits = {};
+
+	/** The values of string fields, at the index of their field; allocated with the first string field. */
+	private @Nullable String @Nullable [] fieldTexts;
+
+	private int fieldCount;
+
+	/** The chars of the measurement, tag keys and values, field keys and string values, for the encoder. */
+	private long textLength;
 
 	private boolean hasTime;
 
@@ -50,6 +73,7 @@ public final class Point {
 
 	private Point(String measurement) {
 		this.measurement = measurement;
+		this.textLength = measurement.length();
 	}
 
 	/**
@@ -72,7 +96,13 @@ public final class Point {
 	public Point tag(String key, String value) {
 		checkNewKey(key, "tag");
 		requireValue(key, value);
-		this.tags.put(key, value);
+		if (2 * this.tagCount == this.tags.length) {
+			this.tags = Arrays.copyOf(this.tags, Math.max(2 * INITIAL_CAPACITY, 2 * this.tags.length));
+		}
+		this.tags[2 * this.tagCount] = key;
+		this.tags[2 * this.tagCount + 1] = value;
+		this.tagCount++;
+		this.textLength += key.length() + value.length();
 		return this;
 	}
 
@@ -81,7 +111,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point field(String key, long value) {
-		return addField(key, value);
+		return addField(key, FieldType.LONG, value);
 	}
 
 	/**
@@ -90,7 +120,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point field(String key, double value) {
-		return addField(key, value);
+		return addField(key, FieldType.DOUBLE, Double.doubleToRawLongBits(value));
 	}
 
 	/**
@@ -98,7 +128,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point field(String key, boolean value) {
-		return addField(key, value);
+		return addField(key, FieldType.BOOLEAN, value ? 1 : 0);
 	}
 
 	/**
@@ -107,7 +137,13 @@ public final class Point {
 	 */
 	public Point field(String key, String value) {
 		requireValue(key, value);
-		return addField(key, value);
+		addField(key, FieldType.STRING, 0);
+		if (this.fieldTexts == null) {
+			this.fieldTexts = new String[this.fieldKeys.length];
+		}
+		this.fieldTexts[this.fieldCount - 1] = value;
+		this.textLength += value.length();
+		return this;
 	}
 
 	/**
@@ -117,7 +153,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point unsignedField(String key, long value) {
-		return addField(key, new UnsignedValue(value));
+		return addField(key, FieldType.UNSIGNED, value);
 	}
 
 	/**
@@ -132,7 +168,7 @@ public final class Point {
 			throw new IllegalArgumentException(describe() + ": unsigned field '" + key + "' must be between 0 and "
 					+ "18446744073709551615 but was " + value);
 		}
-		return addField(key, new UnsignedValue(value.longValue()));
+		return addField(key, FieldType.UNSIGNED, value.longValue());
 	}
 
 	/**
@@ -141,9 +177,16 @@ public final class Point {
 	 */
 	public Point time(long timestamp, CnosPrecision precision) {
 		requirePrecision(precision);
-		long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit(precision);
-		this.epochSecond = Math.floorDiv(timestamp, unitsPerSecond);
-		this.nanoOfSecond = (int) (Math.floorMod(timestamp, unitsPerSecond) * nanosPerUnit(precision));
+		if (precision == CnosPrecision.NS) {
+			// The usual case, without dividing by a unit.
+			this.epochSecond = Math.floorDiv(timestamp, NANOS_PER_SECOND);
+			this.nanoOfSecond = (int) Math.floorMod(timestamp, NANOS_PER_SECOND);
+		}
+		else {
+			long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit(precision);
+			this.epochSecond = Math.floorDiv(timestamp, unitsPerSecond);
+			this.nanoOfSecond = (int) (Math.floorMod(timestamp, unitsPerSecond) * nanosPerUnit(precision));
+		}
 		this.hasTime = true;
 		return this;
 	}
@@ -167,9 +210,13 @@ public final class Point {
 		return this.measurement;
 	}
 
-	/** The tags in insertion order, read-only. */
+	/** A read-only copy of the tags in insertion order. */
 	public Map<String, String> getTags() {
-		return Collections.unmodifiableMap(this.tags);
+		Map<String, String> copy = new LinkedHashMap<>();
+		for (int i = 0; i < this.tagCount; i++) {
+			copy.put(tagKey(i), tagValue(i));
+		}
+		return Collections.unmodifiableMap(copy);
 	}
 
 	/**
@@ -178,8 +225,17 @@ public final class Point {
 	 */
 	public Map<String, Object> getFields() {
 		Map<String, Object> copy = new LinkedHashMap<>();
-		this.fields.forEach((key, value) -> copy.put(key,
-				(value instanceof UnsignedValue unsigned) ? unsigned.toBigInteger() : value));
+		for (int i = 0; i < this.fieldCount; i++) {
+			long bits = this.fieldBits[i];
+			Object value = switch (this.fieldTypes[i]) {
+				case LONG -> bits;
+				case DOUBLE -> Double.longBitsToDouble(bits);
+				case BOOLEAN -> bits != 0;
+				case STRING -> fieldText(i);
+				case UNSIGNED -> unsignedToBigInteger(bits);
+			};
+			copy.put(this.fieldKeys[i], value);
+		}
 		return Collections.unmodifiableMap(copy);
 	}
 
@@ -199,21 +255,29 @@ public final class Point {
 		if (!this.hasTime) {
 			throw new IllegalStateException(describe() + " has no time");
 		}
-		return timestampIn(precision, (rule) -> new IllegalArgumentException(describe() + ": " + rule));
+		return timestampIn(precision, (point, rule) -> new IllegalArgumentException(point.describe() + ": " + rule));
 	}
 
 	/**
 	 * The time in {@code precision} units, reporting a time that cannot be expressed with an exception
-	 * made from the rule, so that the encoder can word it like its other refusals.
+	 * made from this point and the rule, so that the encoder can word it like its other refusals.
 	 */
-	long timestampIn(CnosPrecision precision, Function<String, IllegalArgumentException> refusal) {
+	long timestampIn(CnosPrecision precision, BiFunction<Point, String, IllegalArgumentException> refusal) {
+		if (precision == CnosPrecision.NS) {
+			// The usual case, without dividing by the unit.
+			return unitsSinceEpoch(NANOS_PER_SECOND, this.nanoOfSecond, precision, refusal);
+		}
 		long nanosPerUnit = nanosPerUnit(precision);
 		if (this.nanoOfSecond % nanosPerUnit != 0) {
-			throw refusal.apply("time " + getTime() + " cannot be written in " + precision.wireValue()
+			throw refusal.apply(this, "time " + getTime() + " cannot be written in " + precision.wireValue()
 					+ " precision without dropping digits; write it with a finer precision");
 		}
-		long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit;
-		long units = this.nanoOfSecond / nanosPerUnit;
+		return unitsSinceEpoch(NANOS_PER_SECOND / nanosPerUnit, this.nanoOfSecond / nanosPerUnit, precision,
+				refusal);
+	}
+
+	private long unitsSinceEpoch(long unitsPerSecond, long units, CnosPrecision precision,
+			BiFunction<Point, String, IllegalArgumentException> refusal) {
 		try {
 			// Borrow one second for negative times so that the product stays in range down to Long.MIN_VALUE.
 			if (this.epochSecond < 0 && units > 0) {
@@ -222,7 +286,7 @@ public final class Point {
 			return Math.addExact(Math.multiplyExact(this.epochSecond, unitsPerSecond), units);
 		}
 		catch (ArithmeticException ex) {
-			throw refusal.apply("time " + getTime() + " does not fit a signed 64-bit timestamp in "
+			throw refusal.apply(this, "time " + getTime() + " does not fit a signed 64-bit timestamp in "
 					+ precision.wireValue() + " precision");
 		}
 	}
@@ -249,17 +313,55 @@ public final class Point {
 
 	@Override
 	public String toString() {
-		return "Point{measurement=" + this.measurement + ", tags=" + this.tags + ", fields=" + getFields()
+		return "Point{measurement=" + this.measurement + ", tags=" + getTags() + ", fields=" + getFields()
 				+ ", time=" + getTime() + "}";
 	}
 
-	/** The fields as stored, unsigned ones as {@link UnsignedValue}, for the encoder. */
-	Map<String, Object> fieldValues() {
-		return this.fields;
+	int tagCount() {
+		return this.tagCount;
 	}
 
-	Map<String, String> tagValues() {
-		return this.tags;
+	String tagKey(int index) {
+		return this.tags[2 * index];
+	}
+
+	String tagValue(int index) {
+		return this.tags[2 * index + 1];
+	}
+
+	/**
+	 * The number of chars in the measurement, tag keys and values, field keys and string values, so that the
+	 * encoder can bound the length of the line without going through them.
+	 */
+	long textLength() {
+		return this.textLength;
+	}
+
+	int fieldCount() {
+		return this.fieldCount;
+	}
+
+	String fieldKey(int index) {
+		return this.fieldKeys[index];
+	}
+
+	FieldType fieldType(int index) {
+		return this.fieldTypes[index];
+	}
+
+	/** The value of a {@code LONG}, {@code UNSIGNED} or {@code BOOLEAN} field, or the bits of a {@code DOUBLE}. */
+	long fieldBits(int index) {
+		return this.fieldBits[index];
+	}
+
+	/** The value of a {@code STRING} field. */
+	String fieldText(int index) {
+		@Nullable String[] texts = this.fieldTexts;
+		String text = (texts != null) ? texts[index] : null;
+		if (text == null) {
+			throw new IllegalStateException("Field '" + this.fieldKeys[index] + "' is not a string field");
+		}
+		return text;
 	}
 
 	boolean hasTime() {
@@ -271,9 +373,22 @@ public final class Point {
 		return "Point '" + this.measurement + "'";
 	}
 
-	private Point addField(String key, Object value) {
+	private Point addField(String key, FieldType type, long bits) {
 		checkNewKey(key, "field");
-		this.fields.put(key, value);
+		if (this.fieldCount == this.fieldKeys.length) {
+			int capacity = Math.max(INITIAL_CAPACITY, 2 * this.fieldCount);
+			this.fieldKeys = Arrays.copyOf(this.fieldKeys, capacity);
+			this.fieldTypes = Arrays.copyOf(this.fieldTypes, capacity);
+			this.fieldBits = Arrays.copyOf(this.fieldBits, capacity);
+			if (this.fieldTexts != null) {
+				this.fieldTexts = Arrays.copyOf(this.fieldTexts, capacity);
+			}
+		}
+		this.fieldKeys[this.fieldCount] = key;
+		this.fieldTypes[this.fieldCount] = type;
+		this.fieldBits[this.fieldCount] = bits;
+		this.fieldCount++;
+		this.textLength += key.length();
 		return this;
 	}
 
@@ -282,11 +397,30 @@ public final class Point {
 			throw new IllegalArgumentException(describe() + ": " + kind + " key must not be null");
 		}
 		// A name used as both tag and field is a column type conflict on the server, so refuse it here too.
-		if (this.tags.containsKey(key) || this.fields.containsKey(key)) {
-			String existing = this.tags.containsKey(key) ? "tag" : "field";
+		// Points have few keys, so a scan is cheaper than a hash set per point.
+		if (isTag(key) || isField(key)) {
+			String existing = isTag(key) ? "tag" : "field";
 			throw new IllegalArgumentException(describe() + ": duplicate key '" + key + "', already used for a "
 					+ existing);
 		}
+	}
+
+	private boolean isTag(String key) {
+		for (int i = 0; i < this.tagCount; i++) {
+			if (key.equals(tagKey(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean isField(String key) {
+		for (int i = 0; i < this.fieldCount; i++) {
+			if (key.equals(this.fieldKeys[i])) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void requireValue(String key, @Nullable Object value) {
@@ -305,13 +439,15 @@ public final class Point {
 		return precision.unit().toNanos(1);
 	}
 
-	/** An unsigned 64-bit value held in the bits of a long, so that it needs no BigInteger to encode. */
-	record UnsignedValue(long bits) {
+	private static BigInteger unsignedToBigInteger(long bits) {
+		BigInteger value = BigInteger.valueOf(bits & Long.MAX_VALUE);
+		return (bits < 0) ? value.setBit(63) : value;
+	}
 
-		BigInteger toBigInteger() {
-			BigInteger value = BigInteger.valueOf(this.bits & Long.MAX_VALUE);
-			return (this.bits < 0) ? value.setBit(63) : value;
-		}
+	/** What a field holds, and so how its value is stored and written. */
+	enum FieldType {
+
+		LONG, DOUBLE, BOOLEAN, STRING, UNSIGNED
 
 	}
 

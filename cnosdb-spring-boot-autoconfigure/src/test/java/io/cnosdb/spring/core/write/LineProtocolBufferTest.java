@@ -48,27 +48,6 @@ class LineProtocolBufferTest {
 	}
 
 	@Test
-	void writesSignedLongsLikeLongToString() {
-		long[] values = { 0, 1, -1, 9, 10, -10, 99, 100, 123456789, 999_999_999_999_999_999L,
-				1_000_000_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1 };
-		for (long value : values) {
-			LineProtocolBuffer buffer = new LineProtocolBuffer(0);
-			buffer.putLong(value);
-			assertThat(buffer).hasToString(Long.toString(value));
-		}
-	}
-
-	@Test
-	void writesUnsignedLongsLikeLongToUnsignedString() {
-		long[] values = { 0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -1, -10, -11, 0x8000_0000_0000_0009L };
-		for (long value : values) {
-			LineProtocolBuffer buffer = new LineProtocolBuffer(0);
-			buffer.putUnsignedLong(value);
-			assertThat(buffer).hasToString(Long.toUnsignedString(value));
-		}
-	}
-
-	@Test
 	void truncatesOnlyBackwards() {
 		LineProtocolBuffer buffer = new LineProtocolBuffer();
 		buffer.putAscii("abc");

@@ -83,6 +83,19 @@ class LineProtocolEncoderTest {
 	}
 
 	@Test
+	void writesTheShortestDecimalWhereDoubleToStringOfJava17WritesMoreDigits() {
+		Point point = Point.measurement("m")
+			.field("a", 2.0E-3)
+			.field("b", 1.0E23)
+			.field("c", 2.82879384806159008E17)
+			.field("d", 5.47)
+			.field("e", -1234567.5);
+		String line = point.toLineProtocol();
+		assertThat(line).isEqualTo("m a=0.002,b=1.0E23,c=2.82879384806159E17,d=5.47,e=-1234567.5");
+		assertThat(parseOne(line).fields()).isEqualTo(point.getFields());
+	}
+
+	@Test
 	void escapesCommaAndSpaceInMeasurementButNotEquals() {
 		Point point = Point.measurement("my table,1").field("f", 1L);
 		assertThat(point.toLineProtocol()).isEqualTo("my\\ table\\,1 f=1i");
@@ -362,6 +375,71 @@ class LineProtocolEncoderTest {
 		assertThat(this.buffer.toByteArray()).isEqualTo(before);
 		encoder.encode(Point.measurement("next").field("f", 2L), this.buffer);
 		assertThat(this.buffer).hasToString("ok f=1i\nnext f=2i\n");
+	}
+
+	@Test
+	void escapesAndEncodesWhatFollowsAPlainStart() {
+		Point point = Point.measurement("plain then 東京, more")
+			.tag("key then=", "value then,comma and ü")
+			.field("field then ", "text then \"quoted\" and \\ and é")
+			.time(1L, CnosPrecision.NS);
+		String line = point.toLineProtocol();
+		assertThat(line).isEqualTo("plain\\ then\\ 東京\\,\\ more,key\\ then\\==value\\ then\\,comma\\ and\\ ü "
+				+ "field\\ then\\ =\"text then \\\"quoted\\\" and \\\\ and é\" 1");
+		CnosLineProtocolParser.Line parsed = parseOne(line);
+		assertThat(parsed.table()).isEqualTo(point.getMeasurement());
+		assertThat(parsed.fields()).isEqualTo(point.getFields());
+	}
+
+	@Test
+	void growsAnEmptyBufferToHoldALongPoint() {
+		LineProtocolBuffer small = new LineProtocolBuffer(0);
+		Point point = Point.measurement("m").tag("t", "v".repeat(5000)).field("s", "東".repeat(5000));
+		new LineProtocolEncoder().encode(point, small);
+		assertThat(small).hasToString(point.toLineProtocol() + "\n");
+		// "m,t=", the tag value, " s=", the quoted value of 3 bytes per char, and the newline.
+		assertThat(small.size()).isEqualTo(4 + 5000 + 3 + (1 + 3 * 5000 + 1) + 1);
+	}
+
+	@Test
+	void writesKeptNamesAsItDidTheFirstTime() {
+		LineProtocolEncoder encoder = new LineProtocolEncoder();
+		for (int round = 0; round < 3; round++) {
+			// Equal names in new strings from the second round on, as a mapper or an import would make them.
+			String copy = (round == 0) ? "" : new String("");
+			Point point = Point.measurement("my table,1" + copy)
+				.tag("k=ey" + copy, "v")
+				.tag("東京" + copy, "v")
+				.field("\\lead" + copy, 1L)
+				.field("\\\\ then" + copy, 2L);
+			LineProtocolBuffer kept = new LineProtocolBuffer();
+			encoder.encode(point, kept);
+			assertThat(kept).hasToString(encode(point));
+			this.buffer.reset();
+		}
+	}
+
+	@Test
+	void refusesABadNameEveryTime() {
+		LineProtocolEncoder encoder = new LineProtocolEncoder();
+		for (int round = 0; round < 2; round++) {
+			Point point = Point.measurement("m").field("a\\b", 1L);
+			assertThatIllegalArgumentException().isThrownBy(() -> encoder.encode(point, this.buffer))
+				.withMessageContaining("has a backslash followed by 'b'");
+		}
+	}
+
+	@Test
+	void writesMoreDistinctNamesThanItKeeps() {
+		LineProtocolEncoder encoder = new LineProtocolEncoder();
+		LineProtocolBuffer shared = new LineProtocolBuffer();
+		StringBuilder expected = new StringBuilder();
+		for (int i = 0; i < 3000; i++) {
+			Point point = Point.measurement("m " + (i % 700)).tag("t," + (i % 900), "v").field("f=" + i, (long) i);
+			encoder.encode(point, shared);
+			expected.append(point.toLineProtocol()).append('\n');
+		}
+		assertThat(shared).hasToString(expected.toString());
 	}
 
 	@Test

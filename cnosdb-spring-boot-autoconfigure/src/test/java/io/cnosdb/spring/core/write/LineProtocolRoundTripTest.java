@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,6 +53,11 @@ class LineProtocolRoundTripTest {
 	@Test
 	void randomPointsComeBackUnchangedOrAreRightlyRefused() {
 		LineProtocolBuffer buffer = new LineProtocolBuffer(256);
+		// One encoder per precision for the whole run, so that names it has kept are written again from there.
+		Map<CnosPrecision, LineProtocolEncoder> encoders = new EnumMap<>(CnosPrecision.class);
+		for (CnosPrecision precision : CnosPrecision.values()) {
+			encoders.put(precision, new LineProtocolEncoder(precision));
+		}
 		int accepted = 0;
 		int refused = 0;
 		int acceptedInBatch = 0;
@@ -65,7 +71,7 @@ class LineProtocolRoundTripTest {
 			Point point = randomPoint(precision);
 			int start = buffer.size();
 			try {
-				new LineProtocolEncoder(precision).encode(point, buffer);
+				encoders.get(precision).encode(point, buffer);
 			}
 			catch (IllegalArgumentException ex) {
 				assertThat(buffer.size()).as("buffer rolled back").isEqualTo(start);

@@ -2,6 +2,7 @@ package io.cnosdb.spring.core.write;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.cnosdb.spring.core.CnosPrecision;
@@ -29,6 +30,38 @@ class PointTest {
 		assertThat(point.getFields()).containsExactly(Map.entry("i", 1L), Map.entry("d", 2.5), Map.entry("t", true),
 				Map.entry("s", "x"), Map.entry("u", new BigInteger("18446744073709551615")));
 		assertThat(point.getTime()).isEqualTo(Instant.parse("2024-01-02T03:04:05.123456789Z"));
+	}
+
+	@Test
+	void keepsManyTagsAndFieldsInInsertionOrder() {
+		Point point = Point.measurement("m");
+		Map<String, String> tags = new LinkedHashMap<>();
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (int i = 0; i < 20; i++) {
+			point.tag("t" + i, "v" + i);
+			tags.put("t" + i, "v" + i);
+			// A string first, then every type, so that string values survive the arrays growing.
+			switch (i % 5) {
+				case 0 -> point.field("s" + i, "text " + i);
+				case 1 -> point.field("s" + i, (long) -i);
+				case 2 -> point.field("s" + i, i + 0.5);
+				case 3 -> point.field("s" + i, i % 2 == 0);
+				default -> point.unsignedField("s" + i, -i);
+			}
+			fields.put("s" + i, switch (i % 5) {
+				case 0 -> "text " + i;
+				case 1 -> (long) -i;
+				case 2 -> i + 0.5;
+				case 3 -> i % 2 == 0;
+				default -> new BigInteger(Long.toUnsignedString(-i));
+			});
+		}
+		assertThat(point.getTags()).containsExactlyEntriesOf(tags);
+		assertThat(point.getFields()).containsExactlyEntriesOf(fields);
+		assertThatIllegalArgumentException().isThrownBy(() -> point.field("t19", 1L))
+			.withMessageContaining("already used for a tag");
+		assertThatIllegalArgumentException().isThrownBy(() -> point.tag("s19", "x"))
+			.withMessageContaining("already used for a field");
 	}
 
 	@Test
