@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.cnosdb.spring.benchmarks.encode.EncodeSuite;
+import io.cnosdb.spring.benchmarks.write.WriteSuite;
 
 /**
  * Runs the benchmark suites B1–B5, each printing ours ÷ each peer in one table.
@@ -16,7 +17,7 @@ import io.cnosdb.spring.benchmarks.encode.EncodeSuite;
 public final class BenchmarkMain {
 
 	/** Every suite, in the order they run. */
-	private static final List<Suite> SUITES = List.of(new EncodeSuite());
+	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new WriteSuite());
 
 	private BenchmarkMain() {
 	}
