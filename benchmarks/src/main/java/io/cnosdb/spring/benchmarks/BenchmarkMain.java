@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.cnosdb.spring.benchmarks.encode.EncodeSuite;
+import io.cnosdb.spring.benchmarks.transport.TransportSuite;
 import io.cnosdb.spring.benchmarks.write.WriteSuite;
 
 /**
@@ -17,7 +18,7 @@ import io.cnosdb.spring.benchmarks.write.WriteSuite;
 public final class BenchmarkMain {
 
 	/** Every suite, in the order they run. */
-	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new WriteSuite());
+	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new WriteSuite(), new TransportSuite());
 
 	private BenchmarkMain() {
 	}
