@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Mode#COUNT} mode their {@code \n} are counted (a body that does not end with one
  * counts one more line, as InfluxDB clients send them). Every POST is answered
  * {@code 204 No Content}, whatever its path, except {@code POST /reset}, which zeroes the
- * counters; {@code GET /stats} answers {@code lines bytes requests}.
+ * counters; {@code GET /stats} answers {@code lines bytes requests connections}, the last
+ * counting connections opened since the reset (a client that keeps its connections alive opens
+ * few or none).
  */
 public final class HttpSink {
 
@@ -58,6 +60,8 @@ public final class HttpSink {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private final AtomicLong connections = new AtomicLong();
+
 	private HttpSink(Mode mode) {
 		this.mode = mode;
 	}
@@ -85,6 +89,7 @@ public final class HttpSink {
 		try (channel) {
 			channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
 			channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
+			this.connections.incrementAndGet();
 			Connection connection = new Connection(channel);
 			while (connection.serveOne()) {
 				// Keep-alive: the next request on the same connection.
@@ -155,7 +160,7 @@ public final class HttpSink {
 			}
 			if (method.equals("GET") && path.equals("/stats")) {
 				byte[] body = ascii(HttpSink.this.lines.get() + " " + HttpSink.this.bytes.get() + " "
-						+ HttpSink.this.requests.get());
+						+ HttpSink.this.requests.get() + " " + HttpSink.this.connections.get());
 				write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n"));
 				write(body);
 			}
@@ -163,6 +168,7 @@ public final class HttpSink {
 				HttpSink.this.lines.set(0);
 				HttpSink.this.bytes.set(0);
 				HttpSink.this.requests.set(0);
+				HttpSink.this.connections.set(0);
 				write(NO_CONTENT);
 			}
 			else if (method.equals("POST")) {

@@ -64,7 +64,8 @@ public final class SinkProcess implements AutoCloseable {
 	/** The counters since the last reset. */
 	public Stats stats() throws IOException, InterruptedException {
 		String[] values = send(HttpRequest.newBuilder(URI.create(url() + "/stats")).GET().build()).trim().split(" ");
-		return new Stats(Long.parseLong(values[0]), Long.parseLong(values[1]), Long.parseLong(values[2]));
+		return new Stats(Long.parseLong(values[0]), Long.parseLong(values[1]), Long.parseLong(values[2]),
+				Long.parseLong(values[3]));
 	}
 
 	private String send(HttpRequest request) throws IOException, InterruptedException {
@@ -88,8 +89,9 @@ public final class SinkProcess implements AutoCloseable {
 	 * @param lines line-protocol lines (0 in discard mode)
 	 * @param bytes body bytes
 	 * @param requests requests answered
+	 * @param connections connections opened
 	 */
-	public record Stats(long lines, long bytes, long requests) {
+	public record Stats(long lines, long bytes, long requests, long connections) {
 
 	}
 

@@ -24,12 +24,18 @@ final class TransportRuns {
 		this.transports = transports;
 	}
 
-	void run(TransportBodies bodies, int[] sizes, long budget, long timeCapNanos, int repetitions) throws Exception {
+	/**
+	 * @param budget bytes per timed run
+	 * @param timeCapNanos the longest a timed run lasts, whatever it has sent
+	 * @param warmUpNanos how long each transport sends before it is timed, so its code is compiled
+	 */
+	void run(TransportBodies bodies, int[] sizes, long budget, long timeCapNanos, long warmUpNanos, int repetitions)
+			throws Exception {
 		for (int size : sizes) {
 			List<byte[]> sized = bodies.of(size);
 			Map<Transport, List<Result>> results = new LinkedHashMap<>();
 			for (Transport transport : this.transports) {
-				send(transport, sized, budget / 10, timeCapNanos / 10);
+				send(transport, sized, Long.MAX_VALUE, warmUpNanos);
 			}
 			for (int repetition = 0; repetition < repetitions; repetition++) {
 				for (Transport transport : this.transports) {
@@ -61,7 +67,7 @@ final class TransportRuns {
 					+ " bytes in all, but the sink received " + stats.requests() + " requests of " + stats.bytes()
 					+ " bytes");
 		}
-		return new Result(sent[0], measured);
+		return new Result(sent[0], measured, stats.connections());
 	}
 
 	private static void print(int size, int bodyLength, Map<Transport, List<Result>> results) {
@@ -70,13 +76,14 @@ final class TransportRuns {
 		double rawCpu = median(raw, false);
 		System.out.println();
 		System.out.printf(Locale.ROOT, "bodies of %d KiB (%,d bytes, cut at a line end)%n", size / 1024, bodyLength);
-		System.out.printf(Locale.ROOT, "%-34s %9s %10s %13s %16s%n", "transport", "MB/s", "CPU-s/GB", "÷ raw MB/s",
-				"÷ raw CPU-s/GB");
+		System.out.printf(Locale.ROOT, "%-34s %9s %10s %13s %16s %9s%n", "transport", "MB/s", "CPU-s/GB", "÷ raw MB/s",
+				"÷ raw CPU-s/GB", "connects");
 		for (Map.Entry<Transport, List<Result>> entry : results.entrySet()) {
 			double rate = median(entry.getValue(), true);
 			double cpu = median(entry.getValue(), false);
-			System.out.printf(Locale.ROOT, "%-34s %9.0f %10.2f %13.2f %16.2f%n", entry.getKey().name(), rate, cpu,
-					rate / rawRate, cpu / rawCpu);
+			List<Result> runs = entry.getValue();
+			System.out.printf(Locale.ROOT, "%-34s %9.0f %10.2f %13.2f %16.2f %9d%n", entry.getKey().name(), rate, cpu,
+					rate / rawRate, cpu / rawCpu, runs.get(runs.size() - 1).connections());
 		}
 	}
 
@@ -86,8 +93,8 @@ final class TransportRuns {
 					.toArray());
 	}
 
-	/** One timed run: bytes sent, wall and CPU time. */
-	private record Result(long bytes, Measured measured) {
+	/** One timed run: bytes sent, wall and CPU time, connections the sink saw opened. */
+	private record Result(long bytes, Measured measured, long connections) {
 
 		double megabytesPerSecond() {
 			return this.bytes * 1e3 / this.measured.wallNanos();

@@ -32,14 +32,23 @@ final class WriteRuns {
 		this.contenders = contenders;
 	}
 
-	void run(int warmUp, int repetitions) throws Exception {
+	/**
+	 * @param warmUp points per warm-up run; each contender repeats it until {@code warmUpNanos}
+	 * have passed, so that its code is compiled before it is timed (the compiler's threads would
+	 * otherwise count as its CPU time)
+	 */
+	void run(int warmUp, long warmUpNanos, int repetitions) throws Exception {
 		for (WriteContender contender : this.contenders) {
 			if (contender instanceof RawCeilingWrite raw) {
 				raw.prepare(this.data, 0, warmUp);
 				raw.prepare(this.data, 0, this.data.size());
 			}
 			System.out.printf(Locale.ROOT, "warming up %s%n", contender.name());
-			runOnce(contender, warmUp);
+			long end = System.nanoTime() + warmUpNanos;
+			do {
+				runOnce(contender, warmUp);
+			}
+			while (System.nanoTime() < end);
 		}
 		for (int repetition = 0; repetition < repetitions; repetition++) {
 			for (WriteContender contender : this.contenders) {
@@ -69,13 +78,14 @@ final class WriteRuns {
 
 	private void print() {
 		System.out.println();
-		System.out.printf(Locale.ROOT, "%-42s %12s %12s %9s %9s  %s%n", "contender", "M points/s", "CPU ns/pt",
-				"B/point", "requests", "notes");
+		System.out.printf(Locale.ROOT, "%-42s %12s %12s %9s %9s %9s  %s%n", "contender", "M points/s", "CPU ns/pt",
+				"B/point", "requests", "connects", "notes");
 		for (Map.Entry<WriteContender, List<Run>> entry : this.runs.entrySet()) {
 			Run last = entry.getValue().get(entry.getValue().size() - 1);
-			System.out.printf(Locale.ROOT, "%-42s %12.3f %12.0f %9.1f %9d  %s%n", entry.getKey().name(),
+			System.out.printf(Locale.ROOT, "%-42s %12.3f %12.0f %9.1f %9d %9d  %s%n", entry.getKey().name(),
 					median(entry.getValue(), true) / 1e6, median(entry.getValue(), false),
-					(double) last.stats().bytes() / last.points(), last.stats().requests(), entry.getKey().notes());
+					(double) last.stats().bytes() / last.points(), last.stats().requests(), last.stats().connections(),
+					entry.getKey().notes());
 		}
 		List<WriteContender> ours = this.runs.keySet().stream().filter(WriteContender::ours).toList();
 		List<WriteContender> others = this.runs.keySet().stream().filter((contender) -> !contender.ours()).toList();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.cnosdb.spring.benchmarks.Contenders;
 import io.cnosdb.spring.benchmarks.Suite;
 import io.cnosdb.spring.benchmarks.Versions;
 import io.cnosdb.spring.benchmarks.sink.HttpSink;
@@ -34,18 +35,20 @@ public final class WriteSuite implements Suite {
 	public void run(boolean quick) throws Exception {
 		int points = quick ? 1_000_000 : 5_000_000;
 		int warmUp = quick ? 200_000 : 1_000_000;
+		long warmUpNanos = (quick ? 3L : 10L) * 1_000_000_000L;
 		int repetitions = quick ? 1 : 3;
 		System.out.printf(Locale.ROOT, "%s; questdb-client %s, influxdb-client-java %s, okhttp %s, httpclient5 %s%n",
 				Versions.jdk(), Versions.of("org.questdb", "questdb-client"),
 				Versions.of("com.influxdb", "influxdb-client-java"), okhttp3.OkHttp.VERSION,
 				Versions.of("org.apache.httpcomponents.client5", "httpclient5"));
-		System.out.printf(Locale.ROOT, "%,d points after a %,d-point warm-up per contender, %d repetition(s)%n", points,
-				warmUp, repetitions);
+		System.out.printf(Locale.ROOT,
+				"%,d points after %,d-point warm-up runs for at least %d s per contender, %d repetition(s)%n", points,
+				warmUp, warmUpNanos / 1_000_000_000L, repetitions);
 		WriteDataset data = new WriteDataset(points);
 		try (SinkProcess sink = SinkProcess.start(HttpSink.Mode.COUNT)) {
 			List<WriteContender> contenders = contenders(sink);
 			try {
-				new WriteRuns(sink, data, contenders).run(warmUp, repetitions);
+				new WriteRuns(sink, data, contenders).run(warmUp, warmUpNanos, repetitions);
 			}
 			finally {
 				for (WriteContender contender : contenders) {
@@ -55,7 +58,7 @@ public final class WriteSuite implements Suite {
 		}
 	}
 
-	private static List<WriteContender> contenders(SinkProcess sink) {
+	private static List<WriteContender> contenders(SinkProcess sink) throws Exception {
 		String url = sink.url();
 		List<WriteContender> contenders = new ArrayList<>();
 		contenders.add(new OursTemplateWrite(url, BATCH));
@@ -70,8 +73,18 @@ public final class WriteSuite implements Suite {
 		contenders.add(new InfluxBlockingWrite(url, BATCH, false));
 		contenders.add(new InfluxBlockingWrite(url, BATCH, true));
 		contenders.add(new InfluxAsyncWrite(url, BATCH, 100_000));
-		contenders.add(new RawCeilingWrite(sink.port(), BATCH));
-		return contenders;
+		List<WriteContender> selected = new ArrayList<>();
+		for (WriteContender contender : contenders) {
+			if (Contenders.selected(contender.name())) {
+				selected.add(contender);
+			}
+			else {
+				contender.close();
+			}
+		}
+		// The ceiling always runs: the ratios need it.
+		selected.add(new RawCeilingWrite(sink.port(), BATCH));
+		return selected;
 	}
 
 }
