@@ -11,8 +11,9 @@ import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
 /**
  * Runs B2's contenders (a warm-up each, then interleaved repetitions), checks the sink's line
- * count after every run and prints the medians and ratios. Lost or extra lines fail the run
- * once the tables are printed, so the numbers of the others are not lost with it.
+ * count after every run and prints the medians and ratios. Lost or extra lines, or ours sending
+ * other bytes than the ceiling's pre-encoded bodies of the same points, fail the run once the
+ * tables are printed, so the numbers of the others are not lost with it.
  */
 final class WriteRuns {
 
@@ -24,6 +25,7 @@ final class WriteRuns {
 
 	private final Map<WriteContender, List<Run>> runs = new LinkedHashMap<>();
 
+	/** Lost, extra or different data: reported after the tables, then the run fails. */
 	private final List<String> failures = new ArrayList<>();
 
 	WriteRuns(SinkProcess sink, WriteDataset data, List<WriteContender> contenders) {
@@ -59,8 +61,26 @@ final class WriteRuns {
 			}
 		}
 		print();
+		checkOursSentTheCeilingsBytes();
 		if (!this.failures.isEmpty()) {
 			throw new IllegalStateException("B2 failed its line-count check:\n  " + String.join("\n  ", this.failures));
+		}
+	}
+
+	/** Ours encodes as the ceiling's bodies were encoded: any other byte count means other data was sent. */
+	private void checkOursSentTheCeilingsBytes() {
+		long expected = this.runs.entrySet().stream()
+			.filter((entry) -> entry.getKey() instanceof RawCeilingWrite)
+			.mapToLong((entry) -> entry.getValue().get(0).stats().bytes())
+			.findFirst()
+			.orElse(-1);
+		for (Map.Entry<WriteContender, List<Run>> entry : this.runs.entrySet()) {
+			for (Run run : entry.getValue()) {
+				if (entry.getKey().ours() && run.stats().bytes() != expected) {
+					this.failures.add(entry.getKey().name() + ": sent " + run.stats().bytes() + " bytes, the ceiling's "
+							+ "pre-encoded bodies hold " + expected);
+				}
+			}
 		}
 	}
 
