@@ -1,5 +1,6 @@
 package io.cnosdb.spring.benchmarks.transport;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -38,7 +39,11 @@ final class RestClientTransport implements Transport {
 
 	@Override
 	public void close() throws Exception {
-		if (this.requestFactory instanceof AutoCloseable closeable) {
+		// The Jetty and HttpComponents factories stop the clients they made on destroy().
+		if (this.requestFactory instanceof DisposableBean disposable) {
+			disposable.destroy();
+		}
+		else if (this.requestFactory instanceof AutoCloseable closeable) {
 			closeable.close();
 		}
 	}
