@@ -7,6 +7,8 @@ import java.util.Locale;
 import io.cnosdb.spring.benchmarks.encode.EncodeSuite;
 import io.cnosdb.spring.benchmarks.query.ParseSuite;
 import io.cnosdb.spring.benchmarks.query.QuerySuite;
+import io.cnosdb.spring.benchmarks.transport.TransportSuite;
+import io.cnosdb.spring.benchmarks.write.WriteSuite;
 
 /**
  * Runs the benchmark suites B1–B5, each printing ours ÷ each peer in one table.
@@ -18,7 +20,8 @@ import io.cnosdb.spring.benchmarks.query.QuerySuite;
 public final class BenchmarkMain {
 
 	/** Every suite, in the order they run. */
-	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new ParseSuite(), new QuerySuite());
+	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new WriteSuite(), new TransportSuite(),
+			new ParseSuite(), new QuerySuite());
 
 	private BenchmarkMain() {
 	}

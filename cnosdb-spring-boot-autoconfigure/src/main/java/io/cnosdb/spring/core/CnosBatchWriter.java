@@ -1,6 +1,5 @@
 package io.cnosdb.spring.core;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,6 +49,10 @@ import org.springframework.util.Assert;
  * time are then overwritten with the same values, but points without one would be stored
  * twice, so give points a time.
  * <p>
+ * The flush thread sends one batch while callers encode and fill the next. Sent batches'
+ * arrays are reused for later batches (at most two are kept beside the one being filled), so
+ * steady writing does not allocate them again.
+ * <p>
  * Thread-safe. Close the writer to write what it holds; the flush thread is a daemon thread.
  */
 public final class CnosBatchWriter implements AutoCloseable {
@@ -56,6 +60,12 @@ public final class CnosBatchWriter implements AutoCloseable {
 	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
 
 	private static final String RATE_LIMIT = "030024";
+
+	/** Sent batches kept for reuse, so that steady writing allocates no batch arrays. */
+	private static final int SPARE_BATCHES = 2;
+
+	/** A caller's encoding buffer is kept for the next call only up to this size. */
+	private static final int MAX_KEPT_SCRATCH = 64 * 1024;
 
 	private final CnosTemplate template;
 
@@ -72,6 +82,11 @@ public final class CnosBatchWriter implements AutoCloseable {
 	private final Condition done = this.lock.newCondition();
 
 	private final ArrayDeque<Batch> ready = new ArrayDeque<>();
+
+	private final ArrayDeque<Batch> spare = new ArrayDeque<>(SPARE_BATCHES);
+
+	/** One caller's encoding buffer, lent to the next; concurrent callers make their own. */
+	private final AtomicReference<Scratch> spareScratch = new AtomicReference<>();
 
 	private final Thread flushThread;
 
@@ -113,7 +128,14 @@ public final class CnosBatchWriter implements AutoCloseable {
 	 */
 	public void write(Point point) {
 		Assert.notNull(point, "Point must not be null");
-		write(List.of(point));
+		Scratch scratch = takeScratch();
+		try {
+			encode(point, scratch);
+			accept(scratch.encoded.array(), scratch.ends, 1);
+		}
+		finally {
+			giveBack(scratch);
+		}
 	}
 
 	/**
@@ -129,20 +151,42 @@ public final class CnosBatchWriter implements AutoCloseable {
 		if (points.isEmpty()) {
 			return;
 		}
-		LineProtocolBuffer encoded = new LineProtocolBuffer(points.size() * 128);
-		int[] ends = new int[points.size()];
-		int count = 0;
-		for (Point point : points) {
-			Assert.notNull(point, "Point must not be null");
-			this.encoder.encode(point, encoded);
-			int length = encoded.size() - ((count == 0) ? 0 : ends[count - 1]);
-			if (length > this.settings.bufferLimitBytes) {
-				throw new IllegalArgumentException(point + " takes " + length + " bytes, more than the whole buffer ("
-						+ this.settings.bufferLimitBytes + " bytes)");
+		Scratch scratch = takeScratch();
+		try {
+			for (Point point : points) {
+				Assert.notNull(point, "Point must not be null");
+				encode(point, scratch);
 			}
-			ends[count++] = encoded.size();
+			accept(scratch.encoded.array(), scratch.ends, scratch.count);
 		}
-		accept(encoded.array(), ends, count);
+		finally {
+			giveBack(scratch);
+		}
+	}
+
+	/** Appends the point to the scratch buffer, refusing it if it could never fit the buffer. */
+	private void encode(Point point, Scratch scratch) {
+		int start = scratch.encoded.size();
+		this.encoder.encode(point, scratch.encoded);
+		int length = scratch.encoded.size() - start;
+		if (length > this.settings.bufferLimitBytes) {
+			throw new IllegalArgumentException(point + " takes " + length + " bytes, more than the whole buffer ("
+					+ this.settings.bufferLimitBytes + " bytes)");
+		}
+		scratch.addEnd();
+	}
+
+	private Scratch takeScratch() {
+		Scratch scratch = this.spareScratch.getAndSet(null);
+		return (scratch != null) ? scratch : new Scratch();
+	}
+
+	/** Keeps a small scratch buffer for the next call; a large one goes to the garbage collector. */
+	private void giveBack(Scratch scratch) {
+		if (scratch.encoded.array().length <= MAX_KEPT_SCRATCH) {
+			scratch.reset();
+			this.spareScratch.set(scratch);
+		}
 	}
 
 	/**
@@ -278,7 +322,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 		int accepted = 0;
 		this.lock.lock();
 		try {
-			long deadline = System.nanoTime() + this.settings.blockTimeout.toNanos();
+			// Read the clock only once a write has to wait: most never do.
+			long deadline = 0;
+			boolean waited = false;
 			for (int i = 0; i < count; i++) {
 				int start = (i == 0) ? 0 : ends[i - 1];
 				int length = ends[i] - start;
@@ -287,6 +333,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 					// than at its size or interval, which a full buffer might never reach.
 					sealCurrent();
 					this.work.signalAll();
+					if (!waited) {
+						deadline = System.nanoTime() + this.settings.blockTimeout.toNanos();
+						waited = true;
+					}
 					long remaining = deadline - System.nanoTime();
 					if (this.settings.backpressure == Backpressure.FAIL || remaining <= 0) {
 						throw bufferFull(accepted, count);
@@ -342,7 +392,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 		if (this.current.points > 0) {
 			this.current.sequence = ++this.sealed;
 			this.ready.add(this.current);
-			this.current = new Batch();
+			Batch reused = this.spare.poll();
+			this.current = (reused != null) ? reused : new Batch();
 		}
 	}
 
@@ -368,6 +419,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 			this.bufferedPoints -= batch.points;
 			this.bufferedBytes -= batch.size();
 			this.completed = batch.sequence;
+			if (this.spare.size() < SPARE_BATCHES) {
+				batch.clear();
+				this.spare.add(batch);
+			}
 			this.notFull.signalAll();
 			this.done.signalAll();
 		}
@@ -512,8 +567,15 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	}
 
-	/** A batch: whole lines, and where each ends. */
-	private static final class Batch extends ByteArrayOutputStream {
+	/**
+	 * A batch: whole lines, and where each ends. Its arrays are reused once it has been sent, so
+	 * they grow to the usual batch size once and are then filled in place.
+	 */
+	private static final class Batch {
+
+		private byte[] bytes = new byte[8192];
+
+		private int size;
 
 		private int[] ends = new int[64];
 
@@ -523,20 +585,31 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 		private long firstNanos;
 
-		Batch() {
-			super(8192);
-		}
-
 		void add(byte[] lines, int start, int length) {
-			write(lines, start, length);
+			if (this.size + length > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.size + length, this.bytes.length * 2));
+			}
+			System.arraycopy(lines, start, this.bytes, this.size, length);
+			this.size += length;
 			if (this.points == this.ends.length) {
 				this.ends = Arrays.copyOf(this.ends, this.points * 2);
 			}
-			this.ends[this.points++] = this.count;
+			this.ends[this.points++] = this.size;
 		}
 
 		byte[] bytes() {
-			return this.buf;
+			return this.bytes;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		void clear() {
+			this.size = 0;
+			this.points = 0;
+			this.sequence = 0;
+			this.firstNanos = 0;
 		}
 
 		List<String> lines() {
@@ -545,10 +618,33 @@ public final class CnosBatchWriter implements AutoCloseable {
 			for (int i = 0; i < this.points; i++) {
 				int end = this.ends[i];
 				// Drop the line terminator.
-				lines.add(new String(this.buf, start, end - start - 1, StandardCharsets.UTF_8));
+				lines.add(new String(this.bytes, start, end - start - 1, StandardCharsets.UTF_8));
 				start = end;
 			}
 			return lines;
+		}
+
+	}
+
+	/** Points a caller has encoded but not yet handed over: their lines, and where each ends. */
+	private static final class Scratch {
+
+		private final LineProtocolBuffer encoded = new LineProtocolBuffer(1024);
+
+		private int[] ends = new int[16];
+
+		private int count;
+
+		void addEnd() {
+			if (this.count == this.ends.length) {
+				this.ends = Arrays.copyOf(this.ends, this.count * 2);
+			}
+			this.ends[this.count++] = this.encoded.size();
+		}
+
+		void reset() {
+			this.encoded.reset();
+			this.count = 0;
 		}
 
 	}

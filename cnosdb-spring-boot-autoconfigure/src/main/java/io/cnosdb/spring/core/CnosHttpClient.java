@@ -77,6 +77,8 @@ final class CnosHttpClient {
 	/** One client per timeout asked for; a health indicator always asks for the same one. */
 	private final ConcurrentMap<Duration, RestClient> pingClients = new ConcurrentHashMap<>();
 
+	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
+
 	private volatile CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
 
 	private volatile int writeCompressionLevel = 1;
@@ -123,6 +125,11 @@ final class CnosHttpClient {
 			response.close();
 			throw translateReadFailure(description, ex);
 		}
+	}
+
+	/** Buffers to encode write bodies into, shared by the templates of this client. */
+	EncodeBuffers encodeBuffers() {
+		return this.encodeBuffers;
 	}
 
 	/** Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)} compresses bodies. */

@@ -331,16 +331,22 @@ public class CnosTemplate implements CnosOperations {
 			return;
 		}
 		LineProtocolEncoder encoder = new LineProtocolEncoder(precision);
-		LineProtocolBuffer buffer = new LineProtocolBuffer(Math.max(256, Math.min(points.size(), 1 << 20) * 128));
-		int index = 0;
-		for (Point point : points) {
-			if (point == null) {
-				throw new IllegalArgumentException("Point " + index + " is null");
+		EncodeBuffers buffers = this.client.encodeBuffers();
+		LineProtocolBuffer buffer = buffers.take(Math.max(256, Math.min(points.size(), 1 << 20) * 128));
+		try {
+			int index = 0;
+			for (Point point : points) {
+				if (point == null) {
+					throw new IllegalArgumentException("Point " + index + " is null");
+				}
+				encoder.encode(point, buffer);
+				index++;
 			}
-			encoder.encode(point, buffer);
-			index++;
+			sendLineProtocol(buffer.array(), buffer.size(), precision, "writing " + points.size() + " point(s)");
 		}
-		sendLineProtocol(buffer.array(), buffer.size(), precision, "writing " + points.size() + " point(s)");
+		finally {
+			buffers.giveBack(buffer);
+		}
 	}
 
 	@Override

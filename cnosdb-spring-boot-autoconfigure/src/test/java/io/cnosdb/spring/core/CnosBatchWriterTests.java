@@ -272,6 +272,53 @@ class CnosBatchWriterTests {
 	}
 
 	@Test
+	void aPointRefusedInOneWriteLeavesNothingForTheNext() {
+		try (CnosBatchWriter writer = writer().build()) {
+			List<Point> refused = new ArrayList<>(points(0, 2));
+			refused.add(Point.measurement("air").field("v", Double.NaN));
+			assertThatIllegalArgumentException().isThrownBy(() -> writer.write(refused));
+			writer.write(points(10, 1).get(0));
+			writer.write(points(11, 2));
+		}
+		assertThat(this.faults.acknowledged).containsExactlyElementsOf(lines(points(10, 3)));
+	}
+
+	@Test
+	void aBatchFilledAfterALongerOneHoldsOnlyItsOwnLines() {
+		List<Point> longer = List.of(Point.measurement("air").tag("station", "x".repeat(200)).field("v", 1L).time(1,
+				CnosPrecision.NS));
+		List<Point> shorter = points(0, 2);
+		try (CnosBatchWriter writer = writer().build()) {
+			for (int round = 0; round < 3; round++) {
+				writer.write(longer);
+				writer.flush();
+				writer.write(shorter);
+				writer.flush();
+			}
+		}
+		List<String> expected = new ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			expected.addAll(lines(longer));
+			expected.addAll(lines(shorter));
+		}
+		assertThat(this.faults.acknowledged).containsExactlyElementsOf(expected);
+		assertThat(this.faults.requests).hasValue(6);
+	}
+
+	@Test
+	void aFailedBatchFilledAfterAnotherHandsOverOnlyItsOwnLines() {
+		this.faults.script(Fault.OK, Fault.DATA_ERROR);
+		try (CnosBatchWriter writer = writer().build()) {
+			writer.write(points(0, 5));
+			writer.flush();
+			writer.write(points(100, 2));
+			writer.flush();
+		}
+		assertThat(this.faults.acknowledged).containsExactlyElementsOf(lines(points(0, 5)));
+		assertThat(failedLines()).containsExactlyElementsOf(lines(points(100, 2)));
+	}
+
+	@Test
 	void aFailingHandlerDoesNotStopTheWriter() {
 		this.faults.script(Fault.DATA_ERROR);
 		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)

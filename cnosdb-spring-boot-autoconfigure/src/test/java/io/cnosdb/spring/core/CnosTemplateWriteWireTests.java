@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.write.Point;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,37 @@ class CnosTemplateWriteWireTests {
 			.withMessageContaining("line break");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("m s=\"a\rb\" 1")));
 		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void eachWriteSendsOnlyItsOwnPointsWhenItReusesTheEncodeBuffer() {
+		Point longer = Point.measurement("air").tag("station", "x".repeat(300)).field("v", 1L).time(1, CnosPrecision.NS);
+		Point shorter = Point.measurement("air").field("v", 2L).time(2, CnosPrecision.NS);
+		for (int i = 0; i < 4; i++) {
+			this.db.enqueue(empty());
+		}
+		this.template.write(List.of(longer, longer));
+		this.template.write(List.of(shorter));
+		this.template.withDatabase("other").write(List.of(shorter, shorter));
+		this.template.write(List.of(longer));
+		assertThat(this.db.takeBody()).isEqualTo(longer.toLineProtocol() + "\n" + longer.toLineProtocol() + "\n");
+		var request = this.db.takeRequest();
+		assertThat(request.getBody().utf8()).isEqualTo(shorter.toLineProtocol() + "\n");
+		assertThat(request.getHeaders().get("Content-Length"))
+			.isEqualTo(String.valueOf(shorter.toLineProtocol().length() + 1));
+		assertThat(this.db.takeBody()).isEqualTo(shorter.toLineProtocol() + "\n" + shorter.toLineProtocol() + "\n");
+		assertThat(this.db.takeBody()).isEqualTo(longer.toLineProtocol() + "\n");
+	}
+
+	@Test
+	void aPointRefusedMidWriteLeavesNothingForTheNextWrite() {
+		this.db.enqueue(empty());
+		Point good = Point.measurement("air").field("v", 1L).time(1, CnosPrecision.NS);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.template.write(List.of(good, Point.measurement("air").field("v", Double.NaN))));
+		this.template.write(List.of(good));
+		assertThat(this.db.takeBody()).isEqualTo(good.toLineProtocol() + "\n");
+		assertThat(this.db.requestCount()).isOne();
 	}
 
 	@Test

@@ -1,0 +1,46 @@
+package io.cnosdb.spring.core;
+
+import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.core.write.LineProtocolBuffer;
+import io.cnosdb.spring.core.write.LineProtocolEncoder;
+import io.cnosdb.spring.core.write.Point;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link EncodeBuffers}.
+ */
+class EncodeBuffersTests {
+
+	private final EncodeBuffers buffers = new EncodeBuffers();
+
+	@Test
+	void aReturnedBufferIsLentAgainEmpty() {
+		LineProtocolBuffer first = this.buffers.take(256);
+		new LineProtocolEncoder().encode(Point.measurement("m").field("v", 1L), first);
+		this.buffers.giveBack(first);
+		LineProtocolBuffer second = this.buffers.take(256);
+		assertThat(second).isSameAs(first);
+		assertThat(second.isEmpty()).isTrue();
+	}
+
+	@Test
+	void concurrentWritesGetBuffersOfTheirOwn() {
+		LineProtocolBuffer first = this.buffers.take(256);
+		assertThat(this.buffers.take(256)).isNotSameAs(first);
+	}
+
+	@Test
+	void aBufferLargerThanTheLimitIsNotKept() {
+		LineProtocolBuffer large = new LineProtocolBuffer(EncodeBuffers.MAX_KEPT + 1);
+		this.buffers.giveBack(large);
+		assertThat(this.buffers.take(256)).isNotSameAs(large);
+	}
+
+	@Test
+	void aNewBufferIsNoLargerThanTheLimit() {
+		assertThat(this.buffers.take(Integer.MAX_VALUE - 8).array()).hasSizeLessThanOrEqualTo(EncodeBuffers.MAX_KEPT);
+	}
+
+}
