@@ -132,13 +132,6 @@ final class DecimalDigits {
 		return tens | ((pairs - 10 * tens) << 8);
 	}
 
-	/**
-	 * How many of the eight digits made by {@link #eightDigits(int)} are zeros at the end, 8 if all are.
-	 */
-	static int trailingZeros(long eightDigits) {
-		return Long.numberOfLeadingZeros(eightDigits) >>> 3;
-	}
-
 	/** Stores the eight digits made by {@link #eightDigits(int)} as ASCII at {@code at} to {@code at + 7}. */
 	static void putEight(long eightDigits, byte[] array, int at) {
 		LONG_IN_BYTES.set(array, at, eightDigits + ASCII_ZEROS);
