@@ -138,9 +138,11 @@ public final class LineProtocolEncoder {
 	/** An upper bound of the bytes the point's line takes, so that the buffer grows at most once per point. */
 	private static int maxLength(Point point) {
 		// Each name and string value char takes at most 3 bytes; each tag adds ',' and '='; each field ',' or ' ',
-		// '=' and at most MAX_VALUE_LENGTH (two quotes for strings); then ' ', the timestamp and '\n'.
+		// '=' and at most MAX_VALUE_LENGTH (two quotes for strings); then ' ', the timestamp and '\n'; and room
+		// for a kept name to be stored in whole words.
 		long total = point.textLength() * MAX_BYTES_PER_CHAR + 2L * point.tagCount()
-				+ (2L + MAX_VALUE_LENGTH) * point.fieldCount() + 2 + MAX_TIMESTAMP_LENGTH;
+				+ (2L + MAX_VALUE_LENGTH) * point.fieldCount() + 2 + MAX_TIMESTAMP_LENGTH
+				+ EscapedNames.WRITE_SLACK;
 		// Beyond an int the buffer cannot grow anyway, and says so.
 		return (int) Math.min(total, Integer.MAX_VALUE);
 	}
@@ -242,10 +244,9 @@ public final class LineProtocolEncoder {
 	 */
 	private int writeKey(Point point, String name, Element element, boolean leading, byte[] array, int position) {
 		int role = 2 * element.ordinal() + (leading ? 1 : 0);
-		byte[] known = this.names.get(name, role);
+		EscapedNames.Name known = this.names.get(name, role);
 		if (known != null) {
-			System.arraycopy(known, 0, array, position, known.length);
-			return position + known.length;
+			return EscapedNames.write(known, array, position);
 		}
 		int end = writeName(point, name, element, leading, array, position);
 		this.names.put(name, role, array, position, end);

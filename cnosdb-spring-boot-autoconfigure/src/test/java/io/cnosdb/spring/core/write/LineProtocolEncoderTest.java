@@ -420,6 +420,23 @@ class LineProtocolEncoderTest {
 	}
 
 	@Test
+	void writesKeptNamesOfEveryLengthInBuffersGrownJustEnough() {
+		LineProtocolEncoder encoder = new LineProtocolEncoder();
+		for (int length = 1; length <= 40; length++) {
+			String key = "k".repeat(length);
+			String wide = "é".repeat(length);
+			// Kept names are stored in whole words past their end: the last one of a line must still fit.
+			Point point = Point.measurement(key).tag(wide, "v").field(key, true);
+			String expected = key + "," + wide + "=v " + key + "=true\n";
+			for (int round = 0; round < 2; round++) {
+				LineProtocolBuffer exact = new LineProtocolBuffer(0);
+				encoder.encode(point, exact);
+				assertThat(exact).as("round %d, length %d", round, length).hasToString(expected);
+			}
+		}
+	}
+
+	@Test
 	void refusesABadNameEveryTime() {
 		LineProtocolEncoder encoder = new LineProtocolEncoder();
 		for (int round = 0; round < 2; round++) {
