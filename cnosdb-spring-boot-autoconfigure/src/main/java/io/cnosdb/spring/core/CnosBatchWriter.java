@@ -419,7 +419,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 			this.bufferedPoints -= batch.points;
 			this.bufferedBytes -= batch.size();
 			this.completed = batch.sequence;
-			if (this.spare.size() < SPARE_BATCHES) {
+			// A batch grown past what a template keeps between writes is left to the collector, not held.
+			if (this.spare.size() < SPARE_BATCHES && batch.bytes.length <= EncodeBuffers.MAX_KEPT) {
 				batch.clear();
 				this.spare.add(batch);
 			}

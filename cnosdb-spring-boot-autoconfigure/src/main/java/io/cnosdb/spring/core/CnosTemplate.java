@@ -330,8 +330,8 @@ public class CnosTemplate implements CnosOperations {
 		if (points.isEmpty()) {
 			return;
 		}
-		LineProtocolEncoder encoder = new LineProtocolEncoder(precision);
 		EncodeBuffers buffers = this.client.encodeBuffers();
+		LineProtocolEncoder encoder = buffers.encoder(precision);
 		LineProtocolBuffer buffer = buffers.take(Math.max(256, Math.min(points.size(), 1 << 20) * 128));
 		try {
 			int index = 0;

@@ -1,13 +1,16 @@
 package io.cnosdb.spring.core;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
+import io.cnosdb.spring.core.write.LineProtocolEncoder;
 
 /**
  * Lends buffers to encode write bodies into and keeps one returned buffer for the next write,
  * so that a template writing batch after batch reuses one array instead of allocating (and
- * zeroing) a body-sized one per call. Concurrent writes get buffers of their own.
+ * zeroing) a body-sized one per call. Concurrent writes get buffers of their own. Also keeps one
+ * encoder per precision, so that the encoder's cache of escaped names outlives a single write.
  */
 final class EncodeBuffers {
 
@@ -15,6 +18,19 @@ final class EncodeBuffers {
 	static final int MAX_KEPT = 8 * 1024 * 1024;
 
 	private final AtomicReference<LineProtocolBuffer> spare = new AtomicReference<>();
+
+	private final AtomicReferenceArray<LineProtocolEncoder> encoders = new AtomicReferenceArray<>(
+			CnosPrecision.values().length);
+
+	/** The encoder for a precision; encoders are thread-safe, so every write shares it. */
+	LineProtocolEncoder encoder(CnosPrecision precision) {
+		LineProtocolEncoder encoder = this.encoders.get(precision.ordinal());
+		if (encoder == null) {
+			this.encoders.compareAndSet(precision.ordinal(), null, new LineProtocolEncoder(precision));
+			encoder = this.encoders.get(precision.ordinal());
+		}
+		return encoder;
+	}
 
 	/** An empty buffer, the kept one if it is free, else a new one of the expected size. */
 	LineProtocolBuffer take(int expectedBytes) {

@@ -43,4 +43,15 @@ class EncodeBuffersTests {
 		assertThat(this.buffers.take(Integer.MAX_VALUE - 8).array()).hasSizeLessThanOrEqualTo(EncodeBuffers.MAX_KEPT);
 	}
 
+	@Test
+	void everyWriteOfAPrecisionSharesOneEncoderSoItsNameCacheLasts() {
+		LineProtocolEncoder nanos = this.buffers.encoder(CnosPrecision.NS);
+		assertThat(this.buffers.encoder(CnosPrecision.NS)).isSameAs(nanos);
+		assertThat(this.buffers.encoder(CnosPrecision.MS)).isNotSameAs(nanos);
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		this.buffers.encoder(CnosPrecision.MS).encode(Point.measurement("m").field("v", 1L).time(2_000_000L,
+				CnosPrecision.NS), buffer);
+		assertThat(buffer.toString()).isEqualTo("m v=1i 2\n");
+	}
+
 }

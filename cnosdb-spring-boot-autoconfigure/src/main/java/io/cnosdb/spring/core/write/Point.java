@@ -4,8 +4,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import io.cnosdb.spring.core.CnosPrecision;
@@ -43,12 +45,23 @@ public final class Point {
 
 	private static final String[] NO_STRINGS = {};
 
+	/** Encoders are thread-safe; sharing them keeps their cache of escaped names across calls. */
+	private static final LineProtocolEncoder[] ENCODERS = Arrays.stream(CnosPrecision.values())
+		.map(LineProtocolEncoder::new)
+		.toArray(LineProtocolEncoder[]::new);
+
+	/** Up to this many keys a duplicate check scans them, which is cheaper than hashing. */
+	private static final int SCANNED_KEYS = 16;
+
 	private final String measurement;
 
 	/** Tag keys and values, alternating: key i at 2i, its value at 2i + 1. */
 	private String[] tags = NO_STRINGS;
 
 	private int tagCount;
+
+	/** Every key, once the point has more than {@value #SCANNED_KEYS}, so checks stay linear in all. */
+	private @Nullable Set<String> keys;
 
 	private String[] fieldKeys = NO_STRINGS;
 
@@ -102,6 +115,7 @@ public final class Point {
 		this.tags[2 * this.tagCount] = key;
 		this.tags[2 * this.tagCount + 1] = value;
 		this.tagCount++;
+		keyAdded(key);
 		this.textLength += key.length() + value.length();
 		return this;
 	}
@@ -306,7 +320,7 @@ public final class Point {
 	 */
 	public String toLineProtocol(CnosPrecision precision) {
 		LineProtocolBuffer buffer = new LineProtocolBuffer(64);
-		new LineProtocolEncoder(precision).encode(this, buffer);
+		ENCODERS[precision.ordinal()].encode(this, buffer);
 		buffer.truncate(buffer.size() - 1);
 		return buffer.toString();
 	}
@@ -388,6 +402,7 @@ public final class Point {
 		this.fieldTypes[this.fieldCount] = type;
 		this.fieldBits[this.fieldCount] = bits;
 		this.fieldCount++;
+		keyAdded(key);
 		this.textLength += key.length();
 		return this;
 	}
@@ -397,11 +412,24 @@ public final class Point {
 			throw new IllegalArgumentException(describe() + ": " + kind + " key must not be null");
 		}
 		// A name used as both tag and field is a column type conflict on the server, so refuse it here too.
-		// Points have few keys, so a scan is cheaper than a hash set per point.
-		if (isTag(key) || isField(key)) {
+		if ((this.keys != null) ? this.keys.contains(key) : (isTag(key) || isField(key))) {
 			String existing = isTag(key) ? "tag" : "field";
 			throw new IllegalArgumentException(describe() + ": duplicate key '" + key + "', already used for a "
 					+ existing);
+		}
+	}
+
+	private void keyAdded(String key) {
+		if (this.keys != null) {
+			this.keys.add(key);
+		}
+		else if (this.tagCount + this.fieldCount > SCANNED_KEYS) {
+			Set<String> all = new HashSet<>();
+			for (int i = 0; i < this.tagCount; i++) {
+				all.add(tagKey(i));
+			}
+			all.addAll(Arrays.asList(this.fieldKeys).subList(0, this.fieldCount));
+			this.keys = all;
 		}
 	}
 

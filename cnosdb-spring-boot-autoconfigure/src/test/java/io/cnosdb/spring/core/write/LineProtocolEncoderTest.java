@@ -415,7 +415,6 @@ class LineProtocolEncoderTest {
 			LineProtocolBuffer kept = new LineProtocolBuffer();
 			encoder.encode(point, kept);
 			assertThat(kept).hasToString(encode(point));
-			this.buffer.reset();
 		}
 	}
 

@@ -65,6 +65,23 @@ class PointTest {
 	}
 
 	@Test
+	void refusesDuplicateKeysAlsoWhenItHasManyKeys() {
+		Point point = Point.measurement("m");
+		for (int i = 0; i < 40; i++) {
+			point.tag("t" + i, "v").field("f" + i, i);
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> point.tag("t3", "again"))
+			.withMessage("Point 'm': duplicate key 't3', already used for a tag");
+		assertThatIllegalArgumentException().isThrownBy(() -> point.field("t39", 1L))
+			.withMessage("Point 'm': duplicate key 't39', already used for a tag");
+		assertThatIllegalArgumentException().isThrownBy(() -> point.tag("f0", "x"))
+			.withMessage("Point 'm': duplicate key 'f0', already used for a field");
+		assertThatIllegalArgumentException().isThrownBy(() -> point.tag("null-value", null));
+		point.tag("null-value", "now set");
+		assertThat(point.getTags()).hasSize(41).containsEntry("null-value", "now set");
+	}
+
+	@Test
 	void hasNoTimeUntilOneIsSet() {
 		Point point = Point.measurement("m").field("f", 1L);
 		assertThat(point.getTime()).isNull();
