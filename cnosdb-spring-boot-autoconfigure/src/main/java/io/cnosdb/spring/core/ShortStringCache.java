@@ -1,8 +1,5 @@
 package io.cnosdb.spring.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,10 +19,6 @@ final class ShortStringCache {
 
 	/** Values longer than this are always decoded anew. */
 	static final int MAX_CACHED_LENGTH = 32;
-
-	/** Reads eight bytes at any offset of a byte array as one {@code long}. */
-	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-			ByteOrder.LITTLE_ENDIAN);
 
 	/** An odd 64-bit constant whose product spreads every input bit into the high bits. */
 	private static final long SPREAD = 0x9E3779B97F4A7C15L;
@@ -58,7 +51,7 @@ final class ShortStringCache {
 	private static int slot(byte[] bytes, int start, int end) {
 		long mixed;
 		if (end - start >= Long.BYTES) {
-			mixed = (long) LONG.get(bytes, start) * SPREAD + (long) LONG.get(bytes, end - Long.BYTES);
+			mixed = ByteWords.read(bytes, start) * SPREAD + ByteWords.read(bytes, end - Long.BYTES);
 		}
 		else {
 			mixed = 0;
