@@ -17,12 +17,32 @@ final class ByteWords {
 	/** {@code 0x30} ({@code '0'}) in every byte. */
 	private static final long ZEROS = 0x3030_3030_3030_3030L;
 
+	/** The low seven bits of every byte. */
+	private static final long LOW_SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+
 	private ByteWords() {
 	}
 
 	/** The bytes {@code bytes[offset .. offset + 8)}, the first in the lowest bits. */
 	static long read(byte[] bytes, int offset) {
 		return (long) LONG.get(bytes, offset);
+	}
+
+	/** The byte in each of the eight places of a word. */
+	static long repeat(char ascii) {
+		return 0x0101_0101_0101_0101L * ascii;
+	}
+
+	/**
+	 * The word's bytes equal to those of {@code pattern}: the high bit set in each such byte,
+	 * every other bit clear. Exact (no borrow reaches a neighbouring byte), so the first match
+	 * is at {@code numberOfTrailingZeros >>> 3}.
+	 */
+	static long bytesEqualTo(long word, long pattern) {
+		long zeroWhereEqual = word ^ pattern;
+		// Adding 0x7F to the low seven bits sets the high bit unless they are all zero.
+		long nonZero = ((zeroWhereEqual & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | zeroWhereEqual;
+		return ~(nonZero | LOW_SEVEN_BITS);
 	}
 
 	/** Whether each of the eight bytes is an ASCII digit. */
