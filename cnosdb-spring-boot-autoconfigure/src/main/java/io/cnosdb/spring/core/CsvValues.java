@@ -117,11 +117,15 @@ final class CsvValues {
 			double value = (power >= 0) ? mantissa * POWERS_OF_TEN[power] : mantissa / POWERS_OF_TEN[-power];
 			return negative ? -value : value;
 		}
+		if (mantissa != 0 && mantissa != Long.MAX_VALUE && EiselLemire.covers(power)) {
+			// Up to 18 digits, such as a full-precision value: still exact, and rounded the same.
+			return EiselLemire.toDouble(mantissa, power, negative);
+		}
 		return JavaDoubleParser.parseDouble(bytes, start, end - start);
 	}
 
 	private static long accumulate(long mantissa, byte digit) {
-		// Past 18 digits the value may overflow; it then only decides the slow path.
+		// Past 18 digits the value may overflow: Long.MAX_VALUE then sends it to the full parser.
 		return (mantissa < 100_000_000_000_000_000L) ? mantissa * 10 + (digit - '0') : Long.MAX_VALUE;
 	}
 
