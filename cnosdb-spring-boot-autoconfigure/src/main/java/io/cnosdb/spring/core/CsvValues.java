@@ -16,6 +16,9 @@ final class CsvValues {
 	/** Longs with up to 18 digits cannot overflow. */
 	private static final int SAFE_LONG_DIGITS = 18;
 
+	/** Eight more digits keep a mantissa below this within 18 digits. */
+	private static final long MAX_MANTISSA_BEFORE_EIGHT_DIGITS = 10_000_000_000L;
+
 	/** Integers up to 2^53 are exact doubles. */
 	private static final long EXACT_MANTISSA = 1L << 53;
 
@@ -78,6 +81,16 @@ final class CsvValues {
 		if (i < end && bytes[i] == '.') {
 			i++;
 			int fractionStart = i;
+			// Full-precision values have 15 or more fraction digits: take eight at a time while
+			// the mantissa cannot overflow.
+			while (i <= end - Long.BYTES && mantissa < MAX_MANTISSA_BEFORE_EIGHT_DIGITS) {
+				long word = ByteWords.read(bytes, i);
+				if (!ByteWords.isEightDigits(word)) {
+					break;
+				}
+				mantissa = mantissa * 100_000_000 + ByteWords.eightDigits(word);
+				i += Long.BYTES;
+			}
 			while (i < end && isDigit(bytes[i])) {
 				mantissa = accumulate(mantissa, bytes[i]);
 				i++;
