@@ -37,6 +37,20 @@ class ShortStringCacheTests {
 	}
 
 	@Test
+	void valuesThatShareTheirFirstOrLastEightBytesAreToldApart() {
+		ShortStringCache cache = new ShortStringCache();
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 10_000; i++) {
+				for (String text : new String[] { String.format("server-%04d", i), String.format("%04d-us-east-1", i),
+						String.format("region-%d-x", i), String.format("a%dcommon-suffix-of-20", i) }) {
+					byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+					assertThat(cache.decode(bytes, 0, bytes.length)).isEqualTo(text);
+				}
+			}
+		}
+	}
+
+	@Test
 	void repeatedShortBytesGiveTheSameString() {
 		ShortStringCache cache = new ShortStringCache();
 		for (String text : List.of("server-0042", "us-east-1", "r1", "北京", "x".repeat(32))) {
