@@ -34,6 +34,9 @@ final class CnosColumns {
 
 	private int recentCount;
 
+	/** Where in {@link #recentNames} the next name asked for is likely to be. */
+	private int nextRecent;
+
 	CnosColumns(String[] names) {
 		this.names = names;
 		this.nameList = Collections.unmodifiableList(Arrays.asList(names.clone()));
@@ -57,8 +60,16 @@ final class CnosColumns {
 
 	/** The index of a column, or -1. */
 	int indexOf(String name) {
+		// A mapper asks for the same names in the same order on every row: try the one after
+		// the last found first.
+		int next = this.nextRecent;
+		if (next < this.recentCount && this.recentNames[next] == name) {
+			this.nextRecent = next + 1;
+			return this.recentIndexes[next];
+		}
 		for (int i = 0; i < this.recentCount; i++) {
 			if (this.recentNames[i] == name) {
+				this.nextRecent = i + 1;
 				return this.recentIndexes[i];
 			}
 		}
@@ -67,6 +78,7 @@ final class CnosColumns {
 			this.recentNames[this.recentCount] = name;
 			this.recentIndexes[this.recentCount] = index;
 			this.recentCount++;
+			this.nextRecent = this.recentCount;
 		}
 		return index;
 	}

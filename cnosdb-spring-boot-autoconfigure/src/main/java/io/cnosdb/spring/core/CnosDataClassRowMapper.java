@@ -2,13 +2,16 @@ package io.cnosdb.spring.core;
 
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanInstantiationException;
 import org.springframework.beans.BeanUtils;
+import org.springframework.core.KotlinDetector;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.dao.TypeMismatchDataAccessException;
@@ -28,6 +31,8 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 
 	private final Constructor<T> constructor;
 
+	private final boolean kotlinType;
+
 	private final String[] parameterNames;
 
 	private final TypeDescriptor[] parameterTypes;
@@ -43,6 +48,7 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 	public CnosDataClassRowMapper(Class<T> type) {
 		this.type = type;
 		this.constructor = BeanUtils.getResolvableConstructor(type);
+		this.kotlinType = KotlinDetector.isKotlinReflectPresent() && KotlinDetector.isKotlinType(type);
 		this.parameterNames = BeanUtils.getParameterNames(this.constructor);
 		this.parameterTypes = new TypeDescriptor[this.parameterNames.length];
 		for (int i = 0; i < this.parameterTypes.length; i++) {
@@ -65,7 +71,7 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 		for (int i = 0; i < arguments.length; i++) {
 			arguments[i] = value(row, binding.parameterColumns[i], this.parameterTypes[i], this.parameterNames[i]);
 		}
-		T instance = BeanUtils.instantiateClass(this.constructor, arguments);
+		T instance = instantiate(arguments);
 		for (int i = 0; i < this.properties.size(); i++) {
 			int column = binding.propertyColumns[i];
 			if (column >= 0) {
@@ -75,6 +81,34 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 			}
 		}
 		return instance;
+	}
+
+	/**
+	 * Calls the constructor as {@link BeanUtils#instantiateClass(Constructor, Object...)} does,
+	 * failing the same way, but without its two arrays per call (its default values for
+	 * primitives never apply: {@link #value} has already refused a NULL for one). Kotlin
+	 * classes still go through it, for their optional parameters.
+	 */
+	private T instantiate(@Nullable Object[] arguments) {
+		if (this.kotlinType) {
+			return BeanUtils.instantiateClass(this.constructor, arguments);
+		}
+		try {
+			return this.constructor.newInstance(arguments);
+		}
+		catch (InstantiationException ex) {
+			throw new BeanInstantiationException(this.constructor, "Is it an abstract class?", ex);
+		}
+		catch (IllegalAccessException ex) {
+			throw new BeanInstantiationException(this.constructor, "Is the constructor accessible?", ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BeanInstantiationException(this.constructor, "Illegal arguments for constructor", ex);
+		}
+		catch (InvocationTargetException ex) {
+			throw new BeanInstantiationException(this.constructor, "Constructor threw exception",
+					ex.getTargetException());
+		}
 	}
 
 	private @Nullable Object value(CnosRow row, int column, TypeDescriptor target, String name) {

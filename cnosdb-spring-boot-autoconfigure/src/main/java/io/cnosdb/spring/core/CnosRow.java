@@ -1,7 +1,6 @@
 package io.cnosdb.spring.core;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -30,12 +29,6 @@ import org.springframework.dao.TypeMismatchDataAccessException;
  */
 public final class CnosRow {
 
-	/** Decoded short values kept for reuse; a fixed number, so memory stays bounded. */
-	private static final int STRING_CACHE_SIZE = 4096;
-
-	/** Values longer than this are always decoded anew. */
-	private static final int MAX_CACHED_LENGTH = 32;
-
 	private static final TypeDescriptor INSTANT = TypeDescriptor.valueOf(Instant.class);
 
 	private static final TypeDescriptor BIG_INTEGER = TypeDescriptor.valueOf(BigInteger.class);
@@ -49,7 +42,7 @@ public final class CnosRow {
 	/** Whether numbers, booleans and timestamps may skip the conversion service: only with CnosDB's own. */
 	private final boolean directConversions;
 
-	private final @Nullable String[] strings = new String[STRING_CACHE_SIZE];
+	private final ShortStringCache strings = new ShortStringCache();
 
 	private int rowNumber = -1;
 
@@ -123,7 +116,7 @@ public final class CnosRow {
 			return null;
 		}
 		CsvResultReader reader = this.reader;
-		return decode(reader.buffer, reader.starts[index], length);
+		return this.strings.decode(reader.buffer, reader.starts[index], length);
 	}
 
 	/** See {@link #getString(int)}. */
@@ -320,44 +313,6 @@ public final class CnosRow {
 		}
 		CsvResultReader reader = this.reader;
 		return (reader != null && index < reader.cellCount) ? reader.ends[index] - reader.starts[index] : 0;
-	}
-
-	/**
-	 * Decodes UTF-8 bytes, reusing the string decoded last time for the same short ASCII bytes:
-	 * tags repeat row after row, and this saves a string and its array for each.
-	 */
-	private String decode(byte[] bytes, int start, int length) {
-		if (length > MAX_CACHED_LENGTH) {
-			return new String(bytes, start, length, StandardCharsets.UTF_8);
-		}
-		int hash = 0;
-		for (int i = start; i < start + length; i++) {
-			byte b = bytes[i];
-			if (b < 0) {
-				return new String(bytes, start, length, StandardCharsets.UTF_8);
-			}
-			hash = 31 * hash + b;
-		}
-		int slot = (hash ^ (hash >>> 12)) & (STRING_CACHE_SIZE - 1);
-		String cached = this.strings[slot];
-		if (cached != null && sameAscii(cached, bytes, start, length)) {
-			return cached;
-		}
-		String decoded = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
-		this.strings[slot] = decoded;
-		return decoded;
-	}
-
-	private static boolean sameAscii(String text, byte[] bytes, int start, int length) {
-		if (text.length() != length) {
-			return false;
-		}
-		for (int i = 0; i < length; i++) {
-			if (text.charAt(i) != bytes[start + i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -16,6 +16,9 @@ final class CsvValues {
 	/** Longs with up to 18 digits cannot overflow. */
 	private static final int SAFE_LONG_DIGITS = 18;
 
+	/** Eight more digits keep a mantissa below this within 18 digits. */
+	private static final long MAX_MANTISSA_BEFORE_EIGHT_DIGITS = 10_000_000_000L;
+
 	/** Integers up to 2^53 are exact doubles. */
 	private static final long EXACT_MANTISSA = 1L << 53;
 
@@ -78,6 +81,16 @@ final class CsvValues {
 		if (i < end && bytes[i] == '.') {
 			i++;
 			int fractionStart = i;
+			// Full-precision values have 15 or more fraction digits: take eight at a time while
+			// the mantissa cannot overflow.
+			while (i <= end - Long.BYTES && mantissa < MAX_MANTISSA_BEFORE_EIGHT_DIGITS) {
+				long word = ByteWords.read(bytes, i);
+				if (!ByteWords.isEightDigits(word)) {
+					break;
+				}
+				mantissa = mantissa * 100_000_000 + ByteWords.eightDigits(word);
+				i += Long.BYTES;
+			}
 			while (i < end && isDigit(bytes[i])) {
 				mantissa = accumulate(mantissa, bytes[i]);
 				i++;
@@ -117,11 +130,15 @@ final class CsvValues {
 			double value = (power >= 0) ? mantissa * POWERS_OF_TEN[power] : mantissa / POWERS_OF_TEN[-power];
 			return negative ? -value : value;
 		}
+		if (mantissa != 0 && mantissa != Long.MAX_VALUE && EiselLemire.covers(power)) {
+			// Up to 18 digits, such as a full-precision value: still exact, and rounded the same.
+			return EiselLemire.toDouble(mantissa, power, negative);
+		}
 		return JavaDoubleParser.parseDouble(bytes, start, end - start);
 	}
 
 	private static long accumulate(long mantissa, byte digit) {
-		// Past 18 digits the value may overflow; it then only decides the slow path.
+		// Past 18 digits the value may overflow: Long.MAX_VALUE then sends it to the full parser.
 		return (mantissa < 100_000_000_000_000_000L) ? mantissa * 10 + (digit - '0') : Long.MAX_VALUE;
 	}
 
@@ -160,31 +177,59 @@ final class CsvValues {
 				|| bytes[start + 10] != 'T' || bytes[start + 13] != ':' || bytes[start + 16] != ':') {
 			return null;
 		}
-		int year = digits(bytes, start, start + 4);
-		int month = digits(bytes, start + 5, start + 7);
-		int day = digits(bytes, start + 8, start + 10);
-		int hour = digits(bytes, start + 11, start + 13);
-		int minute = digits(bytes, start + 14, start + 16);
-		int second = digits(bytes, start + 17, start + 19);
-		if ((year | month | day | hour | minute | second) < 0 || year < 1 || month < 1 || month > 12 || day < 1
+		int century = twoDigits(bytes, start);
+		int yearOfCentury = twoDigits(bytes, start + 2);
+		int month = twoDigits(bytes, start + 5);
+		int day = twoDigits(bytes, start + 8);
+		int hour = twoDigits(bytes, start + 11);
+		int minute = twoDigits(bytes, start + 14);
+		int second = twoDigits(bytes, start + 17);
+		if ((century | yearOfCentury | month | day | hour | minute | second) < 0) {
+			return null;
+		}
+		int year = century * 100 + yearOfCentury;
+		if (year < 1 || month < 1 || month > 12 || day < 1
 				|| day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
 			return null;
 		}
-		int nanos = 0;
-		if (length > 19) {
-			if (bytes[start + 19] != '.') {
-				return null;
-			}
-			nanos = digits(bytes, start + 20, end);
-			if (nanos < 0) {
-				return null;
-			}
-			for (int i = length - 20; i < 9; i++) {
-				nanos *= 10;
-			}
+		int nanos = (length > 19) ? nanos(bytes, start + 19, end) : 0;
+		if (nanos < 0) {
+			return null;
 		}
 		long epochSecond = epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second;
 		return Instant.ofEpochSecond(epochSecond, nanos);
+	}
+
+	/**
+	 * Two digits as a number, or a negative number if a byte is not a digit: the check has no
+	 * branch, so a timestamp's six fields are tested together.
+	 */
+	private static int twoDigits(byte[] bytes, int start) {
+		int tens = bytes[start] - '0';
+		int ones = bytes[start + 1] - '0';
+		int invalid = (tens | ones | (9 - tens) | (9 - ones)) & Integer.MIN_VALUE;
+		return (tens * 10 + ones) | invalid;
+	}
+
+	/** A dot and 1 to 9 fraction digits as nanoseconds, or -1; nine digits, CnosDB's layout, eight at a time. */
+	private static int nanos(byte[] bytes, int start, int end) {
+		if (bytes[start] != '.') {
+			return -1;
+		}
+		if (end - start == 10) {
+			long firstEight = ByteWords.read(bytes, start + 1);
+			int last = bytes[start + 9] - '0';
+			return (ByteWords.isEightDigits(firstEight) && last >= 0 && last <= 9)
+					? ByteWords.eightDigits(firstEight) * 10 + last : -1;
+		}
+		int nanos = digits(bytes, start + 1, end);
+		if (nanos < 0) {
+			return -1;
+		}
+		for (int i = end - start - 1; i < 9; i++) {
+			nanos *= 10;
+		}
+		return nanos;
 	}
 
 	/** The digits as a number, or -1 if a byte is not a digit. */

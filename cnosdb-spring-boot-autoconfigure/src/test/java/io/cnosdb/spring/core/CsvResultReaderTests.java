@@ -117,6 +117,53 @@ class CsvResultReaderTests {
 		}
 	}
 
+	@Test
+	void separatorsAreFoundAtEveryPlaceOfAWordAsAByteByByteScanFindsThem() {
+		SplittableRandom random = new SplittableRandom(8);
+		byte[] fillers = { 'a', '"', ' ', '\t', 0x0B, 0x0C, 0x2B, 0x2D, (byte) 0x8A, (byte) 0xAC, (byte) 0x8D, 0 };
+		for (int round = 0; round < 20_000; round++) {
+			byte[] bytes = new byte[random.nextInt(1, 40)];
+			for (int i = 0; i < bytes.length; i++) {
+				bytes[i] = fillers[random.nextInt(fillers.length)];
+			}
+			int separators = random.nextInt(3);
+			for (int i = 0; i < separators; i++) {
+				bytes[random.nextInt(bytes.length)] = (byte) ",\n\r".charAt(random.nextInt(3));
+			}
+			int from = random.nextInt(bytes.length);
+			int to = random.nextInt(from, bytes.length + 1);
+			assertThat(CsvResultReader.indexOfSeparator(bytes, from, to)).isEqualTo(indexOfSeparatorByteByByte(bytes, from, to));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 16, 100, 65536 })
+	void longCellsArrivingInLargeSlicesReadTheSame(int bufferSize) {
+		SplittableRandom random = new SplittableRandom(bufferSize);
+		for (int round = 0; round < 40; round++) {
+			List<List<String>> expected = new ArrayList<>();
+			StringBuilder csv = new StringBuilder("a,b,c\n");
+			for (int r = random.nextInt(200); r > 0; r--) {
+				List<String> row = new ArrayList<>();
+				for (int c = 0; c < 3; c++) {
+					row.add("x".repeat(random.nextInt(1, 40)) + randomCell(random));
+				}
+				expected.add(row);
+				appendRow(csv, row, random);
+			}
+			assertThat(rows(csv.toString(), bufferSize, 1 + random.nextInt(300))).isEqualTo(expected);
+		}
+	}
+
+	private static int indexOfSeparatorByteByByte(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (bytes[i] == ',' || bytes[i] == '\n' || bytes[i] == '\r') {
+				return i;
+			}
+		}
+		return to;
+	}
+
 	private static String randomCell(SplittableRandom random) {
 		StringBuilder cell = new StringBuilder();
 		int pieces = random.nextInt(4);

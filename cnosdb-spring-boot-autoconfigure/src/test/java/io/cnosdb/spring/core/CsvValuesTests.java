@@ -108,6 +108,35 @@ class CsvValuesTests {
 	}
 
 	@Test
+	void everyByteAtEveryPlaceOfATimestampIsCheckedAsTheTextConversionChecksIt() {
+		for (String text : new String[] { "2023-07-28T02:12:11", "2023-07-28T02:12:11.1", "2023-07-28T02:12:11.123",
+				"2023-07-28T02:12:11.12345678", "2023-07-28T02:12:11.123456789" }) {
+			for (int position = 0; position < text.length(); position++) {
+				for (int value = 0; value < 256; value++) {
+					byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+					bytes[position] = (byte) value;
+					String mutated = new String(bytes, StandardCharsets.ISO_8859_1);
+					Instant expected = isCsvLayout(mutated) ? parsedOrNull(mutated) : null;
+					assertThat(CsvValues.parseInstant(bytes, 0, bytes.length)).as(mutated).isEqualTo(expected);
+				}
+			}
+		}
+	}
+
+	private static boolean isCsvLayout(String text) {
+		return text.charAt(10) == 'T' && text.substring(19).matches("(\\.[0-9]{1,9})?");
+	}
+
+	private static Instant parsedOrNull(String text) {
+		try {
+			return CnosTimestamps.parseInstant(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	@Test
 	void readsWithinALargerBuffer() {
 		byte[] bytes = bytes("x,12.5,-7,2023-07-28T02:12:11.000000001,y");
 		assertThat(CsvValues.parseDoubleOrNaN(bytes, 2, 6)).isEqualTo(12.5);
