@@ -42,7 +42,8 @@ public final class CnosRow {
 	/** Whether numbers, booleans and timestamps may skip the conversion service: only with CnosDB's own. */
 	private final boolean directConversions;
 
-	private final ShortStringCache strings = new ShortStringCache();
+	/** Made on the first string read, so that a query reading no strings (a count, say) does not pay for it. */
+	private @Nullable ShortStringCache strings;
 
 	private int rowNumber = -1;
 
@@ -116,7 +117,12 @@ public final class CnosRow {
 			return null;
 		}
 		CsvResultReader reader = this.reader;
-		return this.strings.decode(reader.buffer, reader.starts[index], length);
+		ShortStringCache strings = this.strings;
+		if (strings == null) {
+			strings = new ShortStringCache();
+			this.strings = strings;
+		}
+		return strings.decode(reader.buffer, reader.starts[index], length);
 	}
 
 	/** See {@link #getString(int)}. */

@@ -1,8 +1,8 @@
 package io.cnosdb.spring.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,7 +134,8 @@ final class CsvValues {
 			// Up to 18 digits, such as a full-precision value: still exact, and rounded the same.
 			return EiselLemire.toDouble(mantissa, power, negative);
 		}
-		return JavaDoubleParser.parseDouble(bytes, start, end - start);
+		// More than 18 digits or an exponent beyond ±64: rare enough in CnosDB's answers for a String to be fine.
+		return Double.parseDouble(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
 	}
 
 	private static long accumulate(long mantissa, byte digit) {

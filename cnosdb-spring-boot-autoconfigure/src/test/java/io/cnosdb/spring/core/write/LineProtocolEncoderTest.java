@@ -415,6 +415,7 @@ class LineProtocolEncoderTest {
 			LineProtocolBuffer kept = new LineProtocolBuffer();
 			encoder.encode(point, kept);
 			assertThat(kept).hasToString(encode(point));
+			this.buffer.reset();
 		}
 	}
 
