@@ -392,15 +392,13 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public CnosTemplate withDatabase(String database) {
 		return new CnosTemplate(this.client, database, this.tenant, this.writePrecision, this.conversionService,
-				this.directConversions,
-				this.rowMappers);
+				this.directConversions, this.rowMappers);
 	}
 
 	@Override
 	public CnosTemplate withTenant(String tenant) {
 		return new CnosTemplate(this.client, this.database, tenant, this.writePrecision, this.conversionService,
-				this.directConversions,
-				this.rowMappers);
+				this.directConversions, this.rowMappers);
 	}
 
 	@Override
@@ -545,14 +543,6 @@ public class CnosTemplate implements CnosOperations {
 			this.row.advance();
 			action.accept(this.mapper.mapRow(this.row, this.row.getRowNumber()));
 			return true;
-		}
-
-		@Override
-		public void forEachRemaining(Consumer<? super T> action) {
-			while (this.result.next()) {
-				this.row.advance();
-				action.accept(this.mapper.mapRow(this.row, this.row.getRowNumber()));
-			}
 		}
 
 	}

@@ -25,8 +25,14 @@ public final class EncodeDataset {
 
 	public static final String MEASUREMENT = "cpu";
 
+	/** How many distinct hosts the points come from. */
+	public static final int HOSTS = 1000;
+
 	private static final String[] REGIONS = { "eu-central-1", "us-east-1", "us-west-2", "ap-south-1", "ap-east-1",
 			"sa-east-1", "ca-central-1", "me-south-1" };
+
+	/** How many distinct regions the points come from. */
+	public static final int REGION_COUNT = REGIONS.length;
 
 	private static final String[] ESCAPED_REGIONS = { "eu central,1", "us=east 1", "süd-west 2", "ap, south",
 			"東京 1", "sa east=1", "ca,central 1", "me south" };
@@ -47,6 +53,16 @@ public final class EncodeDataset {
 
 	public final long[] timestamps;
 
+	/** The {@code PLAIN} variant's name of host {@code index}. */
+	public static String plainHost(int index) {
+		return String.format("server-%04d", index);
+	}
+
+	/** The {@code PLAIN} variant's name of region {@code index}. */
+	public static String plainRegion(int index) {
+		return REGIONS[index];
+	}
+
 	public EncodeDataset(Variant variant, int size) {
 		this.variant = variant;
 		SplittableRandom random = new SplittableRandom(42);
@@ -58,11 +74,10 @@ public final class EncodeDataset {
 		this.messages = new String[size];
 		this.timestamps = new long[size];
 		for (int i = 0; i < size; i++) {
-			int host = random.nextInt(1000);
-			int region = random.nextInt(REGIONS.length);
-			this.hosts[i] = (variant == Variant.PLAIN) ? String.format("server-%04d", host)
-					: String.format("server %04d", host);
-			this.regions[i] = (variant == Variant.PLAIN) ? REGIONS[region] : ESCAPED_REGIONS[region];
+			int host = random.nextInt(HOSTS);
+			int region = random.nextInt(REGION_COUNT);
+			this.hosts[i] = (variant == Variant.PLAIN) ? plainHost(host) : String.format("server %04d", host);
+			this.regions[i] = (variant == Variant.PLAIN) ? plainRegion(region) : ESCAPED_REGIONS[region];
 			this.usageUser[i] = random.nextInt(10000) / 100.0;
 			this.usageSystem[i] = random.nextDouble() * 10;
 			this.counts[i] = random.nextLong(1_000_000);

@@ -1,6 +1,9 @@
 package io.cnosdb.spring.benchmarks.write;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+
+import io.cnosdb.spring.benchmarks.encode.EncodeDataset;
 
 /**
  * The raw values every B2 contender writes: the points of B1's {@code PLAIN} variant (same seed,
@@ -9,17 +12,15 @@ import java.util.SplittableRandom;
  */
 final class WriteDataset {
 
-	static final String MEASUREMENT = "cpu";
+	static final String MEASUREMENT = EncodeDataset.MEASUREMENT;
 
-	private static final String[] REGIONS = { "eu-central-1", "us-east-1", "us-west-2", "ap-south-1", "ap-east-1",
-			"sa-east-1", "ca-central-1", "me-south-1" };
+	private static final String[] HOSTS = new String[EncodeDataset.HOSTS];
 
-	private static final String[] HOSTS = new String[1000];
+	private static final String[] REGIONS = new String[EncodeDataset.REGION_COUNT];
 
 	static {
-		for (int i = 0; i < HOSTS.length; i++) {
-			HOSTS[i] = String.format("server-%04d", i);
-		}
+		Arrays.setAll(HOSTS, EncodeDataset::plainHost);
+		Arrays.setAll(REGIONS, EncodeDataset::plainRegion);
 	}
 
 	private final short[] hosts;
@@ -41,7 +42,7 @@ final class WriteDataset {
 		this.usageSystem = new double[size];
 		this.counts = new long[size];
 		for (int i = 0; i < size; i++) {
-			this.hosts[i] = (short) random.nextInt(1000);
+			this.hosts[i] = (short) random.nextInt(HOSTS.length);
 			this.regions[i] = (byte) random.nextInt(REGIONS.length);
 			this.usageUser[i] = random.nextInt(10000) / 100.0;
 			this.usageSystem[i] = random.nextDouble() * 10;
