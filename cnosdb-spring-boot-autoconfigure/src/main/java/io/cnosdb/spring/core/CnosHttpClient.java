@@ -185,6 +185,28 @@ final class CnosHttpClient {
 			}));
 	}
 
+	/**
+	 * Runs {@code sql} as the configured user over the same bounded client as
+	 * {@link #ping(Duration)}, and reads the answer to its end: the check a health indicator
+	 * makes that the credentials work, since a ping sends none.
+	 */
+	void validate(String sql, String database, String tenant, Duration timeout) {
+		String description = "checking that the user can run " + sql;
+		RestClient client = this.pingClients.computeIfAbsent(timeout, this.pingClientFactory);
+		call(description, () -> client.post()
+			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+			.contentType(TEXT_UTF8)
+			.body(sql.getBytes(StandardCharsets.UTF_8))
+			.exchange((request, response) -> {
+				try (ClientHttpResponse checked = checked(response, description)) {
+					StreamUtils.drain(checked.getBody());
+					return null;
+				}
+			}));
+	}
+
 	private CnosPing readPing(byte[] body, String description) {
 		try {
 			Map<?, ?> ping = JSON.readValue(body, Map.class);

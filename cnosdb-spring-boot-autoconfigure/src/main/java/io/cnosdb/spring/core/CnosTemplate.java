@@ -418,6 +418,9 @@ public class CnosTemplate implements CnosOperations {
 
 	// Health
 
+	/** The statement {@link #validate(Duration)} runs. */
+	public static final String VALIDATION_QUERY = "SELECT 1";
+
 	/**
 	 * Asks the server whether it is up, with {@code GET /api/v1/ping}, which needs no
 	 * credentials and sends none. Unlike statements, a ping waits at most {@code timeout} to
@@ -434,6 +437,23 @@ public class CnosTemplate implements CnosOperations {
 		Assert.notNull(timeout, "Timeout must not be null");
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
 		return this.client.ping(timeout);
+	}
+
+	/**
+	 * Checks that the template's user can run a statement on its database and tenant: runs
+	 * {@value #VALIDATION_QUERY} with the template's credentials, bounded by {@code timeout}
+	 * as {@link #ping(Duration)} is. A ping proves the server is up; only a statement proves
+	 * that the credentials, the tenant and the database work, as Spring Boot's DataSource
+	 * health check runs a validation query for the same reason.
+	 * @param timeout the longest wait to connect, and again for the answer
+	 * @throws org.springframework.dao.DataAccessException when the statement fails, such as
+	 * {@link io.cnosdb.spring.core.exception.CnosPermissionDeniedException} for credentials the
+	 * server refuses
+	 */
+	public void validate(Duration timeout) {
+		Assert.notNull(timeout, "Timeout must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
+		this.client.validate(VALIDATION_QUERY, this.database, this.tenant, timeout);
 	}
 
 	/** The server's URL, without any user information. */

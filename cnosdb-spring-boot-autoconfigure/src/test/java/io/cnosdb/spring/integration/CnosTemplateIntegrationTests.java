@@ -10,11 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 import io.cnosdb.spring.core.CnosPrecision;
@@ -27,6 +23,7 @@ import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
+import io.cnosdb.spring.testsupport.CnosDbServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,20 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The template end to end against the real CnosDB image. Needs Docker; skipped where there
- * is none.
+ * The template end to end against a real CnosDB: the server named by {@code CNOSDB_URL}, or
+ * the {@code cnosdb/cnosdb} image where Docker answers; skipped, with the reason on the
+ * console, with neither ({@link CnosDbServer}).
  */
-@Testcontainers(disabledWithoutDocker = true)
 class CnosTemplateIntegrationTests {
 
-	private static final String DATABASE = "oceanic_station";
+	@RegisterExtension
+	static final CnosDbServer cnosdb = new CnosDbServer();
 
-	@Container
-	static final GenericContainer<?> cnosdb = new GenericContainer<>(
-			DockerImageName.parse("cnosdb/cnosdb:community-latest"))
-		.withExposedPorts(8902)
-		.waitingFor(Wait.forHttp("/api/v1/ping").forPort(8902).forStatusCode(200))
-		.withStartupTimeout(Duration.ofMinutes(3));
+	private static final String DATABASE = CnosDbServer.uniqueName("oceanic_station");
 
 	private CnosTemplate cnos;
 
@@ -60,7 +53,7 @@ class CnosTemplateIntegrationTests {
 
 	@BeforeEach
 	void createDatabaseAndTable() {
-		this.cnos = CnosTemplate.builder().url(url()).build();
+		this.cnos = cnosdb.template();
 		this.cnos.createDatabase(DATABASE,
 				DatabaseOptions.defaults().ifNotExists().ttl(Duration.ofDays(3650)).shard(1).vnodeDuration("7d"));
 		this.ocean = this.cnos.withDatabase(DATABASE);
@@ -76,10 +69,6 @@ class CnosTemplateIntegrationTests {
 	@AfterEach
 	void dropDatabase() {
 		this.cnos.dropDatabaseIfExists(DATABASE);
-	}
-
-	private static String url() {
-		return "http://" + cnosdb.getHost() + ":" + cnosdb.getMappedPort(8902);
 	}
 
 	@Test
@@ -197,7 +186,8 @@ class CnosTemplateIntegrationTests {
 	@Test
 	void autoConfiguredTemplateReachesTheServer() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class))
-			.withPropertyValues("cnosdb.url=" + url(), "cnosdb.database=" + DATABASE)
+			.withPropertyValues(cnosdb.properties())
+			.withPropertyValues("cnosdb.database=" + DATABASE)
 			.run((context) -> assertThat(context.getBean(CnosTemplate.class).listTables()).contains("air"));
 	}
 

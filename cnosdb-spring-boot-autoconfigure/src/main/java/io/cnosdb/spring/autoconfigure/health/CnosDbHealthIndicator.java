@@ -14,12 +14,17 @@ import org.springframework.util.Assert;
 
 /**
  * {@link HealthIndicator} for CnosDB: pings the server ({@code GET /api/v1/ping}, which needs
- * no credentials) with a short timeout of its own, so a hanging server makes the health check
- * DOWN quickly instead of holding it for a query's read timeout.
+ * no credentials) for its version, then runs {@value CnosTemplate#VALIDATION_QUERY} as the
+ * configured user on the configured database and tenant
+ * ({@link CnosTemplate#validate(Duration)}), each with a short timeout of its own, so a hanging
+ * server makes the health check DOWN quickly instead of holding it for a query's read timeout.
+ * The statement is what tells the truth about the application: a server that answers its
+ * ping but refuses the credentials (or lacks the database) serves none of its calls.
  * <p>
- * UP carries the server's {@code version}. DOWN carries the {@code reason} and, when the
- * server answered with an error, its {@code httpStatus} and CnosDB {@code errorCode}. No
- * detail ever holds the user's password or the Authorization header.
+ * UP carries the server's {@code version}. DOWN carries the {@code reason}, the
+ * {@code version} when the ping answered, and, when the server answered with an error, its
+ * {@code httpStatus} and CnosDB {@code errorCode}. No detail ever holds the user's password
+ * or the Authorization header.
  */
 public class CnosDbHealthIndicator extends AbstractHealthIndicator {
 
@@ -44,14 +49,13 @@ public class CnosDbHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		try {
 			CnosPing ping = this.template.ping(this.timeout);
-			if (ping.isHealthy()) {
-				builder.up().withDetail("version", ping.version());
+			builder.withDetail("version", ping.version());
+			if (!ping.isHealthy()) {
+				builder.down().withDetail("reason", "CnosDB reported status '" + ping.status() + "'");
+				return;
 			}
-			else {
-				builder.down()
-					.withDetail("version", ping.version())
-					.withDetail("reason", "CnosDB reported status '" + ping.status() + "'");
-			}
+			this.template.validate(this.timeout);
+			builder.up();
 		}
 		catch (DataAccessException ex) {
 			builder.down().withDetail("reason", ex.getMessage());

@@ -62,6 +62,9 @@ class CnosDbHealthContributorAutoConfigurationTests {
 			.addHeader("content-type", "application/json")
 			.body("{\"version\":\"2.4.3, revision: c760943\",\"status\":\"healthy\"}")
 			.build());
+		// The answer to the validation statement the indicator runs after the ping.
+		this.server.enqueue(
+				new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body("Int64(1)\n1\n").build());
 	}
 
 	@Test

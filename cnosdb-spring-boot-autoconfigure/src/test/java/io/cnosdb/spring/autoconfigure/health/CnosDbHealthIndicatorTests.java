@@ -23,8 +23,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link CnosDbHealthIndicator} against a loopback server: each way a ping can
- * end, and that no detail holds a credential.
+ * Tests for {@link CnosDbHealthIndicator} against a loopback server: each way the ping and
+ * the validation statement can end, and that no detail holds a credential.
  */
 class CnosDbHealthIndicatorTests {
 
@@ -67,14 +67,61 @@ class CnosDbHealthIndicatorTests {
 			.addHeader("content-type", "application/json")
 			.body("{\"status\":\"healthy\",\"version\":\"2.4.3, revision: c760943, build_time: 2025-01-01\"}")
 			.build());
+		this.server.enqueue(selectOne());
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsExactlyEntriesOf(
 				java.util.Map.of("version", "2.4.3, revision: c760943, build_time: 2025-01-01"));
-		RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
-		assertThat(request.getMethod()).isEqualTo("GET");
-		assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/ping");
-		assertThat(request.getHeaders().get("Authorization")).as("a ping needs and gets no credentials").isNull();
+		RecordedRequest ping = this.server.takeRequest(5, TimeUnit.SECONDS);
+		assertThat(ping.getMethod()).isEqualTo("GET");
+		assertThat(ping.getUrl().encodedPath()).isEqualTo("/api/v1/ping");
+		assertThat(ping.getHeaders().get("Authorization")).as("a ping needs and gets no credentials").isNull();
+		RecordedRequest validation = this.server.takeRequest(5, TimeUnit.SECONDS);
+		assertThat(validation.getMethod()).isEqualTo("POST");
+		assertThat(validation.getUrl().encodedPath()).isEqualTo("/api/v1/sql");
+		assertThat(validation.getUrl().queryParameter("db")).isEqualTo("public");
+		assertThat(validation.getHeaders().get("Authorization")).isEqualTo("Basic " + TOKEN);
+		assertThat(validation.getBody().utf8()).isEqualTo("SELECT 1");
+	}
+
+	@Test
+	void downWithTheErrorCodeWhenTheServerRefusesTheCredentials() {
+		// The ping answers without credentials, so only the statement shows that none of the
+		// application's calls would work.
+		this.server.enqueue(healthyPing());
+		this.server.enqueue(new MockResponse.Builder().code(422)
+			.addHeader("content-type", "application/json")
+			.body("{\"error_code\":\"010016\",\"error_message\":\"Auth error: Access denied for user 'root' "
+					+ "(using xxx) username or password invalid\"}")
+			.build());
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("version", "2.4.3")
+			.containsEntry("httpStatus", 422)
+			.containsEntry("errorCode", "010016");
+		assertThat((String) health.getDetails().get("reason")).contains("Access denied for user 'root'");
+		assertNoCredentials(health);
+	}
+
+	@Test
+	void downWithinTheHealthTimeoutWhenTheStatementHangs() {
+		this.server.enqueue(healthyPing());
+		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).build());
+		Health health = health(Duration.ofMillis(300));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("version", "2.4.3");
+		assertThat((String) health.getDetails().get("reason")).contains("did not answer in time");
+	}
+
+	private static MockResponse healthyPing() {
+		return new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/json")
+			.body("{\"version\":\"2.4.3\",\"status\":\"healthy\"}")
+			.build();
+	}
+
+	private static MockResponse selectOne() {
+		return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body("Int64(1)\n1\n").build();
 	}
 
 	@Test

@@ -3,29 +3,46 @@ package io.cnosdb.spring.sample;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import io.cnosdb.spring.testcontainers.CnosDbContainer;
+import io.cnosdb.spring.testsupport.CnosDbServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole flow against the real {@code cnosdb/cnosdb:community-latest} image: schema at
- * startup, JSON and CSV writes, queries, stations, the summary, a bucket the server refuses,
- * and the health entry. Skipped where Docker is not available.
+ * The whole flow against a real CnosDB (the server named by {@code CNOSDB_URL}, or the
+ * {@code cnosdb/cnosdb} image where Docker answers): schema at startup, JSON and CSV writes,
+ * queries, stations, the summary, a bad CSV row, and the health entry. Skipped, with the
+ * reason on the console, with neither. The sample's database gets a name of its own, so a
+ * shared server keeps its data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Testcontainers(disabledWithoutDocker = true)
-class CnosDbContainerTests {
+class RealCnosDbTests {
 
-	@Container
-	@ServiceConnection
-	static CnosDbContainer cnosdb = new CnosDbContainer();
+	@RegisterExtension
+	static final CnosDbServer cnosdb = new CnosDbServer();
+
+	private static final String DATABASE = CnosDbServer.uniqueName("sample");
+
+	@AfterAll
+	static void dropDatabase() {
+		cnosdb.template().dropDatabaseIfExists(DATABASE);
+	}
+
+	@DynamicPropertySource
+	static void cnosDbProperties(DynamicPropertyRegistry registry) {
+		registry.add("cnosdb.url", cnosdb::url);
+		registry.add("cnosdb.user", cnosdb::user);
+		registry.add("cnosdb.password", cnosdb::password);
+		registry.add("cnosdb.database", () -> DATABASE);
+		registry.add("spring.docker.compose.enabled", () -> "false");
+	}
 
 	@Value("${local.server.port}")
 	private int port;
