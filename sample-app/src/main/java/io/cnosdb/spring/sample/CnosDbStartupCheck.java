@@ -4,10 +4,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.exception.CnosServerFailure;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +37,24 @@ class CnosDbStartupCheck implements ApplicationRunner {
 			logger.info("Connected to CnosDB at " + this.cnos.getUrl() + " as '" + this.cnos.getUser()
 					+ "'; databases: " + this.cnos.listDatabases());
 		}
+		catch (PermissionDeniedDataAccessException ex) {
+			// The server answered, so "start a server" would be the wrong advice.
+			logger.warn("CnosDB at " + this.cnos.getUrl() + " refused user '" + this.cnos.getUser() + "' ("
+					+ serverMessage(ex) + "); check cnosdb.user and cnosdb.password (since CnosDB 2.4.1 root's "
+					+ "initial password is 'root' and must be changed once authentication is on). "
+					+ "The application keeps running.");
+			return;
+		}
 		catch (DataAccessException ex) {
-			logger.warn("CnosDB is not available at " + this.cnos.getUrl() + " (" + ex.getMostSpecificCause().getMessage()
-					+ "); start a server there or set cnosdb.url. The application keeps running.");
+			if (ex instanceof CnosServerFailure) {
+				logger.warn("CnosDB at " + this.cnos.getUrl() + " answered, but refused to list its databases ("
+						+ serverMessage(ex) + "). The application keeps running.");
+			}
+			else {
+				logger.warn("CnosDB is not available at " + this.cnos.getUrl() + " ("
+						+ ex.getMostSpecificCause().getMessage()
+						+ "); start a server there or set cnosdb.url. The application keeps running.");
+			}
 			return;
 		}
 		try {
@@ -48,6 +65,13 @@ class CnosDbStartupCheck implements ApplicationRunner {
 			logger.warn("Could not create database '" + this.schema.getDatabase() + "' and table '" + AirSchema.TABLE
 					+ "' (" + ex.getMessage() + "); the first request tries again.");
 		}
+	}
+
+	private static String serverMessage(DataAccessException ex) {
+		if (ex instanceof CnosServerFailure failure) {
+			return failure.getErrorCode() + " " + failure.getServerMessage();
+		}
+		return ex.getMostSpecificCause().getMessage();
 	}
 
 }
