@@ -123,8 +123,10 @@ public interface CnosOperations {
 	/**
 	 * Writes raw line-protocol lines, timestamps in the template's write precision
 	 * (nanoseconds unless configured otherwise), in one request. The server
-	 * accepts all or none of them. Fails before sending on a null or blank line or one that
-	 * holds a line break (it would silently become two lines).
+	 * accepts all or none of them. The lines are sent as given, each followed by a line
+	 * break, and the server reads them as it reads any line protocol: a line ends at a line
+	 * break outside a quoted string field (so a string field may hold one), and blank lines
+	 * are skipped. Only a null line fails before sending; the server judges the syntax.
 	 */
 	void writeLines(Collection<String> lines);
 

@@ -301,14 +301,14 @@ public class CnosTemplate implements CnosOperations {
 
 	}
 
+	/*
+	 * Only null is refused: the server ends a line only at a line break outside quotes and
+	 * skips blank lines, so a string field holding a line break (as the encoder writes it) and
+	 * the lines of a CnosWriteFailure can be sent again as they are.
+	 */
 	private static void checkLine(int index, @Nullable String line) {
-		if (line == null || line.isBlank()) {
-			throw new IllegalArgumentException("Line " + index + " is " + ((line == null) ? "null" : "blank")
-					+ ": every line must hold a point");
-		}
-		if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
-			throw new IllegalArgumentException("Line " + index + " contains a line break, which would split it into "
-					+ "two lines: pass each point as its own line");
+		if (line == null) {
+			throw new IllegalArgumentException("Line " + index + " is null: every line must be text");
 		}
 	}
 

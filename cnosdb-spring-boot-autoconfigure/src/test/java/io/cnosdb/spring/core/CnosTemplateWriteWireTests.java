@@ -69,21 +69,21 @@ class CnosTemplateWriteWireTests {
 	}
 
 	@Test
-	void blankLinesAreRefusedBeforeSending() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("")));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("m f=1", " \t")))
-			.withMessageContaining("Line 1");
-		assertThat(this.db.requestCount()).isZero();
+	void blankLinesAreSentForTheServerToSkip() {
+		this.db.enqueue(empty());
+		this.template.writeLines(List.of("m f=1 1", "", " \t", "m f=2 2"));
+		assertThat(this.db.takeBody()).isEqualTo("m f=1 1\n\n \t\nm f=2 2\n");
 	}
 
 	@Test
-	void linesWithLineBreaksAreRefusedBeforeSending() {
-		List<String> lines = new ArrayList<>(List.of("m f=1 1", "m f=2 2\nm f=3 3"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(lines))
-			.withMessageContaining("Line 1")
-			.withMessageContaining("line break");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("m s=\"a\rb\" 1")));
-		assertThat(this.db.requestCount()).isZero();
+	void lineBreaksInQuotedStringsAndSeveralLinesInOneAreSentAsGiven() {
+		// The server ends a line only at a line break outside quotes.
+		Point point = Point.measurement("m").field("s", "a\nb").time(1, CnosPrecision.NS);
+		this.db.enqueue(empty(), empty());
+		this.template.writeLines(List.of(point.toLineProtocol()));
+		assertThat(this.db.takeBody()).isEqualTo("m s=\"a\nb\" 1\n");
+		this.template.writeLines(List.of("m f=2 2\nm f=3 3"));
+		assertThat(this.db.takeBody()).isEqualTo("m f=2 2\nm f=3 3\n");
 	}
 
 	@Test
