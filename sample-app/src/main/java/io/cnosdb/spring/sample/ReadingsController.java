@@ -15,6 +15,7 @@ import io.cnosdb.spring.core.CnosSql;
 import io.cnosdb.spring.core.CnosStatementSpec;
 import io.cnosdb.spring.core.CsvImportResult;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,15 @@ class ReadingsController {
 
 	static final int MAX_LIMIT = 10_000;
 
+	private static final String READING_EXAMPLE = "{\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}";
+
+	/** What a body of {@code POST /api/readings} holds, for the messages that refuse one. */
+	static final String READING_FORM = "send one reading or a list of them, such as " + READING_EXAMPLE;
+
+	/** Why {@code POST /api/readings/csv} found no file to import, and how to send one. */
+	static final String NO_FILE = "No CSV file: upload one as the field 'file' of a multipart/form-data request, "
+			+ "such as curl -F file=@air.csv";
+
 	private static final List<String> FIELDS = List.of("temperature", "visibility", "pressure");
 
 	private final CnosOperations cnos;
@@ -68,8 +78,9 @@ class ReadingsController {
 	Map<String, Object> write(@RequestBody JsonNode body) {
 		List<Reading> readings = new ArrayList<>();
 		Instant now = Instant.now();
-		for (JsonNode node : body.isArray() ? body : List.of(body)) {
-			Reading reading = this.json.treeToValue(node, Reading.class);
+		// A body of JSON null arrives as a null node, as an empty list would: neither holds a reading.
+		for (JsonNode node : body.isArray() ? body : body.isNull() ? List.<JsonNode>of() : List.of(body)) {
+			Reading reading = toReading(readings.size(), node);
 			checkReading(readings.size(), reading);
 			readings.add((reading.time() != null) ? reading : reading.withTime(now));
 		}
@@ -190,6 +201,36 @@ class ReadingsController {
 			statement.param("to", to);
 		}
 		return statement;
+	}
+
+	/**
+	 * Read one item of the body as a reading. Jackson's messages name Java types, so a value
+	 * that does not convert is reported by its property and the form it must have.
+	 */
+	private Reading toReading(int index, JsonNode node) {
+		String which = "reading " + (index + 1);
+		if (!node.isObject()) {
+			throw new BadReadingRequestException(which + " is not a JSON object such as " + READING_EXAMPLE);
+		}
+		try {
+			return this.json.treeToValue(node, Reading.class);
+		}
+		catch (JacksonException ex) {
+			String property = ex.getPath().isEmpty() ? null : ex.getPath().get(0).getPropertyName();
+			if (property == null || !node.has(property)) {
+				throw new BadReadingRequestException(which + " is not a reading: " + READING_FORM);
+			}
+			String value = CnosDbErrorHandler.abbreviate(node.get(property).toString());
+			throw new BadReadingRequestException(which + ": " + expectedForm(property) + ", not " + value);
+		}
+	}
+
+	private static String expectedForm(String property) {
+		return switch (property) {
+			case "time" -> CnosDbErrorHandler.expectedForm(property, Instant.class);
+			case "station" -> "station must be a string such as \"XiaoMaiDao\"";
+			default -> CnosDbErrorHandler.expectedForm(property, Double.class);
+		};
 	}
 
 	private static void checkReading(int index, Reading reading) {
