@@ -102,12 +102,15 @@ class ReadingsController {
 			throw new BadReadingRequestException("The uploaded file is empty: send a CSV file whose first row names "
 					+ "columns of table 'air'");
 		}
-		this.schema.ensureCreated();
 		// The importer streams from a file; errors name the file, so it keeps the uploaded name.
 		Path directory = Files.createTempDirectory("readings-upload");
 		try {
 			Path csv = directory.resolve(fileName(file.getOriginalFilename()));
 			file.transferTo(csv);
+			// A first pass over the file checks every station before the import sends a batch: the
+			// importer writes batches as it goes, so a bad row found by it would leave earlier ones written.
+			CsvStations.check(csv, csv.getFileName().toString());
+			this.schema.ensureCreated();
 			return this.cnos.writeCsv(AirSchema.TABLE, csv);
 		}
 		finally {

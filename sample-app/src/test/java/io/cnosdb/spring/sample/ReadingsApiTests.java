@@ -286,6 +286,63 @@ class ReadingsApiTests {
 	}
 
 	@Test
+	void aCsvRowWithoutAStationIsRefusedBeforeAnythingIsSent() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "air.csv", """
+				time,station,temperature
+				2024-05-01T08:00:00Z,XiaoMaiDao,21.5
+				2024-05-01T08:01:00Z,,22.0
+				""");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.json().path("title").asString()).isEqualTo("Bad CSV file");
+		assertThat(answer.detail()).isEqualTo("Importing air.csv into table 'air' stopped at line 3: the row has no "
+				+ "station, and every reading needs one (1 to 64 letters, digits, '_' or '-'); nothing was written "
+				+ "(stations are checked before any row is sent)");
+		assertThat(answer.json().path("line").asLong()).isEqualTo(3);
+		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aCsvStationThatIsNotAStationNameIsRefusedWithItsLine() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "air.csv", """
+				\uFEFFstation,time,temperature
+
+				"Xiao Mai Dao",2024-05-01T08:00:00Z,21.5
+				""");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.detail()).contains("stopped at line 3: station 'Xiao Mai Dao' is not a station name: use 1 to 64 "
+				+ "letters, digits, '_' or '-'");
+		assertThat(answer.json().path("line").asLong()).isEqualTo(3);
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aCsvFileWithoutAStationColumnIsRefused() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "air.csv",
+				"time,temperature\n2024-05-01T08:00:00Z,21.5\n");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.detail()).contains("stopped at line 1: the header has no 'station' column");
+		assertThat(answer.json().path("line").asLong()).isEqualTo(1);
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aBadStationAfterAWholeBatchOfGoodRowsIsFoundBeforeTheFirstBatchIsSent() {
+		// The importer sends 10,000 rows a batch as it reads: only a first pass over the file can refuse
+		// row 10,002 before rows 1 to 10,000 are written.
+		StringBuilder csv = new StringBuilder("time,station,temperature\n");
+		for (int i = 0; i < 10_001; i++) {
+			csv.append("2024-05-01T08:00:00Z,XiaoMaiDao,").append(i % 30).append('\n');
+		}
+		csv.append("2024-05-01T09:00:00Z,Xiao'Mai,1\n");
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "big.csv", csv.toString());
+		assertPlainProblem(answer, 400);
+		assertThat(answer.json().path("line").asLong()).isEqualTo(10_003);
+		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
 	void anUploadWithoutTheFilePartIsABadRequest() {
 		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "csv", "air.csv",
 				"time,station,temperature\n2024-05-01T08:00:00Z,XiaoMaiDao,1\n");
