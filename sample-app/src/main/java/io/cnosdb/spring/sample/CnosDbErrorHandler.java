@@ -37,6 +37,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * is 503 and any other server failure 502, both naming CnosDB. The exception messages carry no
  * credentials.
  * <p>
+ * CnosDB refusing a statement or data is the caller's 400 only where the request shaped it:
+ * the controllers mark those calls with {@link CallerInput#refusalIsTheCallers}. A refusal of
+ * the sample's own fixed SQL (the schema, the list of stations) is the sample's fault, so it
+ * stays a 502 like any other failure of the server side.
+ * <p>
  * It extends {@link ResponseEntityExceptionHandler}, which replaces Spring Boot's problem
  * details handler, so that Spring MVC's own 400s (a parameter that does not convert, a body
  * that is not JSON, a missing upload) can say in plain words what was expected instead of
@@ -63,16 +68,32 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The statement or the data was refused: a time bucket CnosDB cannot read as an interval, a
-	 * value whose type conflicts with its column, a time past the TTL.
+	 * The statement or the data that the request shaped was refused: a time bucket CnosDB
+	 * cannot read as an interval, a value whose type conflicts with its column, a time past the
+	 * TTL.
 	 */
-	@ExceptionHandler({ CnosBadSqlException.class, CnosDataIntegrityViolationException.class })
-	ProblemDetail refused(DataAccessException ex) {
-		CnosServerFailure failure = (CnosServerFailure) ex;
-		String what = (ex instanceof CnosBadSqlException) ? "statement" : "data";
+	@ExceptionHandler(CallerInput.RefusedException.class)
+	ProblemDetail refusedInput(CallerInput.RefusedException ex) {
+		DataAccessException refusal = ex.getCause();
+		CnosServerFailure failure = (CnosServerFailure) refusal;
+		String what = (refusal instanceof CnosBadSqlException) ? "statement" : "data";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"CnosDB refused the " + what + ": " + failure.getServerMessage());
 		problem.setTitle("Bad request");
+		problem.setProperty("errorCode", failure.getErrorCode());
+		return problem;
+	}
+
+	/**
+	 * A statement or data refused although the request did not shape it: one of the sample's
+	 * fixed statements, which the caller cannot fix by asking differently.
+	 */
+	@ExceptionHandler({ CnosBadSqlException.class, CnosDataIntegrityViolationException.class })
+	ProblemDetail refusedOwnStatement(DataAccessException ex) {
+		CnosServerFailure failure = (CnosServerFailure) ex;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"CnosDB failed: it refused a statement of the sample itself: " + failure.getServerMessage());
+		problem.setTitle("CnosDB failed");
 		problem.setProperty("errorCode", failure.getErrorCode());
 		return problem;
 	}

@@ -88,7 +88,7 @@ class ReadingsController {
 			throw new BadReadingRequestException("No readings: send one reading or a non-empty list");
 		}
 		this.schema.ensureCreated();
-		this.cnos.writeObjects(readings);
+		CallerInput.refusalIsTheCallers(() -> this.cnos.writeObjects(readings));
 		return Map.of("written", readings.size());
 	}
 
@@ -111,6 +111,8 @@ class ReadingsController {
 			// importer writes batches as it goes, so a bad row found by it would leave earlier ones written.
 			CsvStations.check(csv, csv.getFileName().toString());
 			this.schema.ensureCreated();
+			// Not marked as the caller's: writeCsv reports a batch CnosDB refused as a CsvImportException
+			// (the caller's data, a 400), and anything else it sends is the sample's own DESCRIBE TABLE.
 			return this.cnos.writeCsv(AirSchema.TABLE, csv);
 		}
 		finally {
@@ -136,9 +138,12 @@ class ReadingsController {
 		this.schema.ensureCreated();
 		StringBuilder sql = new StringBuilder("SELECT time, station, visibility, temperature, pressure FROM air");
 		sql.append(where(station, from, to)).append(" ORDER BY time DESC LIMIT :limit");
-		List<Reading> latest = bind(this.cnos.sql(sql.toString()), station, from, to).param("limit", limit)
+		// The caller's station and times are in the statement.
+		List<Reading> latest = CallerInput.refusalIsTheCallers(() -> bind(this.cnos.sql(sql.toString()), station,
+				from, to)
+			.param("limit", limit)
 			.query(Reading.class)
-			.list();
+			.list());
 		List<Reading> oldestFirst = new ArrayList<>(latest);
 		Collections.reverse(oldestFirst);
 		return oldestFirst;
@@ -148,6 +153,7 @@ class ReadingsController {
 	@GetMapping("/stations")
 	List<String> stations() {
 		this.schema.ensureCreated();
+		// Fixed SQL, nothing of the caller's: a refusal is the sample's fault.
 		return this.cnos.query("SELECT DISTINCT station FROM air ORDER BY station", (row, n) -> row.getString("station"));
 	}
 
@@ -175,7 +181,10 @@ class ReadingsController {
 		String sql = "SELECT date_bin(INTERVAL :bucket, time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, min(" + column
 				+ ") AS min_value, avg(" + column + ") AS avg_value, max(" + column + ") AS max_value, count(" + column
 				+ ") AS samples FROM air" + where(station, from, to) + " GROUP BY bucket ORDER BY bucket";
-		return bind(this.cnos.sql(sql), station, from, to).param("bucket", bucket).query(SummaryBucket.class).list();
+		// The caller's bucket, station and times are in the statement: CnosDB may refuse a bucket such as 999999 days.
+		return CallerInput.refusalIsTheCallers(() -> bind(this.cnos.sql(sql), station, from, to).param("bucket", bucket)
+			.query(SummaryBucket.class)
+			.list());
 	}
 
 	private static String where(@Nullable String station, @Nullable Instant from, @Nullable Instant to) {

@@ -446,6 +446,32 @@ class ReadingsApiTests {
 	}
 
 	@Test
+	void aRefusalOfTheSamplesOwnStatementIsABadGateway() {
+		// Nothing of the caller's is in this statement: asking again differently cannot help.
+		cnosdb.onSql("SELECT DISTINCT station", FakeCnosDb.error("010001",
+				"Datafusion: Error during planning: Invalid function 'distinct'"));
+		SampleApi.Answer answer = this.app.get("/api/stations");
+		assertPlainProblem(answer, 502);
+		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
+		assertThat(answer.detail()).isEqualTo("CnosDB failed: it refused a statement of the sample itself: "
+				+ "Datafusion: Error during planning: Invalid function 'distinct'");
+		assertThat(answer.json().path("errorCode").asString()).isEqualTo("010001");
+	}
+
+	@Test
+	void aRefusalOfAStatementWithTheCallersTimesIsABadRequest() {
+		cnosdb.onSql("SELECT time, station", FakeCnosDb.error("010001",
+				"Datafusion: Arrow error: Cast error: Can't cast value 9999-01-01T00:00:00Z to type Timestamp"));
+		// A valid instant past what a nanosecond timestamp holds (2262): the caller's to change.
+		SampleApi.Answer answer = this.app.get("/api/readings?from=9999-01-01T00:00:00Z");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.json().path("title").asString()).isEqualTo("Bad request");
+		assertThat(answer.detail()).startsWith("CnosDB refused the statement: Datafusion: Arrow error");
+	}
+
+	// GET /api/readings/summary
+
+	@Test
 	void summarizesPerBucket() {
 		cnosdb.onSql("SELECT date_bin", FakeCnosDb.csv("""
 				bucket,min_value,avg_value,max_value,samples
