@@ -1,11 +1,86 @@
 // The sample's page: temperatures per station as a hand-drawn SVG chart, the CnosDB health
 // entry of /actuator/health, and a CSV upload. No libraries.
+
+// What the chart computes, as pure functions apart from the page, so that a test page can
+// call them without a server or a DOM.
+const SampleChart = (function () {
+	'use strict';
+
+	const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
+
+	// A gap longer than this many times a station's usual interval breaks its line.
+	const GAP_FACTOR = 3;
+
+	/**
+	 * The usual interval between readings of one station: the median of the positive
+	 * differences of its sorted times (the lower one of two middles, so that with few readings
+	 * a single long gap does not become the usual interval); 0 with fewer than two times.
+	 */
+	function medianInterval(times) {
+		const intervals = [];
+		for (let i = 1; i < times.length; i++) {
+			if (times[i] > times[i - 1]) {
+				intervals.push(times[i] - times[i - 1]);
+			}
+		}
+		if (!intervals.length) {
+			return 0;
+		}
+		intervals.sort((a, b) => a - b);
+		return intervals[Math.floor((intervals.length - 1) / 2)];
+	}
+
+	/**
+	 * Splits the points of one station, sorted by time ({ t: milliseconds, ... }), into runs
+	 * drawn as separate lines: a gap longer than GAP_FACTOR times the median interval starts a
+	 * new run, so that missing readings show as a gap rather than a diagonal across it. A run
+	 * of one point is drawn as a marker, since a line through one point is invisible.
+	 */
+	function segments(points, factor = GAP_FACTOR) {
+		const median = medianInterval(points.map((p) => p.t));
+		const runs = [];
+		let run = [];
+		points.forEach((point, i) => {
+			if (i > 0 && median > 0 && point.t - points[i - 1].t > factor * median) {
+				runs.push(run);
+				run = [];
+			}
+			run.push(point);
+		});
+		if (run.length) {
+			runs.push(run);
+		}
+		return runs;
+	}
+
+	/**
+	 * Gives each station it has not seen a colour, in the order stations first appear (in
+	 * alphabetical order within one refresh), keeping the colours of those it has: a station
+	 * that appears later does not shift the others' colours. `assigned` is a Map from station
+	 * to colour kept across refreshes; it is updated and returned.
+	 */
+	function assignColors(assigned, stations) {
+		[...stations].sort().forEach((station) => {
+			if (!assigned.has(station)) {
+				assigned.set(station, COLORS[assigned.size % COLORS.length]);
+			}
+		});
+		return assigned;
+	}
+
+	return { COLORS, GAP_FACTOR, medianInterval, segments, assignColors };
+})();
+
+// The page itself; not run where the page's elements are missing, such as on a test page.
 (function () {
 	'use strict';
 
+	if (!document.getElementById('chart')) {
+		return;
+	}
+
 	const WINDOW_MINUTES = 15;
 	const REFRESH_MS = 5000;
-	const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
 	const SVG = 'http://www.w3.org/2000/svg';
 	const W = 1000, H = 360, LEFT = 50, RIGHT = 10, TOP = 10, BOTTOM = 30;
 
@@ -14,6 +89,8 @@
 	const statusLine = document.getElementById('status');
 	const notice = document.getElementById('notice');
 	const health = document.getElementById('health');
+	// Station colours, kept across refreshes.
+	const colors = new Map();
 
 	function element(name, attributes, text) {
 		const node = document.createElementNS(SVG, name);
@@ -95,14 +172,22 @@
 			const anchor = (i === 0) ? 'start' : (i === 5) ? 'end' : 'middle';
 			chart.appendChild(element('text', { x: x(t), y: H - 10, 'text-anchor': anchor, 'font-size': 12, fill: '#556' }, label));
 		}
-		series.forEach((s, i) => {
-			const color = COLORS[i % COLORS.length];
+		SampleChart.assignColors(colors, series.map((s) => s.station));
+		series.forEach((s) => {
+			const color = colors.get(s.station);
 			const points = s.points.filter((p) => p.temperature !== null && Date.parse(p.time) >= start);
-			if (points.length) {
-				const path = points.map((p) => x(Date.parse(p.time)).toFixed(1) + ',' + y(p.temperature).toFixed(1)).join(' ');
-				chart.appendChild(element('polyline', { points: path, fill: 'none', stroke: color, 'stroke-width': 2,
-					'data-station': s.station }));
-			}
+			const runs = SampleChart.segments(points.map((p) => ({ t: Date.parse(p.time), v: p.temperature })));
+			runs.forEach((run) => {
+				if (run.length === 1) {
+					chart.appendChild(element('circle', { 'data-station': s.station, cx: x(run[0].t).toFixed(1),
+						cy: y(run[0].v).toFixed(1), r: 4, fill: color }));
+				}
+				else {
+					const path = run.map((p) => x(p.t).toFixed(1) + ',' + y(p.v).toFixed(1)).join(' ');
+					chart.appendChild(element('polyline', { 'data-station': s.station, points: path, fill: 'none',
+						stroke: color, 'stroke-width': 2 }));
+				}
+			});
 			const entry = document.createElement('span');
 			const swatch = document.createElement('i');
 			swatch.style.background = color;

@@ -39,9 +39,9 @@ class ReadingSimulator {
 
 	ReadingSimulator(ObjectProvider<CnosBatchWriter> writer, AirSchema schema,
 			@Value("${sample.simulator.stations}") List<String> stations) {
+		// Without the writer the startup stops; SimulatorFailureAnalyzer says which property to set.
 		this.writer = writer.getIfAvailable(() -> {
-			throw new IllegalStateException(
-					"The simulator writes through the CnosBatchWriter: set cnosdb.write.batch.enabled=true as well");
+			throw new SimulatorWithoutBatchWriterException();
 		});
 		this.schema = schema;
 		ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -15,6 +15,7 @@ import io.cnosdb.spring.core.CnosSql;
 import io.cnosdb.spring.core.CnosStatementSpec;
 import io.cnosdb.spring.core.CsvImportResult;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,15 @@ class ReadingsController {
 
 	static final int MAX_LIMIT = 10_000;
 
+	private static final String READING_EXAMPLE = "{\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}";
+
+	/** What a body of {@code POST /api/readings} holds, for the messages that refuse one. */
+	static final String READING_FORM = "send one reading or a list of them, such as " + READING_EXAMPLE;
+
+	/** Why {@code POST /api/readings/csv} found no file to import, and how to send one. */
+	static final String NO_FILE = "No CSV file: upload one as the field 'file' of a multipart/form-data request, "
+			+ "such as curl -F file=@air.csv";
+
 	private static final List<String> FIELDS = List.of("temperature", "visibility", "pressure");
 
 	private final CnosOperations cnos;
@@ -68,8 +78,9 @@ class ReadingsController {
 	Map<String, Object> write(@RequestBody JsonNode body) {
 		List<Reading> readings = new ArrayList<>();
 		Instant now = Instant.now();
-		for (JsonNode node : body.isArray() ? body : List.of(body)) {
-			Reading reading = this.json.treeToValue(node, Reading.class);
+		// A body of JSON null arrives as a null node, as an empty list would: neither holds a reading.
+		for (JsonNode node : body.isArray() ? body : body.isNull() ? List.<JsonNode>of() : List.of(body)) {
+			Reading reading = toReading(readings.size(), node);
 			checkReading(readings.size(), reading);
 			readings.add((reading.time() != null) ? reading : reading.withTime(now));
 		}
@@ -77,7 +88,7 @@ class ReadingsController {
 			throw new BadReadingRequestException("No readings: send one reading or a non-empty list");
 		}
 		this.schema.ensureCreated();
-		this.cnos.writeObjects(readings);
+		CallerInput.refusalIsTheCallers(() -> this.cnos.writeObjects(readings));
 		return Map.of("written", readings.size());
 	}
 
@@ -91,12 +102,17 @@ class ReadingsController {
 			throw new BadReadingRequestException("The uploaded file is empty: send a CSV file whose first row names "
 					+ "columns of table 'air'");
 		}
-		this.schema.ensureCreated();
 		// The importer streams from a file; errors name the file, so it keeps the uploaded name.
 		Path directory = Files.createTempDirectory("readings-upload");
 		try {
 			Path csv = directory.resolve(fileName(file.getOriginalFilename()));
 			file.transferTo(csv);
+			// A first pass over the file checks every station before the import sends a batch: the
+			// importer writes batches as it goes, so a bad row found by it would leave earlier ones written.
+			CsvStations.check(csv, csv.getFileName().toString());
+			this.schema.ensureCreated();
+			// Not marked as the caller's: writeCsv reports a batch CnosDB refused as a CsvImportException
+			// (the caller's data, a 400), and anything else it sends is the sample's own DESCRIBE TABLE.
 			return this.cnos.writeCsv(AirSchema.TABLE, csv);
 		}
 		finally {
@@ -122,9 +138,12 @@ class ReadingsController {
 		this.schema.ensureCreated();
 		StringBuilder sql = new StringBuilder("SELECT time, station, visibility, temperature, pressure FROM air");
 		sql.append(where(station, from, to)).append(" ORDER BY time DESC LIMIT :limit");
-		List<Reading> latest = bind(this.cnos.sql(sql.toString()), station, from, to).param("limit", limit)
+		// The caller's station and times are in the statement.
+		List<Reading> latest = CallerInput.refusalIsTheCallers(() -> bind(this.cnos.sql(sql.toString()), station,
+				from, to)
+			.param("limit", limit)
 			.query(Reading.class)
-			.list();
+			.list());
 		List<Reading> oldestFirst = new ArrayList<>(latest);
 		Collections.reverse(oldestFirst);
 		return oldestFirst;
@@ -134,6 +153,7 @@ class ReadingsController {
 	@GetMapping("/stations")
 	List<String> stations() {
 		this.schema.ensureCreated();
+		// Fixed SQL, nothing of the caller's: a refusal is the sample's fault.
 		return this.cnos.query("SELECT DISTINCT station FROM air ORDER BY station", (row, n) -> row.getString("station"));
 	}
 
@@ -161,7 +181,10 @@ class ReadingsController {
 		String sql = "SELECT date_bin(INTERVAL :bucket, time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, min(" + column
 				+ ") AS min_value, avg(" + column + ") AS avg_value, max(" + column + ") AS max_value, count(" + column
 				+ ") AS samples FROM air" + where(station, from, to) + " GROUP BY bucket ORDER BY bucket";
-		return bind(this.cnos.sql(sql), station, from, to).param("bucket", bucket).query(SummaryBucket.class).list();
+		// The caller's bucket, station and times are in the statement: CnosDB may refuse a bucket such as 999999 days.
+		return CallerInput.refusalIsTheCallers(() -> bind(this.cnos.sql(sql), station, from, to).param("bucket", bucket)
+			.query(SummaryBucket.class)
+			.list());
 	}
 
 	private static String where(@Nullable String station, @Nullable Instant from, @Nullable Instant to) {
@@ -190,6 +213,36 @@ class ReadingsController {
 			statement.param("to", to);
 		}
 		return statement;
+	}
+
+	/**
+	 * Read one item of the body as a reading. Jackson's messages name Java types, so a value
+	 * that does not convert is reported by its property and the form it must have.
+	 */
+	private Reading toReading(int index, JsonNode node) {
+		String which = "reading " + (index + 1);
+		if (!node.isObject()) {
+			throw new BadReadingRequestException(which + " is not a JSON object such as " + READING_EXAMPLE);
+		}
+		try {
+			return this.json.treeToValue(node, Reading.class);
+		}
+		catch (JacksonException ex) {
+			String property = ex.getPath().isEmpty() ? null : ex.getPath().get(0).getPropertyName();
+			if (property == null || !node.has(property)) {
+				throw new BadReadingRequestException(which + " is not a reading: " + READING_FORM);
+			}
+			String value = CnosDbErrorHandler.abbreviate(node.get(property).toString());
+			throw new BadReadingRequestException(which + ": " + expectedForm(property) + ", not " + value);
+		}
+	}
+
+	private static String expectedForm(String property) {
+		return switch (property) {
+			case "time" -> CnosDbErrorHandler.expectedForm(property, Instant.class);
+			case "station" -> "station must be a string such as \"XiaoMaiDao\"";
+			default -> CnosDbErrorHandler.expectedForm(property, Double.class);
+		};
 	}
 
 	private static void checkReading(int index, Reading reading) {

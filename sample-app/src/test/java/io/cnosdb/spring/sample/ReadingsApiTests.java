@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadingsApiTests {
 
 	private static final FakeCnosDb cnosdb = new FakeCnosDb();
+
+	private static final String NO_FILE = "No CSV file: upload one as the field 'file' of a multipart/form-data "
+			+ "request, such as curl -F file=@air.csv";
 
 	@Value("${local.server.port}")
 	private int port;
@@ -58,6 +62,18 @@ class ReadingsApiTests {
 
 	private List<FakeCnosDb.Call> writes() {
 		return cnosdb.writesSince(this.mark);
+	}
+
+	/**
+	 * A problem a user can read: the status, a problem-details body, and no trace of the Java
+	 * underneath (exception or class names, Jackson's or the JDK's wording).
+	 */
+	private static void assertPlainProblem(SampleApi.Answer answer, int status) {
+		assertThat(answer.status()).isEqualTo(status);
+		assertThat(answer.contentType()).isEqualTo("application/problem+json");
+		assertThat(answer.detail()).isNotBlank();
+		assertThat(answer.text()).doesNotContain("Exception", "java.", "tools.jackson", "\tat ", "Cannot construct",
+				"Cannot deserialize", "ParseCaseSensitive");
 	}
 
 	@Test
@@ -141,14 +157,50 @@ class ReadingsApiTests {
 	}
 
 	@Test
-	void refusesJsonThatIsNotAReading() {
+	void aNullBodyIsABadRequestAndSendsNothing() {
+		SampleApi.Answer answer = this.app.postJson("/api/readings", "null");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.detail()).isEqualTo("No readings: send one reading or a non-empty list");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aListItemOrBodyThatIsNotAnObjectIsABadRequest() {
+		SampleApi.Answer nullItem = this.app.postJson("/api/readings",
+				"[{\"station\": \"XiaoMaiDao\", \"temperature\": 1.0}, null]");
+		assertPlainProblem(nullItem, 400);
+		assertThat(nullItem.detail()).isEqualTo("reading 2 is not a JSON object such as "
+				+ "{\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}");
+		SampleApi.Answer number = this.app.postJson("/api/readings", "42");
+		assertPlainProblem(number, 400);
+		assertThat(number.detail()).startsWith("reading 1 is not a JSON object");
+		SampleApi.Answer nested = this.app.postJson("/api/readings", "[[{\"station\": \"XiaoMaiDao\"}]]");
+		assertPlainProblem(nested, 400);
+		assertThat(nested.detail()).startsWith("reading 1 is not a JSON object");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void refusesJsonThatIsNotAReadingNamingThePropertyAndTheExpectedForm() {
 		SampleApi.Answer wrongType = this.app.postJson("/api/readings",
 				"{\"station\": \"XiaoMaiDao\", \"temperature\": \"warm\"}");
-		assertThat(wrongType.status()).isEqualTo(400);
-		assertThat(wrongType.detail()).startsWith("Not a reading: ").contains("warm");
+		assertPlainProblem(wrongType, 400);
+		assertThat(wrongType.detail()).isEqualTo("reading 1: temperature must be a number such as 21.5, not \"warm\"");
+		SampleApi.Answer badTime = this.app.postJson("/api/readings", """
+				[{"station": "XiaoMaiDao", "temperature": 1.0},
+				 {"time": "yesterday", "station": "XiaoMaiDao", "temperature": 2.0}]""");
+		assertPlainProblem(badTime, 400);
+		assertThat(badTime.detail()).isEqualTo(
+				"reading 2: time must be an ISO-8601 instant such as 2024-05-01T08:00:00Z, not \"yesterday\"");
+		SampleApi.Answer objectStation = this.app.postJson("/api/readings",
+				"{\"station\": {\"name\": \"XiaoMaiDao\"}, \"temperature\": 1.0}");
+		assertPlainProblem(objectStation, 400);
+		assertThat(objectStation.detail())
+			.isEqualTo("reading 1: station must be a string such as \"XiaoMaiDao\", not {\"name\":\"XiaoMaiDao\"}");
 		SampleApi.Answer broken = this.app.postJson("/api/readings", "{\"station\": ");
-		assertThat(broken.status()).isEqualTo(400);
-		assertThat(broken.json().path("title").asString()).isEqualTo("Bad Request");
+		assertPlainProblem(broken, 400);
+		assertThat(broken.detail()).startsWith("The body is not valid JSON (line 1, column ")
+			.endsWith("): send one reading or a list of them, such as {\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}");
 		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
 	}
 
@@ -228,8 +280,86 @@ class ReadingsApiTests {
 	@Test
 	void anEmptyUploadIsABadRequest() {
 		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "empty.csv", "");
-		assertThat(answer.status()).isEqualTo(400);
+		assertPlainProblem(answer, 400);
 		assertThat(answer.detail()).startsWith("The uploaded file is empty");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aCsvRowWithoutAStationIsRefusedBeforeAnythingIsSent() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "air.csv", """
+				time,station,temperature
+				2024-05-01T08:00:00Z,XiaoMaiDao,21.5
+				2024-05-01T08:01:00Z,,22.0
+				""");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.json().path("title").asString()).isEqualTo("Bad CSV file");
+		assertThat(answer.detail()).isEqualTo("Importing air.csv into table 'air' stopped at line 3: the row has no "
+				+ "station, and every reading needs one (1 to 64 letters, digits, '_' or '-'); nothing was written "
+				+ "(stations are checked before any row is sent)");
+		assertThat(answer.json().path("line").asLong()).isEqualTo(3);
+		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aCsvStationThatIsNotAStationNameIsRefusedWithItsLine() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "air.csv", """
+				\uFEFFstation,time,temperature
+
+				"Xiao Mai Dao",2024-05-01T08:00:00Z,21.5
+				""");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.detail()).contains("stopped at line 3: station 'Xiao Mai Dao' is not a station name: use 1 to 64 "
+				+ "letters, digits, '_' or '-'");
+		assertThat(answer.json().path("line").asLong()).isEqualTo(3);
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aCsvFileWithoutAStationColumnIsRefused() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "air.csv",
+				"time,temperature\n2024-05-01T08:00:00Z,21.5\n");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.detail()).contains("stopped at line 1: the header has no 'station' column");
+		assertThat(answer.json().path("line").asLong()).isEqualTo(1);
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aBadStationAfterAWholeBatchOfGoodRowsIsFoundBeforeTheFirstBatchIsSent() {
+		// The importer sends 10,000 rows a batch as it reads: only a first pass over the file can refuse
+		// row 10,002 before rows 1 to 10,000 are written.
+		StringBuilder csv = new StringBuilder("time,station,temperature\n");
+		for (int i = 0; i < 10_001; i++) {
+			csv.append("2024-05-01T08:00:00Z,XiaoMaiDao,").append(i % 30).append('\n');
+		}
+		csv.append("2024-05-01T09:00:00Z,Xiao'Mai,1\n");
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "big.csv", csv.toString());
+		assertPlainProblem(answer, 400);
+		assertThat(answer.json().path("line").asLong()).isEqualTo(10_003);
+		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void anUploadWithoutTheFilePartIsABadRequest() {
+		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "csv", "air.csv",
+				"time,station,temperature\n2024-05-01T08:00:00Z,XiaoMaiDao,1\n");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.detail()).isEqualTo(NO_FILE);
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aCsvBodyThatIsNotAMultipartUploadIsABadRequest() {
+		SampleApi.Answer csv = this.app.post("/api/readings/csv", MediaType.valueOf("text/csv"),
+				"time,station,temperature\n2024-05-01T08:00:00Z,XiaoMaiDao,1\n");
+		assertPlainProblem(csv, 400);
+		assertThat(csv.detail()).isEqualTo(NO_FILE);
+		SampleApi.Answer json = this.app.postJson("/api/readings/csv", "{}");
+		assertPlainProblem(json, 400);
+		assertThat(json.detail()).isEqualTo(NO_FILE);
 		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
 	}
 
@@ -285,9 +415,22 @@ class ReadingsApiTests {
 		SampleApi.Answer limit = this.app.get("/api/readings?limit=0");
 		assertThat(limit.status()).isEqualTo(400);
 		assertThat(limit.detail()).isEqualTo("limit 0 is out of range: use 1 to 10000");
+		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
+	}
+
+	@Test
+	void aParameterThatDoesNotConvertIsNamedWithTheExpectedForm() {
 		SampleApi.Answer notATime = this.app.get("/api/readings?from=yesterday");
-		assertThat(notATime.status()).isEqualTo(400);
-		assertThat(notATime.detail()).contains("from");
+		assertPlainProblem(notATime, 400);
+		assertThat(notATime.detail())
+			.isEqualTo("from must be an ISO-8601 instant such as 2024-05-01T08:00:00Z, not 'yesterday'");
+		SampleApi.Answer localTime = this.app.get("/api/readings/summary?to=2024-05-01T08:00:00");
+		assertPlainProblem(localTime, 400);
+		assertThat(localTime.detail())
+			.isEqualTo("to must be an ISO-8601 instant such as 2024-05-01T08:00:00Z, not '2024-05-01T08:00:00'");
+		SampleApi.Answer notANumber = this.app.get("/api/readings?limit=ten");
+		assertPlainProblem(notANumber, 400);
+		assertThat(notANumber.detail()).isEqualTo("limit must be a whole number such as 100, not 'ten'");
 		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
 	}
 
@@ -300,6 +443,30 @@ class ReadingsApiTests {
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.text()).isEqualTo("[\"DaLian\",\"LianYunGang\",\"XiaoMaiDao\"]");
 		assertThat(statements()).containsExactly("SELECT DISTINCT station FROM air ORDER BY station");
+	}
+
+	@Test
+	void aRefusalOfTheSamplesOwnStatementIsABadGateway() {
+		// Nothing of the caller's is in this statement: asking again differently cannot help.
+		cnosdb.onSql("SELECT DISTINCT station", FakeCnosDb.error("010001",
+				"Datafusion: Error during planning: Invalid function 'distinct'"));
+		SampleApi.Answer answer = this.app.get("/api/stations");
+		assertPlainProblem(answer, 502);
+		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
+		assertThat(answer.detail()).isEqualTo("CnosDB failed: it refused a statement of the sample itself: "
+				+ "Datafusion: Error during planning: Invalid function 'distinct'");
+		assertThat(answer.json().path("errorCode").asString()).isEqualTo("010001");
+	}
+
+	@Test
+	void aRefusalOfAStatementWithTheCallersTimesIsABadRequest() {
+		cnosdb.onSql("SELECT time, station", FakeCnosDb.error("010001",
+				"Datafusion: Arrow error: Cast error: Can't cast value 9999-01-01T00:00:00Z to type Timestamp"));
+		// A valid instant past what a nanosecond timestamp holds (2262): the caller's to change.
+		SampleApi.Answer answer = this.app.get("/api/readings?from=9999-01-01T00:00:00Z");
+		assertPlainProblem(answer, 400);
+		assertThat(answer.json().path("title").asString()).isEqualTo("Bad request");
+		assertThat(answer.detail()).startsWith("CnosDB refused the statement: Datafusion: Arrow error");
 	}
 
 	// GET /api/readings/summary

@@ -1,5 +1,6 @@
 package io.cnosdb.spring.sample;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -31,8 +33,7 @@ final class SampleApi {
 	}
 
 	Answer get(String uri) {
-		return this.client.get().uri(uri).exchange((request, response) -> answer(response.getStatusCode().value(),
-				response.getBody().readAllBytes()));
+		return this.client.get().uri(uri).exchange((request, response) -> answer(response));
 	}
 
 	String getText(String uri) {
@@ -40,16 +41,25 @@ final class SampleApi {
 	}
 
 	Answer postJson(String uri, String body) {
+		return post(uri, MediaType.APPLICATION_JSON, body);
+	}
+
+	Answer post(String uri, MediaType contentType, String body) {
 		return this.client.post()
 			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
+			.contentType(contentType)
 			.body(body)
-			.exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody().readAllBytes()));
+			.exchange((request, response) -> answer(response));
 	}
 
 	Answer upload(String uri, String fileName, String content) {
+		return upload(uri, "file", fileName, content);
+	}
+
+	/** A multipart form with one file, sent as the form field {@code part}. */
+	Answer upload(String uri, String part, String fileName, String content) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+		form.add(part, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
 
 			@Override
 			public String getFilename() {
@@ -61,13 +71,15 @@ final class SampleApi {
 			.uri(uri)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(form)
-			.exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody().readAllBytes()));
+			.exchange((request, response) -> answer(response));
 	}
 
-	private static Answer answer(int status, byte[] body) {
-		String text = new String(body, StandardCharsets.UTF_8);
+	private static Answer answer(ClientHttpResponse response) throws IOException {
+		String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
 		JsonNode node = text.isBlank() ? json.nullNode() : json.readTree(text);
-		return new Answer(status, node, text);
+		MediaType contentType = response.getHeaders().getContentType();
+		return new Answer(response.getStatusCode().value(), node, text,
+				(contentType != null) ? contentType.toString() : "");
 	}
 
 	/**
@@ -76,8 +88,9 @@ final class SampleApi {
 	 * @param status the HTTP status
 	 * @param json the body as JSON
 	 * @param text the body as text
+	 * @param contentType the {@code Content-Type} header, empty without one
 	 */
-	record Answer(int status, JsonNode json, String text) {
+	record Answer(int status, JsonNode json, String text, String contentType) {
 
 		String detail() {
 			return this.json.path("detail").asString();
