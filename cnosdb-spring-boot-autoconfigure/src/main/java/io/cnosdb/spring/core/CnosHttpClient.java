@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,7 +85,7 @@ final class CnosHttpClient {
 	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
 			Function<Duration, RestClient> pingClientFactory) {
 		this.restClient = restClient;
-		this.displayUrl = withoutUserInfo(url);
+		this.displayUrl = CnosMessageValues.withoutUserInfo(url);
 		this.credentials = credentials;
 		this.translator = translator;
 		this.pingClientFactory = pingClientFactory;
@@ -314,19 +313,6 @@ final class CnosHttpClient {
 		}
 		return new DataAccessResourceFailureException(
 				"Cannot reach CnosDB at " + this.displayUrl + " while " + description + ": " + reason, ex);
-	}
-
-	private static String withoutUserInfo(String url) {
-		try {
-			URI uri = URI.create(url);
-			if (uri.getRawUserInfo() == null) {
-				return url;
-			}
-			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-		}
-		catch (Exception ex) {
-			return "(unparseable URL)";
-		}
 	}
 
 	@FunctionalInterface

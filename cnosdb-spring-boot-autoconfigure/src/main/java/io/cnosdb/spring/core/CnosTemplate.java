@@ -605,26 +605,17 @@ public class CnosTemplate implements CnosOperations {
 		private Builder() {
 		}
 
-		/** The server's HTTP URL, such as {@code http://localhost:8902}. */
+		/** The server's HTTP URL, such as {@code http://localhost:8902}; surrounding whitespace is dropped. */
 		public Builder url(String url) {
 			Assert.hasText(url, "url must not be empty");
+			String stripped = url.strip();
 			// User information in the URL would fail every request and show up in exception
-			// chains; credentials belong in credentials(user, password).
-			Assert.isTrue(!hasUserInfo(url), "The CnosDB URL must not hold user information (user:password@); "
+			// chains; credentials belong in credentials(user, password). Any '@' counts: a
+			// password holding '/' or '@' is read by a URI parser as host or path.
+			Assert.isTrue(stripped.indexOf('@') < 0, "The CnosDB URL must not hold user information (user:password@); "
 					+ "pass them to credentials(user, password)");
-			this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+			this.url = stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
 			return this;
-		}
-
-		private static boolean hasUserInfo(String url) {
-			try {
-				return java.net.URI.create(url.strip()).getRawUserInfo() != null;
-			}
-			catch (IllegalArgumentException ex) {
-				int schemeEnd = url.indexOf("://");
-				int at = url.indexOf('@');
-				return schemeEnd >= 0 && at > schemeEnd;
-			}
 		}
 
 		/** The user and password for HTTP Basic authentication; the password may be empty. */

@@ -8,6 +8,8 @@ import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.dao.DataAccessException;
 
@@ -82,6 +84,26 @@ class CnosTemplateCredentialsWireTests {
 			.isThrownBy(() -> CnosTemplate.builder().url("http://bob:" + "hunter2" + "@cnosdb.example:8902"))
 			.withMessageContaining("credentials(user, password)")
 			.withMessageNotContaining("hunter2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://root:S3cr3t/pw@cnosdb.example:8902", "http://root:S3cr3t@host/x@y",
+			"http://root:S3cr3t@pw@cnosdb.example", "root:S3cr3t@cnosdb.example:8902" })
+	void urlWithUserInformationHoldingSlashOrAtIsRefusedWithoutRepeatingIt(String url) {
+		// A URI parser reads "root:S3cr3t" of the first as host and port, so the parsed user
+		// information is empty and the password would have reached toString() and messages.
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosTemplate.builder().url(url))
+			.withMessageContaining("credentials(user, password)")
+			.withMessageNotContaining("S3cr3t");
+	}
+
+	@Test
+	void surroundingWhitespaceOfTheUrlIsDropped() {
+		this.db.enqueue(CnosDbResponses.empty());
+		CnosTemplate template = CnosTemplate.builder().url(" " + this.db.url() + " \t").build();
+		template.execute("select 1");
+		assertThat(this.db.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/sql");
+		assertThat(template.getUrl()).isEqualTo(this.db.url().replaceAll("/$", ""));
 	}
 
 	private static void assertNoSecret(Throwable ex, String... secrets) {
