@@ -72,6 +72,29 @@ class CnosTemplateCredentialsWireTests {
 	}
 
 	@Test
+	void longPasswordIsRedactedWithoutOverflowingTheStack() {
+		// The redaction regex recursed per character: 2,000 characters threw StackOverflowError.
+		String password = "x".repeat(100_000);
+		this.db.enqueue(unprocessable("010004", "Insufficient privileges"));
+		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
+				() -> this.template.createUser("alice", password));
+		assertThat(this.db.takeBody()).endsWith("PASSWORD = '" + password + "'");
+		assertNoSecret(ex, "xxxxxxxxxx");
+		assertThat(ex.getMessage()).contains("CREATE USER \"alice\" WITH PASSWORD = '******'");
+	}
+
+	@Test
+	void longNamedParameterIsRedactedWithoutOverflowingTheStack() {
+		String value = "y'".repeat(50_000);
+		this.db.enqueue(unprocessable("010004", "Insufficient privileges"));
+		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
+				() -> this.template.sql("SELECT name FROM users WHERE hash_password = :p").param("p", value).listOfRows());
+		assertThat(this.db.takeBody()).endsWith("hash_password = '" + value.replace("'", "''") + "'");
+		assertNoSecret(ex, "y''y''y''y");
+		assertThat(ex.getMessage()).contains("WHERE hash_password = '******'");
+	}
+
+	@Test
 	void toStringHoldsNoPassword() {
 		assertThat(this.template.toString()).contains("bob", this.template.getUrl())
 			.doesNotContain(PASSWORD, TOKEN, "s3cr3t");
