@@ -25,6 +25,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
@@ -116,7 +117,8 @@ final class CnosHttpClient {
 			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
 			.contentType(TEXT_UTF8)
 			.body(body)
-			.exchange((request, clientResponse) -> checked(clientResponse, description), false));
+			.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
+					false));
 		try {
 			return new QueryResult(response, new CsvResultReader(response.getBody()), this, description);
 		}
@@ -199,7 +201,7 @@ final class CnosHttpClient {
 			.contentType(TEXT_UTF8)
 			.body(sql.getBytes(StandardCharsets.UTF_8))
 			.exchange((request, response) -> {
-				try (ClientHttpResponse checked = checked(response, description)) {
+				try (ClientHttpResponse checked = requireCsv(checked(response, description), description)) {
 					StreamUtils.drain(checked.getBody());
 					return null;
 				}
@@ -254,6 +256,34 @@ final class CnosHttpClient {
 		}
 		try (response) {
 			throw this.translator.translate(description, readError(status, response.getBody()));
+		}
+	}
+
+	/**
+	 * Fails for a successful answer to a statement that is not CSV, such as the HTML page of a
+	 * proxy or another service at the URL, before a row is read: its first line would pass for
+	 * the column names. An answer without a content type passes: the server sends a statement
+	 * without a result (DDL) as an empty body without one.
+	 */
+	private ClientHttpResponse requireCsv(ClientHttpResponse response, String description) {
+		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		if (contentType == null || isCsv(contentType)) {
+			return response;
+		}
+		response.close();
+		throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl + " answered with content type '"
+				+ contentType + "' instead of CSV (text/csv or application/csv) while " + description
+				+ "; does the URL point to a CnosDB server's HTTP API?");
+	}
+
+	private static boolean isCsv(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.getSubtype().equalsIgnoreCase("csv")
+					&& (type.getType().equalsIgnoreCase("text") || type.getType().equalsIgnoreCase("application"));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
 		}
 	}
 

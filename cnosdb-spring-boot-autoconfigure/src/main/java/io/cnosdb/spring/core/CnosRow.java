@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
@@ -110,7 +111,10 @@ public final class CnosRow {
 		return isNull(getColumnIndex(column));
 	}
 
-	/** The exact text the server sent, or {@code null} for NULL. */
+	/**
+	 * The exact text the server sent, or {@code null} for NULL.
+	 * @throws DataRetrievalFailureException if the value is not valid UTF-8
+	 */
 	public @Nullable String getString(int index) {
 		int length = length(index);
 		if (length == 0) {
@@ -122,7 +126,13 @@ public final class CnosRow {
 			strings = new ShortStringCache();
 			this.strings = strings;
 		}
-		return strings.decode(reader.buffer, reader.starts[index], length);
+		try {
+			return strings.decode(reader.buffer, reader.starts[index], length);
+		}
+		catch (IllegalStateException ex) {
+			throw new DataRetrievalFailureException("The value of column '" + this.columns.name(index) + "' in row "
+					+ this.rowNumber + " of CnosDB's answer " + ex.getMessage(), ex);
+		}
 	}
 
 	/** See {@link #getString(int)}. */
