@@ -29,6 +29,12 @@ final class CnosCredentials {
 		Assert.notNull(user, "The CnosDB user must not be null");
 		Assert.notNull(password, "The CnosDB password must not be null (use an empty string for none)");
 		Assert.isTrue(user.indexOf(':') < 0, "The CnosDB user must not contain ':' (Basic authentication splits there)");
+		// Encoded as '?', either would authenticate as someone else, or fail for no visible reason.
+		int surrogate = CnosSql.indexOfUnpairedSurrogate(user);
+		Assert.isTrue(surrogate < 0, () -> "The CnosDB user " + CnosSql.unpairedSurrogate(surrogate));
+		int passwordSurrogate = CnosSql.indexOfUnpairedSurrogate(password);
+		Assert.isTrue(passwordSurrogate < 0,
+				() -> "The CnosDB password " + CnosSql.unpairedSurrogate(passwordSurrogate));
 		this.user = user;
 		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		this.authorization = "Basic " + token;

@@ -23,6 +23,7 @@ import io.cnosdb.spring.core.exception.CnosServerError;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -110,7 +111,7 @@ final class CnosHttpClient {
 	 * @param description what is being done, for messages (already free of credentials)
 	 */
 	QueryResult query(String sql, String database, String tenant, String description) {
-		byte[] body = sql.getBytes(StandardCharsets.UTF_8);
+		byte[] body = encode(sql, description);
 		ClientHttpResponse response = call(description, () -> this.restClient.post()
 			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
@@ -126,6 +127,19 @@ final class CnosHttpClient {
 			response.close();
 			throw translateReadFailure(description, ex);
 		}
+	}
+
+	/**
+	 * The statement as UTF-8, refused if it holds an unpaired surrogate: the encoder would send
+	 * it as {@code ?}, which can change what the statement addresses.
+	 */
+	private static byte[] encode(String sql, String description) {
+		int surrogate = CnosSql.indexOfUnpairedSurrogate(sql);
+		if (surrogate >= 0) {
+			throw new InvalidDataAccessApiUsageException("Cannot send the statement while " + description
+					+ ": SQL text " + CnosSql.unpairedSurrogate(surrogate));
+		}
+		return sql.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Buffers to encode write bodies into, shared by the templates of this client. */
@@ -199,7 +213,7 @@ final class CnosHttpClient {
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
 			.contentType(TEXT_UTF8)
-			.body(sql.getBytes(StandardCharsets.UTF_8))
+			.body(encode(sql, description))
 			.exchange((request, response) -> {
 				try (ClientHttpResponse checked = requireCsv(checked(response, description), description)) {
 					StreamUtils.drain(checked.getBody());

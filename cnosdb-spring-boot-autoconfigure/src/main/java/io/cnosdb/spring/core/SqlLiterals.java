@@ -29,7 +29,13 @@ final class SqlLiterals {
 			return "NULL";
 		}
 		if (value instanceof CharSequence || value instanceof Character || value instanceof UUID) {
-			return CnosSql.quoteLiteral(value.toString());
+			String text = value.toString();
+			int surrogate = CnosSql.indexOfUnpairedSurrogate(text);
+			if (surrogate >= 0) {
+				throw new InvalidDataAccessApiUsageException(
+						"SQL parameter ':" + parameter + "' " + CnosSql.unpairedSurrogate(surrogate));
+			}
+			return CnosSql.quoteLiteral(text);
 		}
 		if (value instanceof Enum<?> constant) {
 			return CnosSql.quoteLiteral(constant.name());

@@ -95,6 +95,18 @@ class CnosTemplateCredentialsWireTests {
 	}
 
 	@Test
+	void unpairedSurrogateInTheCredentialsIsRefusedWithoutRepeatingThem() {
+		// Encoded as '?' in the Authorization header.
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.db.builder().credentials("bob\uD800", "").build())
+			.withMessageContaining("The CnosDB user must not contain an unpaired surrogate (one at index 3)");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.db.builder().credentials("bob", "S3cr3t\uDC00").build())
+			.withMessageContaining("The CnosDB password must not contain an unpaired surrogate (one at index 6)")
+			.withMessageNotContaining("S3cr3t");
+	}
+
+	@Test
 	void toStringHoldsNoPassword() {
 		assertThat(this.template.toString()).contains("bob", this.template.getUrl())
 			.doesNotContain(PASSWORD, TOKEN, "s3cr3t");
