@@ -75,9 +75,12 @@ public final class CnosSql {
 	/**
 	 * The index of the first surrogate that is not half of a pair, or -1. Such a char has no
 	 * UTF-8 encoding: Java's encoder sends it as {@code ?}, so that a statement would address
-	 * another name or compare with another value than the caller's.
+	 * another name or compare with another value than the caller's. Names, literals and
+	 * statements holding one are refused.
+	 * @param text the text to search
+	 * @return the index, or -1 if every surrogate is half of a pair
 	 */
-	static int indexOfUnpairedSurrogate(CharSequence text) {
+	public static int indexOfUnpairedSurrogate(CharSequence text) {
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
