@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cnosdb.spring.core.CnosMessageValues;
 import io.cnosdb.spring.core.CnosSql;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -163,7 +164,9 @@ final class CnosDbPropertiesValidator {
 	}
 
 	private static InvalidConfigurationPropertyValueException invalid(String property, Object value, String reason) {
-		return new InvalidConfigurationPropertyValueException(property, value, reason);
+		// The exception's own message repeats the value.
+		return new InvalidConfigurationPropertyValueException(property,
+				CnosMessageValues.abbreviate(String.valueOf(value)), reason);
 	}
 
 }

@@ -71,7 +71,8 @@ final class CnosDbUrlValidator {
 	}
 
 	private static InvalidCnosDbUrlException invalid(String property, String url, String reason) {
-		return new InvalidCnosDbUrlException(property, CnosMessageValues.withoutUserInfo(url), reason);
+		return new InvalidCnosDbUrlException(property,
+				CnosMessageValues.abbreviate(CnosMessageValues.withoutUserInfo(url)), reason);
 	}
 
 }

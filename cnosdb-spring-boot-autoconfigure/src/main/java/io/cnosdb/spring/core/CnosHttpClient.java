@@ -286,8 +286,8 @@ final class CnosHttpClient {
 		}
 		response.close();
 		throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl + " answered with content type '"
-				+ contentType + "' instead of CSV (text/csv or application/csv) while " + description
-				+ "; does the URL point to a CnosDB server's HTTP API?");
+				+ CnosMessageValues.abbreviate(contentType) + "' instead of CSV (text/csv or application/csv) while "
+				+ description + "; does the URL point to a CnosDB server's HTTP API?");
 	}
 
 	private static boolean isCsv(String contentType) {

@@ -2,13 +2,43 @@ package io.cnosdb.spring.core;
 
 /**
  * How the client shows values in exception messages and reports: a URL never with its user
- * information. Used by the auto-configuration too, hence public; not meant for applications.
+ * information, and a long value cut short, so that a megabyte name does not make a megabyte
+ * message (and log line). Used by the auto-configuration too, hence public; not meant for
+ * applications.
  */
 public final class CnosMessageValues {
+
+	/** The most characters of a value shown in a message. */
+	public static final int MAX_LENGTH = 200;
 
 	private static final String MASK = "******";
 
 	private CnosMessageValues() {
+	}
+
+	/**
+	 * The value, or its first {@value #MAX_LENGTH} characters and a marker with its length,
+	 * such as {@code …(1048576 chars)}.
+	 * @param value the value
+	 * @return the value as a message shows it
+	 */
+	public static String abbreviate(String value) {
+		return abbreviate(value, MAX_LENGTH);
+	}
+
+	/**
+	 * The value, or its first {@code maxLength} characters and a marker with its length, such
+	 * as {@code …(1048576 chars)}; a surrogate pair is not split.
+	 * @param value the value
+	 * @param maxLength the most characters of the value to keep
+	 * @return the value as a message shows it
+	 */
+	public static String abbreviate(String value, int maxLength) {
+		if (value.length() <= maxLength) {
+			return value;
+		}
+		int end = (maxLength > 0 && Character.isHighSurrogate(value.charAt(maxLength - 1))) ? maxLength - 1 : maxLength;
+		return value.substring(0, end) + "…(" + value.length() + " chars)";
 	}
 
 	/**

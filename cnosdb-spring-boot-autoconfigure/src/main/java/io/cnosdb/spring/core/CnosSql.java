@@ -103,8 +103,8 @@ public final class CnosSql {
 	}
 
 	private static IllegalArgumentException invalid(String kind, String name, String rule) {
-		return new IllegalArgumentException(
-				"Invalid " + kind + " name \"" + printable(name) + "\": a CnosDB name " + rule);
+		String shown = printable(CnosMessageValues.abbreviate(name));
+		return new IllegalArgumentException("Invalid " + kind + " name \"" + shown + "\": a CnosDB name " + rule);
 	}
 
 	/** The name with control characters and unpaired surrogates escaped, which logs would lose. */

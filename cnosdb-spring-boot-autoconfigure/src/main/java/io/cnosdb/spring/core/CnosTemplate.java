@@ -384,7 +384,7 @@ public class CnosTemplate implements CnosOperations {
 	 */
 	void sendLineProtocol(byte[] bytes, int length, CnosPrecision precision, String what) {
 		this.client.write(bytes, length, this.database, this.tenant, precision,
-				what + " to database '" + this.database + "' of tenant '" + this.tenant + "'");
+				what + " to " + scope());
 	}
 
 	// Scope
@@ -468,8 +468,9 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public String toString() {
-		return "CnosTemplate[url=" + getUrl() + ", user=" + getUser() + ", tenant=" + this.tenant + ", database="
-				+ this.database + "]";
+		return "CnosTemplate[url=" + CnosMessageValues.abbreviate(getUrl()) + ", user="
+				+ CnosMessageValues.abbreviate(getUser()) + ", tenant=" + CnosMessageValues.abbreviate(this.tenant)
+				+ ", database=" + CnosMessageValues.abbreviate(this.database) + "]";
 	}
 
 	// Internals
@@ -529,11 +530,15 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	private String describe(String sql) {
-		String statement = this.client.credentials().redact(sql);
-		if (statement.length() > MAX_STATEMENT_IN_MESSAGE) {
-			statement = statement.substring(0, MAX_STATEMENT_IN_MESSAGE) + "…";
-		}
-		return "executing SQL [" + statement + "] in database '" + this.database + "' of tenant '" + this.tenant + "'";
+		String statement = CnosMessageValues.abbreviate(this.client.credentials().redact(sql),
+				MAX_STATEMENT_IN_MESSAGE);
+		return "executing SQL [" + statement + "] in " + scope();
+	}
+
+	/** The database and tenant, for messages. */
+	private String scope() {
+		return "database '" + CnosMessageValues.abbreviate(this.database) + "' of tenant '"
+				+ CnosMessageValues.abbreviate(this.tenant) + "'";
 	}
 
 	/**

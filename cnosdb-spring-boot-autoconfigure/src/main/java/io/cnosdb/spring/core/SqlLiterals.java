@@ -33,7 +33,8 @@ final class SqlLiterals {
 			int surrogate = CnosSql.indexOfUnpairedSurrogate(text);
 			if (surrogate >= 0) {
 				throw new InvalidDataAccessApiUsageException(
-						"SQL parameter ':" + parameter + "' " + CnosSql.unpairedSurrogate(surrogate));
+						"SQL parameter ':" + CnosMessageValues.abbreviate(parameter) + "' "
+								+ CnosSql.unpairedSurrogate(surrogate));
 			}
 			return CnosSql.quoteLiteral(text);
 		}
@@ -73,7 +74,8 @@ final class SqlLiterals {
 		if (value instanceof LocalDate date) {
 			return CnosSql.quoteLiteral(date.toString());
 		}
-		throw new InvalidDataAccessApiUsageException("Cannot render parameter '" + parameter + "' of type "
+		throw new InvalidDataAccessApiUsageException("Cannot render parameter '"
+				+ CnosMessageValues.abbreviate(parameter) + "' of type "
 				+ value.getClass().getName() + " as a CnosDB literal: use a string, number, boolean, "
 				+ "java.time value, enum, UUID or a collection of those");
 	}

@@ -121,6 +121,21 @@ class CnosDbPropertiesValidationTests {
 	}
 
 	@Test
+	void hugeValuesAreCutShortInMessages() {
+		// Spring Boot's own report shows the value as configured; our messages show 200 chars.
+		String huge = "d".repeat(1 << 20);
+		this.runner.withPropertyValues("cnosdb.database=" + huge + "/").run((context) -> {
+			InvalidConfigurationPropertyValueException failure = findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class);
+			assertThat(failure.getMessage()).contains("…(1048577 chars)").hasSizeLessThan(1_000);
+		});
+		this.runner.withPropertyValues("cnosdb.url=http://" + huge + ":99999").run((context) -> {
+			InvalidCnosDbUrlException failure = findCause(context.getStartupFailure(), InvalidCnosDbUrlException.class);
+			assertThat(failure.getMessage()).contains("…(1048589 chars)").hasSizeLessThan(1_000);
+		});
+	}
+
+	@Test
 	void boundaryValuesStart() {
 		this.runner
 			.withPropertyValues("cnosdb.write.batch.enabled=true", "cnosdb.write.batch.size=10",
