@@ -5,16 +5,18 @@ import java.time.Duration;
 import io.cnosdb.spring.core.CnosBatchWriter;
 import io.cnosdb.spring.core.CnosWriteCompression;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the CnosDB client, under {@code cnosdb}. The defaults are
  * written out, so the configuration metadata shows them; they equal
- * {@link io.cnosdb.spring.core.CnosDefaults}.
+ * {@link io.cnosdb.spring.core.CnosDefaults}. Once bound, every value is checked, and one
+ * that cannot work stops startup with a report naming the property, the value and the rule.
  */
 @ConfigurationProperties("cnosdb")
-public class CnosDbProperties {
+public class CnosDbProperties implements InitializingBean {
 
 	/**
 	 * HTTP URL of the CnosDB server.
@@ -56,6 +58,16 @@ public class CnosDbProperties {
 	private final Health health = new Health();
 
 	private final Write write = new Write();
+
+	/**
+	 * Checks the bound values.
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+	 * naming the first value that cannot work
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		CnosDbPropertiesValidator.validate(this);
+	}
 
 	public String getUrl() {
 		return this.url;

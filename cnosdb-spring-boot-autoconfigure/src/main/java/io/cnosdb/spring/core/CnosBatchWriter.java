@@ -170,7 +170,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 		this.encoder.encode(point, scratch.encoded);
 		int length = scratch.encoded.size() - start;
 		if (length > this.settings.bufferLimitBytes) {
-			throw new IllegalArgumentException(point + " takes " + length + " bytes, more than the whole buffer ("
+			throw new IllegalArgumentException(CnosMessageValues.abbreviate(String.valueOf(point), 500) + " takes "
+					+ length + " bytes, more than the whole buffer ("
 					+ this.settings.bufferLimitBytes + " bytes)");
 		}
 		scratch.addEnd();

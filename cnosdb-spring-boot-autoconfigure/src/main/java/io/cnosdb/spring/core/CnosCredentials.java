@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.util.Assert;
 
@@ -18,8 +17,7 @@ final class CnosCredentials {
 
 	static final String REDACTED = "******";
 
-	/** A password literal in SQL, such as {@code PASSWORD = 'x'} or {@code hash_password='x'}. */
-	private static final Pattern PASSWORD_LITERAL = Pattern.compile("(?i)(password\\s*=?\\s*)'(?:[^']|'')*'");
+	private static final String PASSWORD = "password";
 
 	private final String user;
 
@@ -31,6 +29,12 @@ final class CnosCredentials {
 		Assert.notNull(user, "The CnosDB user must not be null");
 		Assert.notNull(password, "The CnosDB password must not be null (use an empty string for none)");
 		Assert.isTrue(user.indexOf(':') < 0, "The CnosDB user must not contain ':' (Basic authentication splits there)");
+		// Encoded as '?', either would authenticate as someone else, or fail for no visible reason.
+		int surrogate = CnosSql.indexOfUnpairedSurrogate(user);
+		Assert.isTrue(surrogate < 0, () -> "The CnosDB user " + CnosSql.unpairedSurrogate(surrogate));
+		int passwordSurrogate = CnosSql.indexOfUnpairedSurrogate(password);
+		Assert.isTrue(passwordSurrogate < 0,
+				() -> "The CnosDB password " + CnosSql.unpairedSurrogate(passwordSurrogate));
 		this.user = user;
 		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		this.authorization = "Basic " + token;
@@ -53,8 +57,72 @@ final class CnosCredentials {
 		return redactSecrets(redactPasswordLiterals(text), this.secrets);
 	}
 
+	/**
+	 * Masks every password literal in SQL, such as {@code PASSWORD = 'x'} or
+	 * {@code hash_password='x'}: the word {@code password} in any case, optional white space,
+	 * an optional {@code =} and white space, then a quoted literal, doubled quotes included. A
+	 * literal that the text cuts off is masked to the end.
+	 * <p>
+	 * A scan rather than a regular expression: {@code '(?:[^']|'')*'} recursed once per
+	 * character in Java's regex engine, and a password of a few thousand characters overflowed
+	 * the stack.
+	 */
 	static String redactPasswordLiterals(String text) {
-		return PASSWORD_LITERAL.matcher(text).replaceAll("$1'" + REDACTED + "'");
+		StringBuilder out = null;
+		int copied = 0;
+		int keyword = indexOfPassword(text, 0);
+		while (keyword >= 0) {
+			int quote = skipWhitespace(text, keyword + PASSWORD.length());
+			if (quote < text.length() && text.charAt(quote) == '=') {
+				quote = skipWhitespace(text, quote + 1);
+			}
+			if (quote < text.length() && text.charAt(quote) == '\'') {
+				int end = endOfLiteral(text, quote);
+				out = (out != null) ? out : new StringBuilder(text.length());
+				out.append(text, copied, quote).append('\'').append(REDACTED).append('\'');
+				copied = end;
+				keyword = indexOfPassword(text, end);
+			}
+			else {
+				keyword = indexOfPassword(text, keyword + PASSWORD.length());
+			}
+		}
+		return (out != null) ? out.append(text, copied, text.length()).toString() : text;
+	}
+
+	private static int indexOfPassword(String text, int from) {
+		for (int i = from; i <= text.length() - PASSWORD.length(); i++) {
+			char c = text.charAt(i);
+			if ((c == 'p' || c == 'P') && text.regionMatches(true, i, PASSWORD, 0, PASSWORD.length())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The index of the first character from {@code from} that is not white space as {@code \s} means it. */
+	private static int skipWhitespace(String text, int from) {
+		int i = from;
+		while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+			i++;
+		}
+		return i;
+	}
+
+	/** The index after the literal opened at {@code quote}, or the text's length if it is not closed. */
+	private static int endOfLiteral(String text, int quote) {
+		int i = quote + 1;
+		while (i < text.length()) {
+			if (text.charAt(i) == '\'') {
+				if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+					i += 2;
+					continue;
+				}
+				return i + 1;
+			}
+			i++;
+		}
+		return text.length();
 	}
 
 	static String redactSecrets(String text, List<String> secrets) {

@@ -114,8 +114,10 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 	private @Nullable Object value(CnosRow row, int column, TypeDescriptor target, String name) {
 		Object value = (column >= 0) ? row.convert(column, target, target.getType()) : null;
 		if (value == null && target.getType().isPrimitive()) {
-			String why = (column >= 0) ? "column '" + row.getColumnName(column) + "' is NULL"
-					: "the result has no column for it (columns: " + row.getColumnNames() + ")";
+			String why = (column >= 0)
+					? "column '" + CnosMessageValues.abbreviate(row.getColumnName(column)) + "' is NULL"
+					: "the result has no column for it (columns: "
+							+ CnosMessageValues.abbreviate(String.valueOf(row.getColumnNames()), 500) + ")";
 			throw new TypeMismatchDataAccessException("Cannot map row " + row.getRowNumber() + " to "
 					+ this.type.getName() + ": primitive '" + name + "' needs a value, but " + why);
 		}

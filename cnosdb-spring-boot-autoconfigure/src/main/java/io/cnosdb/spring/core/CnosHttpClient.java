@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,8 +23,10 @@ import io.cnosdb.spring.core.exception.CnosServerError;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
@@ -86,7 +87,7 @@ final class CnosHttpClient {
 	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
 			Function<Duration, RestClient> pingClientFactory) {
 		this.restClient = restClient;
-		this.displayUrl = withoutUserInfo(url);
+		this.displayUrl = CnosMessageValues.withoutUserInfo(url);
 		this.credentials = credentials;
 		this.translator = translator;
 		this.pingClientFactory = pingClientFactory;
@@ -110,14 +111,15 @@ final class CnosHttpClient {
 	 * @param description what is being done, for messages (already free of credentials)
 	 */
 	QueryResult query(String sql, String database, String tenant, String description) {
-		byte[] body = sql.getBytes(StandardCharsets.UTF_8);
+		byte[] body = encode(sql, description);
 		ClientHttpResponse response = call(description, () -> this.restClient.post()
 			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
 			.contentType(TEXT_UTF8)
 			.body(body)
-			.exchange((request, clientResponse) -> checked(clientResponse, description), false));
+			.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
+					false));
 		try {
 			return new QueryResult(response, new CsvResultReader(response.getBody()), this, description);
 		}
@@ -125,6 +127,19 @@ final class CnosHttpClient {
 			response.close();
 			throw translateReadFailure(description, ex);
 		}
+	}
+
+	/**
+	 * The statement as UTF-8, refused if it holds an unpaired surrogate: the encoder would send
+	 * it as {@code ?}, which can change what the statement addresses.
+	 */
+	private static byte[] encode(String sql, String description) {
+		int surrogate = CnosSql.indexOfUnpairedSurrogate(sql);
+		if (surrogate >= 0) {
+			throw new InvalidDataAccessApiUsageException("Cannot send the statement while " + description
+					+ ": SQL text " + CnosSql.unpairedSurrogate(surrogate));
+		}
+		return sql.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Buffers to encode write bodies into, shared by the templates of this client. */
@@ -198,9 +213,9 @@ final class CnosHttpClient {
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
 			.contentType(TEXT_UTF8)
-			.body(sql.getBytes(StandardCharsets.UTF_8))
+			.body(encode(sql, description))
 			.exchange((request, response) -> {
-				try (ClientHttpResponse checked = checked(response, description)) {
+				try (ClientHttpResponse checked = requireCsv(checked(response, description), description)) {
 					StreamUtils.drain(checked.getBody());
 					return null;
 				}
@@ -255,6 +270,34 @@ final class CnosHttpClient {
 		}
 		try (response) {
 			throw this.translator.translate(description, readError(status, response.getBody()));
+		}
+	}
+
+	/**
+	 * Fails for a successful answer to a statement that is not CSV, such as the HTML page of a
+	 * proxy or another service at the URL, before a row is read: its first line would pass for
+	 * the column names. An answer without a content type passes: the server sends a statement
+	 * without a result (DDL) as an empty body without one.
+	 */
+	private ClientHttpResponse requireCsv(ClientHttpResponse response, String description) {
+		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		if (contentType == null || isCsv(contentType)) {
+			return response;
+		}
+		response.close();
+		throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl + " answered with content type '"
+				+ CnosMessageValues.abbreviate(contentType) + "' instead of CSV (text/csv or application/csv) while "
+				+ description + "; does the URL point to a CnosDB server's HTTP API?");
+	}
+
+	private static boolean isCsv(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.getSubtype().equalsIgnoreCase("csv")
+					&& (type.getType().equalsIgnoreCase("text") || type.getType().equalsIgnoreCase("application"));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
 		}
 	}
 
@@ -314,19 +357,6 @@ final class CnosHttpClient {
 		}
 		return new DataAccessResourceFailureException(
 				"Cannot reach CnosDB at " + this.displayUrl + " while " + description + ": " + reason, ex);
-	}
-
-	private static String withoutUserInfo(String url) {
-		try {
-			URI uri = URI.create(url);
-			if (uri.getRawUserInfo() == null) {
-				return url;
-			}
-			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-		}
-		catch (Exception ex) {
-			return "(unparseable URL)";
-		}
 	}
 
 	@FunctionalInterface

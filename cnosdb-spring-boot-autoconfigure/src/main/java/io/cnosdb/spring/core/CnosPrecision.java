@@ -45,7 +45,7 @@ public enum CnosPrecision {
 				return precision;
 			}
 		}
-		throw new IllegalArgumentException("Unsupported CnosDB precision '" + value
+		throw new IllegalArgumentException("Unsupported CnosDB precision '" + CnosMessageValues.abbreviate(value)
 				+ "': CnosDB accepts only ns, us or ms (any other value would silently mean ns)");
 	}
 

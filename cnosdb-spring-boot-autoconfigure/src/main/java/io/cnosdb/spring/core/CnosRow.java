@@ -8,8 +8,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
@@ -95,7 +97,8 @@ public final class CnosRow {
 		int index = this.columns.indexOf(name);
 		if (index < 0) {
 			throw new InvalidDataAccessApiUsageException(
-					"No column '" + name + "' in the result; its columns are " + this.columns.names());
+					"No column '" + CnosMessageValues.abbreviate(name) + "' in the result; its columns are "
+							+ CnosMessageValues.abbreviate(String.valueOf(this.columns.names()), 500));
 		}
 		return index;
 	}
@@ -110,7 +113,10 @@ public final class CnosRow {
 		return isNull(getColumnIndex(column));
 	}
 
-	/** The exact text the server sent, or {@code null} for NULL. */
+	/**
+	 * The exact text the server sent, or {@code null} for NULL.
+	 * @throws DataRetrievalFailureException if the value is not valid UTF-8
+	 */
 	public @Nullable String getString(int index) {
 		int length = length(index);
 		if (length == 0) {
@@ -122,7 +128,13 @@ public final class CnosRow {
 			strings = new ShortStringCache();
 			this.strings = strings;
 		}
-		return strings.decode(reader.buffer, reader.starts[index], length);
+		try {
+			return strings.decode(reader.buffer, reader.starts[index], length);
+		}
+		catch (IllegalStateException ex) {
+			throw new DataRetrievalFailureException("The value of column '" + columnName(index) + "' in row "
+					+ this.rowNumber + " of CnosDB's answer " + ex.getMessage(), ex);
+		}
 	}
 
 	/** See {@link #getString(int)}. */
@@ -280,8 +292,16 @@ public final class CnosRow {
 			return (T) this.conversionService.convert(value, TypeDescriptor.valueOf(String.class), target);
 		}
 		catch (RuntimeException ex) {
-			throw new TypeMismatchDataAccessException("Cannot convert value '" + value + "' of column '"
-					+ this.columns.name(index) + "' (row " + this.rowNumber + ") to " + type.getName(), ex);
+			String message = "Cannot convert value '" + CnosMessageValues.abbreviate(value) + "' of column '"
+					+ columnName(index) + "' (row " + this.rowNumber + ") to " + type.getName();
+			if (value.length() <= CnosMessageValues.MAX_LENGTH) {
+				throw new TypeMismatchDataAccessException(message, ex);
+			}
+			// The cause would repeat the whole value (NumberFormatException does), in every
+			// logged stack trace: only its type and the start of its message are kept.
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			throw new TypeMismatchDataAccessException(message + " (" + cause.getClass().getName() + ": "
+					+ CnosMessageValues.abbreviate(String.valueOf(cause.getMessage())) + ")");
 		}
 	}
 
@@ -300,15 +320,20 @@ public final class CnosRow {
 
 	private <T> T required(int index, Class<T> type) {
 		if (length(index) == 0) {
-			throw new TypeMismatchDataAccessException("Column '" + this.columns.name(index) + "' is NULL in row "
+			throw new TypeMismatchDataAccessException("Column '" + columnName(index) + "' is NULL in row "
 					+ this.rowNumber + " and cannot be read as " + type.getSimpleName());
 		}
 		T value = convertText(index, TypeDescriptor.valueOf(type), type);
 		if (value == null) {
-			throw new TypeMismatchDataAccessException("Column '" + this.columns.name(index) + "' is NULL in row "
+			throw new TypeMismatchDataAccessException("Column '" + columnName(index) + "' is NULL in row "
 					+ this.rowNumber + " and cannot be read as " + type.getSimpleName());
 		}
 		return value;
+	}
+
+	/** The column's name, for messages. */
+	private String columnName(int index) {
+		return CnosMessageValues.abbreviate(this.columns.name(index));
 	}
 
 	/** The length in bytes of a cell of the current row, 0 for NULL; fails for a bad index. */

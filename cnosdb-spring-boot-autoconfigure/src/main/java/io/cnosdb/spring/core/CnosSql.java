@@ -29,7 +29,8 @@ public final class CnosSql {
 
 	/**
 	 * Checks a CnosDB object name the way the server does before creating one: not empty or
-	 * blank, no {@code /}, and no control characters.
+	 * blank, no {@code /}, and no control characters; and that it can be sent at all: no
+	 * unpaired surrogate, which has no UTF-8 encoding.
 	 * @param kind what the name is for, used in the error message
 	 * @param name the name
 	 * @return the name
@@ -48,6 +49,10 @@ public final class CnosSql {
 				throw invalid(kind, name, "must not contain control characters such as a newline");
 			}
 		}
+		int surrogate = indexOfUnpairedSurrogate(name);
+		if (surrogate >= 0) {
+			throw invalid(kind, name, unpairedSurrogate(surrogate));
+		}
 		return name;
 	}
 
@@ -59,19 +64,58 @@ public final class CnosSql {
 	 */
 	public static String quoteLiteral(String value) {
 		Assert.notNull(value, "A string literal must not be null");
+		int surrogate = indexOfUnpairedSurrogate(value);
+		if (surrogate >= 0) {
+			// The value is not repeated: it may be a password.
+			throw new IllegalArgumentException("Invalid string literal: it " + unpairedSurrogate(surrogate));
+		}
 		return '\'' + value.replace("'", "''") + '\'';
 	}
 
-	private static IllegalArgumentException invalid(String kind, String name, String rule) {
-		return new IllegalArgumentException(
-				"Invalid " + kind + " name \"" + printable(name) + "\": a CnosDB name " + rule);
+	/**
+	 * The index of the first surrogate that is not half of a pair, or -1. Such a char has no
+	 * UTF-8 encoding: Java's encoder sends it as {@code ?}, so that a statement would address
+	 * another name or compare with another value than the caller's. Names, literals and
+	 * statements holding one are refused.
+	 * @param text the text to search
+	 * @return the index, or -1 if every surrogate is half of a pair
+	 */
+	public static int indexOfUnpairedSurrogate(CharSequence text) {
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (Character.isSurrogate(c)) {
+				if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++;
+				}
+				else {
+					return i;
+				}
+			}
+		}
+		return -1;
 	}
 
+	/** The rule an unpaired surrogate at {@code index} breaks, for messages. */
+	static String unpairedSurrogate(int index) {
+		return "must not contain an unpaired surrogate (one at index " + index
+				+ "), which is not valid UTF-8 and would be sent as '?'";
+	}
+
+	private static IllegalArgumentException invalid(String kind, String name, String rule) {
+		String shown = printable(CnosMessageValues.abbreviate(name));
+		return new IllegalArgumentException("Invalid " + kind + " name \"" + shown + "\": a CnosDB name " + rule);
+	}
+
+	/** The name with control characters and unpaired surrogates escaped, which logs would lose. */
 	private static String printable(String name) {
 		StringBuilder out = new StringBuilder(name.length());
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			if (Character.isISOControl(c)) {
+			if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+				out.append(c).append(name.charAt(++i));
+			}
+			else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
 				out.append(String.format("\\u%04x", (int) c));
 			}
 			else {

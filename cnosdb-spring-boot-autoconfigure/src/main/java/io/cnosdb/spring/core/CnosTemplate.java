@@ -384,7 +384,7 @@ public class CnosTemplate implements CnosOperations {
 	 */
 	void sendLineProtocol(byte[] bytes, int length, CnosPrecision precision, String what) {
 		this.client.write(bytes, length, this.database, this.tenant, precision,
-				what + " to database '" + this.database + "' of tenant '" + this.tenant + "'");
+				what + " to " + scope());
 	}
 
 	// Scope
@@ -468,8 +468,9 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public String toString() {
-		return "CnosTemplate[url=" + getUrl() + ", user=" + getUser() + ", tenant=" + this.tenant + ", database="
-				+ this.database + "]";
+		return "CnosTemplate[url=" + CnosMessageValues.abbreviate(getUrl()) + ", user="
+				+ CnosMessageValues.abbreviate(getUser()) + ", tenant=" + CnosMessageValues.abbreviate(this.tenant)
+				+ ", database=" + CnosMessageValues.abbreviate(this.database) + "]";
 	}
 
 	// Internals
@@ -529,11 +530,15 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	private String describe(String sql) {
-		String statement = this.client.credentials().redact(sql);
-		if (statement.length() > MAX_STATEMENT_IN_MESSAGE) {
-			statement = statement.substring(0, MAX_STATEMENT_IN_MESSAGE) + "…";
-		}
-		return "executing SQL [" + statement + "] in database '" + this.database + "' of tenant '" + this.tenant + "'";
+		String statement = CnosMessageValues.abbreviate(this.client.credentials().redact(sql),
+				MAX_STATEMENT_IN_MESSAGE);
+		return "executing SQL [" + statement + "] in " + scope();
+	}
+
+	/** The database and tenant, for messages. */
+	private String scope() {
+		return "database '" + CnosMessageValues.abbreviate(this.database) + "' of tenant '"
+				+ CnosMessageValues.abbreviate(this.tenant) + "'";
 	}
 
 	/**
@@ -605,26 +610,17 @@ public class CnosTemplate implements CnosOperations {
 		private Builder() {
 		}
 
-		/** The server's HTTP URL, such as {@code http://localhost:8902}. */
+		/** The server's HTTP URL, such as {@code http://localhost:8902}; surrounding whitespace is dropped. */
 		public Builder url(String url) {
 			Assert.hasText(url, "url must not be empty");
+			String stripped = url.strip();
 			// User information in the URL would fail every request and show up in exception
-			// chains; credentials belong in credentials(user, password).
-			Assert.isTrue(!hasUserInfo(url), "The CnosDB URL must not hold user information (user:password@); "
+			// chains; credentials belong in credentials(user, password). Any '@' counts: a
+			// password holding '/' or '@' is read by a URI parser as host or path.
+			Assert.isTrue(stripped.indexOf('@') < 0, "The CnosDB URL must not hold user information (user:password@); "
 					+ "pass them to credentials(user, password)");
-			this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+			this.url = stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
 			return this;
-		}
-
-		private static boolean hasUserInfo(String url) {
-			try {
-				return java.net.URI.create(url.strip()).getRawUserInfo() != null;
-			}
-			catch (IllegalArgumentException ex) {
-				int schemeEnd = url.indexOf("://");
-				int at = url.indexOf('@');
-				return schemeEnd >= 0 && at > schemeEnd;
-			}
 		}
 
 		/** The user and password for HTTP Basic authentication; the password may be empty. */

@@ -115,8 +115,9 @@ public final class CnosTimestamps {
 	}
 
 	private static IllegalArgumentException notATimestamp(CharSequence text) {
-		return new IllegalArgumentException("'" + text + "' is not a CnosDB timestamp (expected yyyy-MM-ddTHH:mm:ss"
-				+ " with an optional fraction of up to 9 digits and an optional Z or +hh:mm zone)");
+		return new IllegalArgumentException("'" + CnosMessageValues.abbreviate(text.toString())
+				+ "' is not a CnosDB timestamp (expected yyyy-MM-ddTHH:mm:ss with an optional fraction of up to 9 "
+				+ "digits and an optional Z or +hh:mm zone)");
 	}
 
 }

@@ -149,15 +149,16 @@ final class CsvImporter {
 		try {
 			this.template.sendLineProtocol(buffer.array(), buffer.size(), precision,
 					"writing " + rows + " row(s) of " + this.csv.getFileName() + " (lines " + firstLine + "-" + lastLine
-							+ ") into table '" + this.table + "'");
+							+ ") into table '" + CnosMessageValues.abbreviate(this.table) + "'");
 		}
 		catch (DataAccessException ex) {
 			// An answer from the server, whatever its status, means the batch was not written.
 			boolean unknown = !(ex instanceof CnosServerFailure)
 					&& (ex instanceof QueryTimeoutException || ex instanceof DataAccessResourceFailureException);
-			throw new CsvImportException("Importing " + this.csv.getFileName() + " into table '" + this.table
-					+ "' stopped at line " + firstLine + ": the server did not accept the batch of lines " + firstLine
-					+ "-" + lastLine + (unknown ? " (it may have been written: no answer came)" : "") + "; "
+			throw new CsvImportException("Importing " + this.csv.getFileName() + " into table '"
+					+ CnosMessageValues.abbreviate(this.table) + "' stopped at line " + firstLine
+					+ ": the server did not accept the batch of lines " + firstLine + "-" + lastLine
+					+ (unknown ? " (it may have been written: no answer came)" : "") + "; "
 					+ this.rowsWritten + " row(s) before it were written. " + ex.getMessage(), this.rowsWritten,
 					this.batchesWritten, firstLine, unknown, ex);
 		}
@@ -168,7 +169,8 @@ final class CsvImporter {
 
 	private CsvImportException failure(long line, @Nullable String reason, @Nullable Throwable cause) {
 		String where = (line > 0) ? " stopped at line " + line : " stopped";
-		return new CsvImportException("Importing " + this.csv.getFileName() + " into table '" + this.table + "'"
+		return new CsvImportException("Importing " + this.csv.getFileName() + " into table '"
+				+ CnosMessageValues.abbreviate(this.table) + "'"
 				+ where + ": " + reason + "; " + this.rowsWritten + " row(s) before it were written, in "
 				+ this.batchesWritten + " batch(es), and nothing from this line on", this.rowsWritten,
 				this.batchesWritten, line, false, cause);
@@ -198,12 +200,14 @@ final class CsvImporter {
 			String name = header.get(i);
 			TableColumn column = tableColumns.get(name);
 			if (column == null) {
-				throw failure(1, "column '" + name + "' is not a column of table '" + this.table + "' (its columns: "
-						+ tableColumns.keySet().stream().sorted().toList() + ")", null);
+				throw failure(1, "column '" + CnosMessageValues.abbreviate(name) + "' is not a column of table '"
+						+ CnosMessageValues.abbreviate(this.table) + "' (its columns: " + CnosMessageValues
+							.abbreviate(String.valueOf(tableColumns.keySet().stream().sorted().toList()), 500) + ")",
+						null);
 			}
 			for (int j = 0; j < i; j++) {
 				if (columns[j].name().equals(name)) {
-					throw failure(1, "column '" + name + "' is named twice", null);
+					throw failure(1, "column '" + CnosMessageValues.abbreviate(name) + "' is named twice", null);
 				}
 			}
 			Type type = type(column);
@@ -270,7 +274,7 @@ final class CsvImporter {
 			catch (IllegalArgumentException ex) {
 				// NumberFormatException included.
 				throw new IllegalArgumentException("column '" + column.name() + "' (" + column.type().label + "): '"
-						+ abbreviate(value) + "' is not valid" + detail(ex), ex);
+						+ CnosMessageValues.abbreviate(value, 100) + "' is not valid" + detail(ex), ex);
 			}
 			anyField |= column.type() != Type.TIME && column.type() != Type.TAG;
 		}
@@ -320,10 +324,6 @@ final class CsvImporter {
 			return false;
 		}
 		throw new IllegalArgumentException("expected true or false");
-	}
-
-	private static String abbreviate(String value) {
-		return (value.length() > 100) ? value.substring(0, 100) + "…" : value;
 	}
 
 	private enum Type {

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -62,6 +61,9 @@ final class CsvResultReader implements Closeable {
 	/** The zero-based number of the current row; the header is -1. */
 	private long rowNumber = -2;
 
+	/** How many cells every row must have: as many as the header; -1 while the header is read. */
+	private int expectedCells = -1;
+
 	CsvResultReader(InputStream body) {
 		this(body, DEFAULT_BUFFER_SIZE);
 	}
@@ -70,6 +72,7 @@ final class CsvResultReader implements Closeable {
 		this.body = body;
 		this.buffer = new byte[Math.max(bufferSize, 1)];
 		this.columns = next() ? new CnosColumns(header()) : CnosColumns.NONE;
+		this.expectedCells = this.columns.count();
 	}
 
 	CnosColumns columns() {
@@ -79,12 +82,20 @@ final class CsvResultReader implements Closeable {
 	/**
 	 * Moves to the next row.
 	 * @return {@code false} at the end of the result
-	 * @throws IllegalStateException if the answer is not valid CSV
+	 * @throws IllegalStateException if the answer is not valid CSV, or a row has another number
+	 * of cells than the header
 	 * @throws UncheckedIOException if the body cannot be read
 	 */
 	boolean next() {
 		try {
-			return readRow();
+			boolean read = readRow();
+			if (read && this.cellCount != this.expectedCells && this.expectedCells >= 0) {
+				// A short row would read as NULLs in its last columns, a long one would lose cells.
+				throw new IllegalStateException("Invalid CSV in row " + this.rowNumber + " (counted from 0 after the "
+						+ "header): it has " + this.cellCount + " value(s) but the header names " + this.expectedCells
+						+ " column(s); was the answer cut short?");
+			}
+			return read;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -96,16 +107,24 @@ final class CsvResultReader implements Closeable {
 		return this.rowNumber;
 	}
 
-	/** The cell's text, or {@code null} past the end of a short row; for messages and the header. */
+	/**
+	 * The cell's text, for messages and the header.
+	 * @throws IllegalStateException if the cell is not valid UTF-8
+	 */
 	String text(int cell) {
-		return (cell < this.cellCount) ? new String(this.buffer, this.starts[cell], this.ends[cell] - this.starts[cell],
-				StandardCharsets.UTF_8) : null;
+		return StrictUtf8.decode(this.buffer, this.starts[cell], this.ends[cell] - this.starts[cell]);
 	}
 
 	private String[] header() {
 		String[] names = new String[this.cellCount];
 		for (int i = 0; i < names.length; i++) {
-			names[i] = text(i);
+			try {
+				names[i] = text(i);
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalStateException("Invalid header of the answer: column " + i + " " + ex.getMessage(),
+						ex);
+			}
 		}
 		return names;
 	}

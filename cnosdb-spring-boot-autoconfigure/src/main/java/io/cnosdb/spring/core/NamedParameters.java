@@ -50,7 +50,8 @@ final class NamedParameters {
 				String name = sql.substring(i + 1, end);
 				if (!parameters.containsKey(name)) {
 					throw new InvalidDataAccessApiUsageException(
-							"No value supplied for the SQL parameter ':" + name + "' in: " + sql);
+							"No value supplied for the SQL parameter ':" + CnosMessageValues.abbreviate(name) + "' in: "
+									+ CnosMessageValues.abbreviate(sql, 500));
 				}
 				appendValue(out, name, parameters.get(name));
 				i = end;
@@ -70,7 +71,8 @@ final class NamedParameters {
 					: java.util.Arrays.asList(boxed(value)).iterator();
 			if (!values.hasNext()) {
 				throw new InvalidDataAccessApiUsageException(
-						"SQL parameter ':" + name + "' is an empty collection: SQL has no empty list");
+						"SQL parameter ':" + CnosMessageValues.abbreviate(name)
+								+ "' is an empty collection: SQL has no empty list");
 			}
 			while (values.hasNext()) {
 				out.append(SqlLiterals.render(name, values.next()));

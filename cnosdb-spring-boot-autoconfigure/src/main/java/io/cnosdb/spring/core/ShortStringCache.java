@@ -1,6 +1,5 @@
 package io.cnosdb.spring.core;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -38,10 +37,13 @@ final class ShortStringCache {
 
 	private final String[] values = new String[SIZE];
 
-	/** The text of {@code bytes[start .. start + length)}. */
+	/**
+	 * The text of {@code bytes[start .. start + length)}.
+	 * @throws IllegalStateException if the bytes are not valid UTF-8
+	 */
 	String decode(byte[] bytes, int start, int length) {
 		if (length == 0 || length > MAX_CACHED_LENGTH) {
-			return new String(bytes, start, length, StandardCharsets.UTF_8);
+			return StrictUtf8.decode(bytes, start, length);
 		}
 		int end = start + length;
 		if (length >= Long.BYTES && length <= 2 * Long.BYTES) {
@@ -51,21 +53,23 @@ final class ShortStringCache {
 			if (this.lengths[slot] == length && this.firstWords[slot] == first && this.lastWords[slot] == last) {
 				return this.values[slot];
 			}
+			// Decoded before the slot changes: bytes that are not UTF-8 fail and leave it as it was.
+			String value = StrictUtf8.decode(bytes, start, length);
 			this.firstWords[slot] = first;
 			this.lastWords[slot] = last;
 			this.keys[slot] = null;
-			return store(slot, bytes, start, length);
+			return store(slot, length, value);
 		}
 		int slot = slot(mix(bytes, start, end), length);
 		if (this.lengths[slot] == length && Arrays.equals(this.keys[slot], 0, length, bytes, start, end)) {
 			return this.values[slot];
 		}
+		String value = StrictUtf8.decode(bytes, start, length);
 		this.keys[slot] = Arrays.copyOfRange(bytes, start, end);
-		return store(slot, bytes, start, length);
+		return store(slot, length, value);
 	}
 
-	private String store(int slot, byte[] bytes, int start, int length) {
-		String value = new String(bytes, start, length, StandardCharsets.UTF_8);
+	private String store(int slot, int length, String value) {
 		this.lengths[slot] = length;
 		this.values[slot] = value;
 		return value;

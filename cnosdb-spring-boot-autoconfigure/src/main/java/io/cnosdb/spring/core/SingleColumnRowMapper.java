@@ -22,11 +22,13 @@ final class SingleColumnRowMapper<T> implements RowMapper<T> {
 	public T mapRow(CnosRow row, int rowNumber) {
 		if (row.getColumnCount() != 1) {
 			throw new DataRetrievalFailureException("Expected a single column to map to " + this.type.getName()
-					+ ", but the result has " + row.getColumnCount() + ": " + row.getColumnNames());
+					+ ", but the result has " + row.getColumnCount() + ": "
+					+ CnosMessageValues.abbreviate(String.valueOf(row.getColumnNames()), 500));
 		}
 		T value = row.convert(0, this.target, this.type);
 		if (value == null && this.type.isPrimitive()) {
-			throw new TypeMismatchDataAccessException("Column '" + row.getColumnName(0) + "' is NULL in row "
+			throw new TypeMismatchDataAccessException("Column '" + CnosMessageValues.abbreviate(row.getColumnName(0))
+					+ "' is NULL in row "
 					+ rowNumber + " and cannot be read as " + this.type.getName());
 		}
 		return value;

@@ -29,7 +29,14 @@ final class SqlLiterals {
 			return "NULL";
 		}
 		if (value instanceof CharSequence || value instanceof Character || value instanceof UUID) {
-			return CnosSql.quoteLiteral(value.toString());
+			String text = value.toString();
+			int surrogate = CnosSql.indexOfUnpairedSurrogate(text);
+			if (surrogate >= 0) {
+				throw new InvalidDataAccessApiUsageException(
+						"SQL parameter ':" + CnosMessageValues.abbreviate(parameter) + "' "
+								+ CnosSql.unpairedSurrogate(surrogate));
+			}
+			return CnosSql.quoteLiteral(text);
 		}
 		if (value instanceof Enum<?> constant) {
 			return CnosSql.quoteLiteral(constant.name());
@@ -67,7 +74,8 @@ final class SqlLiterals {
 		if (value instanceof LocalDate date) {
 			return CnosSql.quoteLiteral(date.toString());
 		}
-		throw new InvalidDataAccessApiUsageException("Cannot render parameter '" + parameter + "' of type "
+		throw new InvalidDataAccessApiUsageException("Cannot render parameter '"
+				+ CnosMessageValues.abbreviate(parameter) + "' of type "
 				+ value.getClass().getName() + " as a CnosDB literal: use a string, number, boolean, "
 				+ "java.time value, enum, UUID or a collection of those");
 	}

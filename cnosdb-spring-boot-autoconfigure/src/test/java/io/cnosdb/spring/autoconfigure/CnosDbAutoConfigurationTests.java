@@ -2,6 +2,7 @@ package io.cnosdb.spring.autoconfigure;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
@@ -131,6 +133,22 @@ class CnosDbAutoConfigurationTests {
 				.isInstanceOf(InvalidCnosDbUrlException.class)
 				.hasMessageContaining("from the URL of " + CnosDbAutoConfigurationTests.class.getName());
 		});
+	}
+
+	@Test
+	void urlWithSurroundingWhitespaceIsUsedWithoutIt() {
+		// The stripped URL was checked and the raw one used, which failed on the first call
+		// with a bare "Bad authority".
+		enqueueCsv("table_name\nair\n");
+		// Set as a property source: withPropertyValues would trim the value.
+		this.runner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("untrimmed", Map.of("cnosdb.url", " " + serverUrl() + " \t"))))
+			.run((context) -> {
+				CnosTemplate template = context.getBean(CnosTemplate.class);
+				assertThat(template.listTables()).containsExactly("air");
+				assertThat(template.getUrl()).isEqualTo(serverUrl().replaceAll("/$", ""));
+			});
 	}
 
 	@Test

@@ -50,6 +50,33 @@ class CnosSqlTests {
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n", "\r", "\u0000", "\t"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\uD800", "a\uDC00", "ab\uD83D", "\uDE00\uD83D" })
+	void unpairedSurrogatesAreRejectedAndShownEscaped(String name) {
+		// Encoded as '?': dropDatabaseIfExists("\uD800") dropped the database named "?".
+		int index = name.length() - ((name.length() == 2 && name.charAt(0) == '\uDE00') ? 2 : 1);
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.quoteName("database", name))
+			.withMessageContaining("Invalid database name")
+			.withMessageContaining("must not contain an unpaired surrogate (one at index " + index + ")")
+			.withMessageContaining("\\u")
+			.satisfies((ex) -> assertThat(CnosSql.indexOfUnpairedSurrogate(ex.getMessage())).isEqualTo(-1));
+	}
+
+	@Test
+	void surrogatePairsAreText() {
+		assertThat(CnosSql.quoteName("table", "温度🌡")).isEqualTo("\"温度🌡\"");
+		assertThat(CnosSql.quoteLiteral("🌡")).isEqualTo("'🌡'");
+		assertThat(CnosSql.indexOfUnpairedSurrogate("a🌡b")).isEqualTo(-1);
+	}
+
+	@Test
+	void unpairedSurrogateInALiteralIsRejectedWithoutRepeatingIt() {
+		// A literal may be a password.
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.quoteLiteral("secret\uDFFF"))
+			.withMessage("Invalid string literal: it must not contain an unpaired surrogate (one at index 6), which is "
+					+ "not valid UTF-8 and would be sent as '?'");
+	}
+
 	@Test
 	void nullNameIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.quoteName("table", null))

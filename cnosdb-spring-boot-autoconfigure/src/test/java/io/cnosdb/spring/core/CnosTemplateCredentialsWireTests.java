@@ -8,6 +8,8 @@ import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.dao.DataAccessException;
 
@@ -70,6 +72,41 @@ class CnosTemplateCredentialsWireTests {
 	}
 
 	@Test
+	void longPasswordIsRedactedWithoutOverflowingTheStack() {
+		// The redaction regex recursed per character: 2,000 characters threw StackOverflowError.
+		String password = "x".repeat(100_000);
+		this.db.enqueue(unprocessable("010004", "Insufficient privileges"));
+		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
+				() -> this.template.createUser("alice", password));
+		assertThat(this.db.takeBody()).endsWith("PASSWORD = '" + password + "'");
+		assertNoSecret(ex, "xxxxxxxxxx");
+		assertThat(ex.getMessage()).contains("CREATE USER \"alice\" WITH PASSWORD = '******'");
+	}
+
+	@Test
+	void longNamedParameterIsRedactedWithoutOverflowingTheStack() {
+		String value = "y'".repeat(50_000);
+		this.db.enqueue(unprocessable("010004", "Insufficient privileges"));
+		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
+				() -> this.template.sql("SELECT name FROM users WHERE hash_password = :p").param("p", value).listOfRows());
+		assertThat(this.db.takeBody()).endsWith("hash_password = '" + value.replace("'", "''") + "'");
+		assertNoSecret(ex, "y''y''y''y");
+		assertThat(ex.getMessage()).contains("WHERE hash_password = '******'");
+	}
+
+	@Test
+	void unpairedSurrogateInTheCredentialsIsRefusedWithoutRepeatingThem() {
+		// Encoded as '?' in the Authorization header.
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.db.builder().credentials("bob\uD800", "").build())
+			.withMessageContaining("The CnosDB user must not contain an unpaired surrogate (one at index 3)");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.db.builder().credentials("bob", "S3cr3t\uDC00").build())
+			.withMessageContaining("The CnosDB password must not contain an unpaired surrogate (one at index 6)")
+			.withMessageNotContaining("S3cr3t");
+	}
+
+	@Test
 	void toStringHoldsNoPassword() {
 		assertThat(this.template.toString()).contains("bob", this.template.getUrl())
 			.doesNotContain(PASSWORD, TOKEN, "s3cr3t");
@@ -82,6 +119,26 @@ class CnosTemplateCredentialsWireTests {
 			.isThrownBy(() -> CnosTemplate.builder().url("http://bob:" + "hunter2" + "@cnosdb.example:8902"))
 			.withMessageContaining("credentials(user, password)")
 			.withMessageNotContaining("hunter2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://root:S3cr3t/pw@cnosdb.example:8902", "http://root:S3cr3t@host/x@y",
+			"http://root:S3cr3t@pw@cnosdb.example", "root:S3cr3t@cnosdb.example:8902" })
+	void urlWithUserInformationHoldingSlashOrAtIsRefusedWithoutRepeatingIt(String url) {
+		// A URI parser reads "root:S3cr3t" of the first as host and port, so the parsed user
+		// information is empty and the password would have reached toString() and messages.
+		assertThatIllegalArgumentException().isThrownBy(() -> CnosTemplate.builder().url(url))
+			.withMessageContaining("credentials(user, password)")
+			.withMessageNotContaining("S3cr3t");
+	}
+
+	@Test
+	void surroundingWhitespaceOfTheUrlIsDropped() {
+		this.db.enqueue(CnosDbResponses.empty());
+		CnosTemplate template = CnosTemplate.builder().url(" " + this.db.url() + " \t").build();
+		template.execute("select 1");
+		assertThat(this.db.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/sql");
+		assertThat(template.getUrl()).isEqualTo(this.db.url().replaceAll("/$", ""));
 	}
 
 	private static void assertNoSecret(Throwable ex, String... secrets) {

@@ -171,6 +171,26 @@ class CnosTemplateDdlWireTests {
 	}
 
 	@Test
+	void unpairedSurrogatesFailBeforeSending() {
+		// Each was sent as '?': dropDatabaseIfExists("\uD800") dropped the database named "?".
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.dropDatabaseIfExists("\uD800"))
+			.withMessageContaining("Invalid database name")
+			.withMessageContaining("unpaired surrogate (one at index 0)");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.dropTable("t\uDC00"))
+			.withMessageContaining("Invalid table name")
+			.withMessageContaining("index 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createUser("alice", "pw\uD800"))
+			.withMessageContaining("Invalid string literal")
+			.withMessageContaining("index 2")
+			.withMessageNotContaining("pw");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.withDatabase("\uD800"))
+			.withMessageContaining("Invalid database name");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.withTenant("x\uD800y"))
+			.withMessageContaining("Invalid tenant name");
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
 	void withDatabaseAndWithTenantChangeOnlyTheParameters() {
 		this.db.enqueue(empty(), empty(), empty());
 		CnosTemplate other = this.template.withDatabase("oceanic").withTenant("tenant_a");

@@ -118,4 +118,34 @@ class CnosTemplateFluentWireTests {
 		assertThat(this.db.requestCount()).isZero();
 	}
 
+	@Test
+	void unpairedSurrogateInAParameterFailsBeforeSending() {
+		// Sent as '?', it compared with another value than the caller's.
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.sql("select * from air where station = :station")
+				.param("station", "ab\uD800")
+				.listOfRows())
+			.withMessage("SQL parameter ':station' must not contain an unpaired surrogate (one at index 2), which is "
+					+ "not valid UTF-8 and would be sent as '?'");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.sql("select * from air where station in (:s)")
+				.param("s", List.of("ok", '\uDC00'))
+				.listOfRows())
+			.withMessageContaining("SQL parameter ':s'")
+			.withMessageContaining("index 0");
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void unpairedSurrogateInTheSqlTextFailsBeforeSending() {
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.execute("DROP TABLE \"t\uD800\""))
+			.withMessageContaining("SQL text must not contain an unpaired surrogate (one at index 13)");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.queryForStream("select '\uDFFF'", String.class));
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.queryForList("select 1 -- \uD83D"));
+		assertThat(this.db.requestCount()).isZero();
+	}
+
 }

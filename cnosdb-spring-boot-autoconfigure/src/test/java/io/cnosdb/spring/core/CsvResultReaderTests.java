@@ -44,7 +44,19 @@ class CsvResultReaderTests {
 
 	@Test
 	void emptyCellsAndATrailingCommaAtTheEndOfTheBody() {
-		assertThat(rows("a,b,c\n,,\n1,", 2, 1)).containsExactly(List.of("", "", ""), List.of("1", ""));
+		assertThat(rows("a,b,c\n,,\n1,,", 2, 1)).containsExactly(List.of("", "", ""), List.of("1", "", ""));
+	}
+
+	@Test
+	void rowWithAnotherNumberOfCellsThanTheHeaderIsAClearError() {
+		// A short last row read as NULLs in its missing columns.
+		CsvResultReader reader = reader("a,b,c\n1,2,3\n1,\n", 64, 64);
+		assertThat(reader.next()).isTrue();
+		assertThatIllegalStateException().isThrownBy(reader::next)
+			.withMessage("Invalid CSV in row 1 (counted from 0 after the header): it has 2 value(s) but the header "
+					+ "names 3 column(s); was the answer cut short?");
+		assertThatIllegalStateException().isThrownBy(() -> reader("a\n1,2\n", 64, 64).next())
+			.withMessageContaining("it has 2 value(s) but the header names 1 column(s)");
 	}
 
 	@Test

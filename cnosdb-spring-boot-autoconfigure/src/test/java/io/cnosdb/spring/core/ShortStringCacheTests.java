@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +10,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The cache hands back exactly what decoding the bytes gives, for any bytes at any offset,
- * and the same string for bytes seen before.
+ * and the same string for bytes seen before; bytes that are not UTF-8 fail.
  */
 class ShortStringCacheTests {
 
@@ -30,8 +33,15 @@ class ShortStringCacheTests {
 				byte[] buffer = new byte[offset + value.length + this.random.nextInt(0, 9)];
 				this.random.nextBytes(buffer);
 				System.arraycopy(value, 0, buffer, offset, value.length);
-				assertThat(cache.decode(buffer, offset, value.length))
-					.isEqualTo(new String(value, StandardCharsets.UTF_8));
+				if (isUtf8(value)) {
+					assertThat(cache.decode(buffer, offset, value.length))
+						.isEqualTo(new String(value, StandardCharsets.UTF_8));
+				}
+				else {
+					// Never U+FFFD in place of the malformed bytes.
+					assertThatIllegalStateException().isThrownBy(() -> cache.decode(buffer, offset, value.length))
+						.withMessageContaining("is not valid UTF-8");
+				}
 			}
 		}
 	}
@@ -71,6 +81,16 @@ class ShortStringCacheTests {
 	}
 
 	/** ASCII, multi-byte UTF-8, or any bytes at all (malformed UTF-8 included). */
+	private static boolean isUtf8(byte[] bytes) {
+		try {
+			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
 	private byte[] randomBytes(int length) {
 		return switch (this.random.nextInt(3)) {
 			case 0 -> {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cnosdb.spring.core.CnosMessageValues;
 import io.cnosdb.spring.core.CnosSql;
 
 import org.springframework.util.Assert;
@@ -34,7 +35,8 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 
 	public TableDefinition {
 		CnosSql.validateName("table", name);
-		Assert.notEmpty(fields, () -> "Table '" + name + "' needs at least one field column");
+		Assert.notEmpty(fields,
+				() -> "Table '" + CnosMessageValues.abbreviate(name) + "' needs at least one field column");
 		fields = List.copyOf(fields);
 		tags = List.copyOf(tags);
 		Set<String> seen = new HashSet<>();
@@ -49,11 +51,13 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 
 	private static void checkColumn(String table, String column, Set<String> seen) {
 		if (column.equals("time")) {
-			throw new IllegalArgumentException("Table '" + table + "' cannot declare a column named 'time': "
+			throw new IllegalArgumentException("Table '" + CnosMessageValues.abbreviate(table)
+					+ "' cannot declare a column named 'time': "
 					+ "CnosDB adds the time column to every table");
 		}
 		if (!seen.add(column)) {
-			throw new IllegalArgumentException("Table '" + table + "' declares the column '" + column + "' twice");
+			throw new IllegalArgumentException("Table '" + CnosMessageValues.abbreviate(table)
+					+ "' declares the column '" + CnosMessageValues.abbreviate(column) + "' twice");
 		}
 	}
 
@@ -73,9 +77,10 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 
 		public Field {
 			CnosSql.validateName("field", name);
-			Assert.notNull(type, () -> "Field '" + name + "' needs a type");
+			Assert.notNull(type, () -> "Field '" + CnosMessageValues.abbreviate(name) + "' needs a type");
 			if (codec != null && !type.supports(codec)) {
-				throw new IllegalArgumentException("Codec " + codec + " cannot compress field '" + name + "' of type "
+				throw new IllegalArgumentException("Codec " + codec + " cannot compress field '"
+						+ CnosMessageValues.abbreviate(name) + "' of type "
 						+ type.sql() + "; it accepts " + type.codecs());
 			}
 		}

@@ -1,5 +1,6 @@
 package io.cnosdb.spring.core.write;
 
+import io.cnosdb.spring.core.CnosMessageValues;
 import io.cnosdb.spring.core.CnosPrecision;
 
 /**
@@ -227,7 +228,7 @@ public final class LineProtocolEncoder {
 			else {
 				position = putNonAscii(value, i, array, position);
 				if (position < 0) {
-					throw unpairedSurrogate(point, "string field '" + key + "'", i);
+					throw unpairedSurrogate(point, "string field '" + CnosMessageValues.abbreviate(key) + "'", i);
 				}
 				if (Character.isHighSurrogate(c)) {
 					i++;
@@ -413,7 +414,7 @@ public final class LineProtocolEncoder {
 	}
 
 	private static String describe(Element element, String name) {
-		return element.label + " '" + name + "'";
+		return element.label + " '" + CnosMessageValues.abbreviate(name) + "'";
 	}
 
 	private static IllegalArgumentException refuse(Point point, String rule) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import io.cnosdb.spring.core.CnosMessageValues;
 import io.cnosdb.spring.core.CnosPrecision;
 import org.jspecify.annotations.Nullable;
 
@@ -179,7 +180,8 @@ public final class Point {
 	public Point unsignedField(String key, BigInteger value) {
 		requireValue(key, value);
 		if (value.signum() < 0 || value.compareTo(UNSIGNED_LIMIT) >= 0) {
-			throw new IllegalArgumentException(describe() + ": unsigned field '" + key + "' must be between 0 and "
+			throw new IllegalArgumentException(describe() + ": unsigned field '" + CnosMessageValues.abbreviate(key)
+					+ "' must be between 0 and "
 					+ "18446744073709551615 but was " + value);
 		}
 		return addField(key, FieldType.UNSIGNED, value.longValue());
@@ -373,7 +375,8 @@ public final class Point {
 		@Nullable String[] texts = this.fieldTexts;
 		String text = (texts != null) ? texts[index] : null;
 		if (text == null) {
-			throw new IllegalStateException("Field '" + this.fieldKeys[index] + "' is not a string field");
+			throw new IllegalStateException(
+					"Field '" + CnosMessageValues.abbreviate(this.fieldKeys[index]) + "' is not a string field");
 		}
 		return text;
 	}
@@ -384,7 +387,7 @@ public final class Point {
 
 	/** How the point is named in error messages. */
 	String describe() {
-		return "Point '" + this.measurement + "'";
+		return "Point '" + CnosMessageValues.abbreviate(this.measurement) + "'";
 	}
 
 	private Point addField(String key, FieldType type, long bits) {
@@ -414,7 +417,8 @@ public final class Point {
 		// A name used as both tag and field is a column type conflict on the server, so refuse it here too.
 		if ((this.keys != null) ? this.keys.contains(key) : (isTag(key) || isField(key))) {
 			String existing = isTag(key) ? "tag" : "field";
-			throw new IllegalArgumentException(describe() + ": duplicate key '" + key + "', already used for a "
+			throw new IllegalArgumentException(describe() + ": duplicate key '" + CnosMessageValues.abbreviate(key)
+					+ "', already used for a "
 					+ existing);
 		}
 	}
@@ -453,7 +457,8 @@ public final class Point {
 
 	private void requireValue(String key, @Nullable Object value) {
 		if (value == null) {
-			throw new IllegalArgumentException(describe() + ": value of '" + key + "' must not be null");
+			throw new IllegalArgumentException(
+					describe() + ": value of '" + CnosMessageValues.abbreviate(key) + "' must not be null");
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.cnosdb.spring.autoconfigure.diagnostics;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 
@@ -57,6 +59,33 @@ class CnosDbConfigurationFailureAnalyzerTests {
 	void urlWithUserInformation() {
 		FailureAnalysis analysis = analyze("cnosdb.url=http://root:hunter2@localhost:8902");
 		assertThat(analysis.getDescription()).contains("cnosdb.user and cnosdb.password").doesNotContain("hunter2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://root:S3cr3t/pw@cnosdb.example:8902", "http://root:S3cr3t@cnosdb.example/x@y",
+			"http://root:S3cr3t@pw@cnosdb.example", "root:S3cr3t@cnosdb.example:8902",
+			"http://root:S3cr3t/pw@cnosdb.example:8902/?db=x", "https://root:S3cr3t/p w@cnosdb.example" })
+	void passwordHoldingSlashOrAtNeverReachesTheReport(String url) {
+		// A URI parser reads "root:S3cr3t" of the first as host and port: no parsed user
+		// information, yet the URL holds a password ("S3cr3t/pw"), which the report printed twice.
+		this.runner.withPropertyValues("cnosdb.url=" + url).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			FailureAnalysis analysis = new CnosDbConfigurationFailureAnalyzer().analyze(failure);
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("cnosdb.url").contains("******@").doesNotContain("S3cr3t");
+			assertThat(analysis.getAction()).doesNotContain("S3cr3t");
+			for (Throwable cause = analysis.getCause(); cause != null; cause = cause.getCause()) {
+				assertThat(cause.toString()).doesNotContain("S3cr3t");
+			}
+		});
+	}
+
+	@Test
+	void portOutOfRange() {
+		FailureAnalysis analysis = analyze("cnosdb.url=http://localhost:99999");
+		assertThat(analysis.getDescription()).contains("'http://localhost:99999' from cnosdb.url")
+			.contains("port 99999 is out of range; a port is between 1 and 65535");
 	}
 
 	@Test

@@ -1,0 +1,93 @@
+package io.cnosdb.spring.core;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import io.cnosdb.spring.core.ddl.FieldType;
+import io.cnosdb.spring.core.ddl.TableDefinition;
+import io.cnosdb.spring.core.write.Point;
+
+import org.springframework.dao.DataAccessException;
+
+import static io.cnosdb.spring.core.CnosDbResponses.csv;
+import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Messages show a long value cut short with its length, so that a megabyte name does not
+ * make a megabyte message: every message below carried the whole value.
+ */
+class CnosMessageValuesTests {
+
+	private static final int MEGABYTE = 1 << 20;
+
+	private static final String MARKER = "…(" + MEGABYTE + " chars)";
+
+	private static final String HUGE = "n".repeat(MEGABYTE);
+
+	private final MockCnosDb db = new MockCnosDb();
+
+	private final CnosTemplate template = this.db.template();
+
+	@AfterEach
+	void close() throws Exception {
+		this.db.close();
+	}
+
+	@Test
+	void abbreviateKeepsShortValuesAndCutsLongOnesWithTheirLength() {
+		assertThat(CnosMessageValues.abbreviate("ocean")).isEqualTo("ocean");
+		assertThat(CnosMessageValues.abbreviate("x".repeat(200))).isEqualTo("x".repeat(200));
+		assertThat(CnosMessageValues.abbreviate("x".repeat(201))).isEqualTo("x".repeat(200) + "…(201 chars)");
+		assertThat(CnosMessageValues.abbreviate(HUGE)).hasSize(200 + MARKER.length()).endsWith(MARKER);
+		// A surrogate pair is kept whole or left out, never split.
+		assertThat(CnosMessageValues.abbreviate("x".repeat(199) + "🌡🌡")).isEqualTo("x".repeat(199) + "…(203 chars)");
+		assertThat(CnosMessageValues.abbreviate("abcdef", 3)).isEqualTo("abc…(6 chars)");
+	}
+
+	@Test
+	void invalidNames() {
+		assertShort(() -> this.template.createDatabase(HUGE + "/"), "…(" + (MEGABYTE + 1) + " chars)");
+		assertShort(() -> CnosSql.quoteName("table", "\n" + HUGE), "…(" + (MEGABYTE + 1) + " chars)");
+		assertShort(() -> TableDefinition.builder("t").field(HUGE, FieldType.BIGINT).field(HUGE, FieldType.DOUBLE).build(),
+				MARKER);
+	}
+
+	@Test
+	void failedStatementInAHugeDatabase() {
+		this.db.enqueue(unprocessable("030017", "Database not found"));
+		assertShort(() -> this.template.withDatabase(HUGE).execute("SELECT 1"), MARKER);
+	}
+
+	@Test
+	void missingParameterOfAHugeStatement() {
+		assertShort(() -> this.template.sql("SELECT :x, '" + HUGE + "'").listOfRows(), "chars)");
+	}
+
+	@Test
+	void unknownColumnAndUnconvertibleValue() {
+		this.db.enqueue(csv("n\n" + HUGE + "\n"), csv("n\n" + HUGE + "\n"));
+		assertShort(() -> this.template.query("SELECT n FROM t", (row) -> row.getColumnIndex(HUGE)), MARKER);
+		assertShort(() -> this.template.queryForObject("SELECT n FROM t", Long.class), MARKER);
+	}
+
+	@Test
+	void pointsAndPrecisions() {
+		assertShort(() -> Point.measurement(HUGE).field("f", 1L).field("f", 2L), MARKER);
+		assertShort(() -> this.template.write(Point.measurement("m").field(HUGE + "\n", 1L)), "chars)");
+		assertShort(() -> CnosPrecision.of(HUGE), MARKER);
+	}
+
+	private static void assertShort(Executable call, String marker) {
+		Throwable failure = catchThrowable(call::execute);
+		assertThat(failure).isInstanceOfAny(IllegalArgumentException.class, IllegalStateException.class,
+				DataAccessException.class);
+		assertThat(failure.getMessage()).contains(marker).hasSizeLessThan(2_000);
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			assertThat(String.valueOf(cause.getMessage())).hasSizeLessThan(2_000);
+		}
+	}
+
+}
