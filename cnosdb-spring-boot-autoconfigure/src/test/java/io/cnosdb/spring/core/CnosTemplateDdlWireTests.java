@@ -57,7 +57,7 @@ class CnosTemplateDdlWireTests {
 		assertThat(this.db.takeBody()).isEqualTo("CREATE DATABASE IF NOT EXISTS \"Oceanic\" WITH TTL '180d' SHARD 6 "
 				+ "VNODE_DURATION '2y1M' REPLICA 1 PRECISION 'us'");
 		assertThat(this.db.takeBody())
-			.isEqualTo("CREATE DATABASE \"oceanic_station\" WITH TTL '30d12h' VNODE_DURATION '7d'");
+			.isEqualTo("CREATE DATABASE \"oceanic_station\" WITH TTL '732h' VNODE_DURATION '7d'");
 	}
 
 	@Test

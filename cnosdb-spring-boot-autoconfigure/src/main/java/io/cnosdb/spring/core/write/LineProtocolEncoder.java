@@ -32,7 +32,7 @@ import io.cnosdb.spring.core.CnosPrecision;
  * (the server then requires {@code =} to be escaped, yet refuses {@code \=} in a measurement); every field
  * key starts with a comma, space or {@code =} (the first field key has the same quirk, so a field that
  * can start is written first);
- * there is no field; a double is NaN or infinite; a string value has an unpaired surrogate; the time
+ * there is no field; a string value has an unpaired surrogate; the time
  * cannot be expressed in this precision; or there is no time and the precision is not nanoseconds (the
  * server would take its nanosecond clock as a count of this precision's units).
  * <p>
@@ -62,6 +62,12 @@ public final class LineProtocolEncoder {
 	private static final boolean[] SPECIAL_IN_STRINGS = asciiSet("\"\\");
 
 	private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+
+	private static final byte[] PLUS_NAN = { '+', 'N', 'a', 'N' };
+
+	private static final byte[] PLUS_INF = { '+', 'i', 'n', 'f' };
+
+	private static final byte[] MINUS_INF = { '-', 'i', 'n', 'f' };
 
 	private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
@@ -203,7 +209,12 @@ public final class LineProtocolEncoder {
 
 	private static int writeDouble(Point point, String key, double value, byte[] array, int position) {
 		if (!Double.isFinite(value)) {
-			throw refuse(point, "field '" + key + "' is " + value + ", which line protocol cannot represent");
+			// The server reads floats with fast_float, which knows nan and inf, but only
+			// after a sign: its parser takes a field for a number by a leading +, - or digit.
+			// Read back, a query answers NaN, inf and -inf.
+			byte[] text = Double.isNaN(value) ? PLUS_NAN : (value > 0) ? PLUS_INF : MINUS_INF;
+			System.arraycopy(text, 0, array, position, text.length);
+			return position + text.length;
 		}
 		// The shortest decimal that reads back exactly; its 1.0E10 form is accepted by the server's fast_float.
 		return ShortestDouble.write(value, array, position);

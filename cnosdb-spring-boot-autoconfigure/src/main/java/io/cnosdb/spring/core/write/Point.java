@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * Tags and fields keep their insertion order (the server sorts them itself). The builder refuses only
  * what makes the point ill-formed whatever the encoding: {@code null}s, a key used twice, an unsigned
  * value outside 0..2<sup>64</sup>-1. Whether names and values can be written as line protocol (empty
- * names, newlines, NaN, backslashes CnosDB would misread, ...) is checked by the
+ * names, newlines, backslashes CnosDB would misread, ...) is checked by the
  * {@link LineProtocolEncoder}, which refuses such a point as a whole.
  * <p>
  * The time is kept as an instant, so it can be written in any {@link CnosPrecision}; writing it in a
@@ -130,8 +130,8 @@ public final class Point {
 	}
 
 	/**
-	 * Adds a floating-point field (a DOUBLE column). NaN and infinities cannot be written and are
-	 * refused by the encoder.
+	 * Adds a floating-point field (a DOUBLE column). NaN and the infinities are written as
+	 * {@code +NaN}, {@code +inf} and {@code -inf}, which CnosDB stores as such.
 	 * @return this point
 	 */
 	public Point field(String key, double value) {

@@ -47,7 +47,7 @@ class DatabaseOptionsTests {
 	void invalidValuesFail() {
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseOptions.defaults().shard(0));
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseOptions.defaults().replica(-1));
-		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseOptions.defaults().ttl("30 days"));
+		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseOptions.defaults().ttl("30.5d"));
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseOptions.defaults().vnodeDuration("inf"));
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseOptions.defaults().ttl(Duration.ZERO));
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseOptions.defaults().precision(null));

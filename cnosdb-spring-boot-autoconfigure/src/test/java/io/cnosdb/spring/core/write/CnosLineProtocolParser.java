@@ -32,6 +32,9 @@ final class CnosLineProtocolParser {
 
 	private static final Pattern FLOAT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
+	/** What fast_float reads besides decimals; the server's parser needs the sign first to try it. */
+	private static final Pattern NON_FINITE = Pattern.compile("[+-](?i)(nan|inf|infinity)");
+
 	private static final Pattern SIGNED = Pattern.compile("[+-]?\\d+");
 
 	private static final Pattern UNSIGNED = Pattern.compile("\\d+");
@@ -306,6 +309,11 @@ final class CnosLineProtocolParser {
 		if (text.endsWith("u")) {
 			require(UNSIGNED, digits, text);
 			return new BigInteger(Long.toUnsignedString(Long.parseUnsignedLong(digits)));
+		}
+		if (NON_FINITE.matcher(text).matches()) {
+			String lower = text.toLowerCase(java.util.Locale.ROOT);
+			return lower.contains("nan") ? Double.NaN
+					: lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
 		}
 		require(FLOAT, text, text);
 		return Double.parseDouble(text);
