@@ -16,14 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.cnosdb.spring.core.exception.CnosServerFailure;
+import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.PointMapper;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.util.Assert;
 
 /**
@@ -38,10 +36,12 @@ import org.springframework.util.Assert;
  * (up to the block timeout) or fails at once, depending on the {@link Backpressure}, with a
  * {@link CnosWriteBufferFullException}.
  * <p>
- * A batch that fails transiently (an I/O error, a timeout, an HTTP 5xx answer, CnosDB's rate
- * limit {@code 030024}) is sent again after an exponential backoff with jitter, up to
- * {@code maxRetries} times. A batch the server refuses for its content (any other 4xx or 422
- * answer) is not sent again. A batch that finally fails goes to the
+ * A batch that fails transiently, as {@link DefaultCnosExceptionTranslator#isTransient(Throwable)}
+ * decides for every part of the client (a connection failure, a timeout, HTTP 502/503/504,
+ * CnosDB's rate and concurrency limits, exhausted memory, a query server shutting down), is
+ * sent again after an exponential backoff with jitter, up to {@code maxRetries} times. A batch
+ * the server refuses for its content (any other 4xx or 422 answer, or the empty 500 that
+ * CnosDB 2.3 and 2.4.0 send for a line-protocol syntax error) is not sent again. A batch that finally fails goes to the
  * {@link CnosWriteFailureHandler} with its lines. So every accepted point is either
  * acknowledged by the server or handed to the handler; none is dropped silently.
  * <p>
@@ -58,8 +58,6 @@ import org.springframework.util.Assert;
 public final class CnosBatchWriter implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
-
-	private static final String RATE_LIMIT = "030024";
 
 	/** Sent batches kept for reuse, so that steady writing allocates no batch arrays. */
 	private static final int SPARE_BATCHES = 2;
@@ -546,16 +544,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Whether a failure may pass if the request is sent again: I/O errors and timeouts, HTTP
-	 * 5xx answers and CnosDB's rate limit ({@code 030024}); not other 4xx or 422 answers,
-	 * which are about the request itself.
-	 */
+	/** Whether a failure may pass if the request is sent again: the translator's one rule. */
 	static boolean isTransient(Throwable ex) {
-		if (ex instanceof CnosServerFailure failure) {
-			return RATE_LIMIT.equals(failure.getErrorCode()) || failure.getStatusCode() >= 500;
-		}
-		return ex instanceof TransientDataAccessException || ex instanceof DataAccessResourceFailureException;
+		return DefaultCnosExceptionTranslator.isTransient(ex);
 	}
 
 	/** What to do when the buffer is full. */

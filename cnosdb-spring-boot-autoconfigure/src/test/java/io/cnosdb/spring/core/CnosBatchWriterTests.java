@@ -107,7 +107,7 @@ class CnosBatchWriterTests {
 
 	@Test
 	void everyPointIsAcknowledgedOrHandedOverUnderFaults() {
-		this.faults.script(Fault.DISCONNECT, Fault.TIMEOUT, Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.RATE_LIMIT,
+		this.faults.script(Fault.DISCONNECT, Fault.TIMEOUT, Fault.MEMORY_EXHAUSTED, Fault.UNAVAILABLE, Fault.RATE_LIMIT,
 				Fault.OK, Fault.OK, Fault.DATA_ERROR);
 		List<Point> points = points(0, 1000);
 		try (CnosBatchWriter writer = writer().batchSize(100).maxRetries(10).build()) {
@@ -133,6 +133,22 @@ class CnosBatchWriterTests {
 		assertThat(this.batchesWritten).hasValue(9);
 		// 10 batches, 5 of the requests repeated after transient faults.
 		assertThat(this.faults.requests).hasValue(15);
+	}
+
+	@Test
+	void anEmptyServerErrorIsNotRetried() {
+		// CnosDB 2.3 and 2.4.0 answer a line-protocol syntax error with an empty 500: sending
+		// the same batch again cannot help, and the translator does not call it transient.
+		this.faults.script(Fault.SERVER_ERROR);
+		try (CnosBatchWriter writer = writer().batchSize(100).maxRetries(10).build()) {
+			writer.write(points(0, 100));
+			writer.flush();
+		}
+		assertThat(this.faults.requests).hasValue(1);
+		assertThat(this.failures).singleElement().satisfies((failure) -> {
+			assertThat(failure.attempts()).isOne();
+			assertThat(failure.isTransient()).isFalse();
+		});
 	}
 
 	@Test
@@ -406,7 +422,7 @@ class CnosBatchWriterTests {
 
 	enum Fault {
 
-		OK, DISCONNECT, TIMEOUT, SERVER_ERROR, UNAVAILABLE, RATE_LIMIT, DATA_ERROR
+		OK, DISCONNECT, TIMEOUT, SERVER_ERROR, UNAVAILABLE, RATE_LIMIT, MEMORY_EXHAUSTED, DATA_ERROR
 
 	}
 
@@ -451,6 +467,7 @@ class CnosBatchWriterTests {
 				case SERVER_ERROR -> new MockResponse.Builder().code(500).build();
 				case UNAVAILABLE -> new MockResponse.Builder().code(503).build();
 				case RATE_LIMIT -> error("030024", "write reached limit");
+				case MEMORY_EXHAUSTED -> error("050033", "Memory Exhausted Retry Later");
 				case DATA_ERROR -> error("040004", "Error parsing message: invalid field value");
 			};
 		}

@@ -3,29 +3,41 @@ package io.cnosdb.spring.core.exception;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Chooses the exception from CnosDB's {@code error_code} first and the HTTP status second:
  * the server answers 422 for authentication failures, unknown tables and syntax errors alike,
- * so the status alone says little.
+ * so the status alone says little. The codes below are the ones a real CnosDB 2.4.2 sends
+ * (the wire tests replay its recorded answers).
+ * <p>
+ * What may pass if sent again is decided here, once: a {@link CnosTransientException} (a
+ * {@link org.springframework.dao.TransientDataAccessException}) for rate and concurrency
+ * limits, a query server shutting down, exhausted memory and HTTP 502/503/504; see
+ * {@link #isTransient(Throwable)}, which the batch writer and CSV import use.
  */
 public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 
 	private static final Map<String, BiFunction<String, CnosServerError, DataAccessException>> BY_CODE = Map.ofEntries(
 			Map.entry("010016", CnosPermissionDeniedException::new), // authentication
-			Map.entry("010004", CnosPermissionDeniedException::new), // insufficient privileges
+			Map.entry("010004", CnosPermissionDeniedException::new), // insufficient privileges, or must change password
 			Map.entry("030008", CnosObjectNotFoundException::new), // user not found
 			Map.entry("030010", CnosObjectNotFoundException::new), // tenant not found
 			Map.entry("030017", CnosObjectNotFoundException::new), // database not found
 			Map.entry("030019", CnosObjectNotFoundException::new), // table not found
 			Map.entry("010062", CnosObjectNotFoundException::new), // database not found (planner)
-			Map.entry("040008", CnosObjectNotFoundException::new), // tenant not found (HTTP layer)
+			Map.entry("030007", CnosDataIntegrityViolationException::new), // user exists
 			Map.entry("030018", CnosDataIntegrityViolationException::new), // database exists
 			Map.entry("030020", CnosDataIntegrityViolationException::new), // table exists
-			Map.entry("020004", CnosDataIntegrityViolationException::new), // field type conflict
-			Map.entry("050025", CnosDataIntegrityViolationException::new), // point older than TTL
 			Map.entry("030024", CnosTransientException::new), // rate limit reached
+			Map.entry("010012", CnosTransientException::new), // concurrent query limit exceeded
+			Map.entry("010014", CnosTransientException::new), // query canceled
+			Map.entry("010015", CnosTransientException::new), // query server closed
+			Map.entry("050033", CnosTransientException::new), // memory exhausted, retry later
 			Map.entry("040004", CnosBadSqlException::new), // line-protocol syntax
 			Map.entry("020002", CnosBadSqlException::new), // point without fields
 			Map.entry("000000", CnosInvalidRequestException::new), // missing header
@@ -34,11 +46,30 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 			Map.entry("040013", CnosInvalidRequestException::new), // body decompression
 			Map.entry("040015", CnosInvalidRequestException::new)); // invalid UTF-8 body
 
+	/**
+	 * Whether a failure may pass if the same request is sent again later: what the translator
+	 * made a {@link TransientDataAccessException} (limits, shutdown, exhausted memory, HTTP
+	 * 502/503/504, read timeouts), and a connection that failed before the server was reached
+	 * (a {@link DataAccessResourceFailureException} that is no answer of the server's). An
+	 * answer about the request itself (4xx, other 422s, an empty 500, which CnosDB sends for
+	 * requests it cannot read) is not.
+	 * @param ex the failure
+	 * @return whether sending again may succeed
+	 */
+	public static boolean isTransient(Throwable ex) {
+		return ex instanceof TransientDataAccessException
+				|| (ex instanceof DataAccessResourceFailureException && !(ex instanceof CnosServerFailure));
+	}
+
 	@Override
 	public DataAccessException translate(String description, CnosServerError error) {
 		String message = description + ": " + describe(error);
 		String code = error.errorCode();
 		if (code != null) {
+			DataAccessException byMessage = translateByMessage(code, message, error);
+			if (byMessage != null) {
+				return byMessage;
+			}
 			BiFunction<String, CnosServerError, DataAccessException> factory = BY_CODE.get(code);
 			if (factory != null) {
 				return factory.apply(message, error);
@@ -58,6 +89,25 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 			case 429, 502, 503, 504 -> new CnosTransientException(message, error);
 			default -> new CnosUncategorizedException(message, error);
 		};
+	}
+
+	/*
+	 * Two codes are shared by unrelated failures, told apart by the message: 050014 wraps any
+	 * storage error of the write path ("Apply engine failed: DataSchemaError: Column 'v' type
+	 * error, found F64 expected I64" for a field written with another type), and 030034 is
+	 * any unsupported meta operation ("create expired bucket" for a point older than the TTL,
+	 * but also renaming a user).
+	 */
+	private static @Nullable DataAccessException translateByMessage(String code, String message,
+			CnosServerError error) {
+		if (code.equals("050014") && error.message().contains("DataSchemaError")) {
+			return new CnosDataIntegrityViolationException(message, error);
+		}
+		if (code.equals("030034")) {
+			return error.message().contains("expired") ? new CnosDataIntegrityViolationException(message, error)
+					: new CnosBadSqlException(message, error);
+		}
+		return null;
 	}
 
 	private static String describe(CnosServerError error) {

@@ -10,6 +10,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,11 @@ class DefaultCnosExceptionTranslatorTests {
 	@CsvSource({ "010016, 422, CnosPermissionDeniedException", "010004, 422, CnosPermissionDeniedException",
 			"030008, 422, CnosObjectNotFoundException", "030010, 422, CnosObjectNotFoundException",
 			"030017, 422, CnosObjectNotFoundException", "030019, 422, CnosObjectNotFoundException",
-			"010062, 422, CnosObjectNotFoundException", "040008, 422, CnosObjectNotFoundException",
+			"010062, 422, CnosObjectNotFoundException", "030007, 422, CnosDataIntegrityViolationException",
 			"030018, 422, CnosDataIntegrityViolationException", "030020, 422, CnosDataIntegrityViolationException",
-			"020004, 422, CnosDataIntegrityViolationException", "050025, 422, CnosDataIntegrityViolationException",
-			"030024, 422, CnosTransientException", "040004, 422, CnosBadSqlException",
+			"030024, 422, CnosTransientException", "010012, 422, CnosTransientException",
+			"010014, 422, CnosTransientException", "010015, 422, CnosTransientException",
+			"050033, 422, CnosTransientException", "040004, 422, CnosBadSqlException",
 			"020002, 422, CnosBadSqlException", "000000, 400, CnosInvalidRequestException",
 			"040005, 400, CnosInvalidRequestException", "040006, 400, CnosInvalidRequestException",
 			"040013, 400, CnosInvalidRequestException", "040015, 422, CnosInvalidRequestException",
@@ -60,6 +62,14 @@ class DefaultCnosExceptionTranslatorTests {
 	@Test
 	void unknownCodeOutsideTheQueryEngineFallsBackToTheStatus() {
 		assertThat(translate(422, "050014", "timestamp overflow")).isInstanceOf(CnosUncategorizedException.class);
+		// Answers of CnosDB 2.4.2 to a field written with another type and to a point past the TTL.
+		assertThat(translate(422, "050014",
+				"Apply engine failed: DataSchemaError: Column 'v' type error, found F64 expected I64"))
+			.isInstanceOf(CnosDataIntegrityViolationException.class);
+		assertThat(translate(422, "030034", "Operation not support: create expired bucket"))
+			.isInstanceOf(CnosDataIntegrityViolationException.class);
+		assertThat(translate(422, "030034", "Operation not support: rename user"))
+			.isInstanceOf(CnosBadSqlException.class);
 		assertThat(translate(400, "040010", "bad opentsdb")).isInstanceOf(CnosInvalidRequestException.class);
 		assertThat(translate(503, "059999", "busy")).isInstanceOf(CnosTransientException.class);
 	}
@@ -81,6 +91,22 @@ class DefaultCnosExceptionTranslatorTests {
 				new CnosServerError(422, "030019", "Table not found: \"cnosdb.public.air\""));
 		assertThat(ex.getMessage()).isEqualTo(
 				"executing SQL [select 1]: Table not found: \"cnosdb.public.air\" [error_code 030019, HTTP 422]");
+	}
+
+	@Test
+	void oneRuleForWhatIsTransient() {
+		assertThat(DefaultCnosExceptionTranslator.isTransient(translate(422, "050033", "Memory Exhausted Retry Later")))
+			.isTrue();
+		assertThat(DefaultCnosExceptionTranslator.isTransient(translate(503, null, ""))).isTrue();
+		assertThat(DefaultCnosExceptionTranslator.isTransient(new QueryTimeoutException("slow"))).isTrue();
+		assertThat(DefaultCnosExceptionTranslator.isTransient(new DataAccessResourceFailureException("refused")))
+			.as("a connection that never reached the server")
+			.isTrue();
+		assertThat(DefaultCnosExceptionTranslator.isTransient(translate(500, null, "")))
+			.as("an empty 500, CnosDB's answer to a request it cannot read")
+			.isFalse();
+		assertThat(DefaultCnosExceptionTranslator.isTransient(translate(404, null, ""))).isFalse();
+		assertThat(DefaultCnosExceptionTranslator.isTransient(translate(422, "040004", "x"))).isFalse();
 	}
 
 	private DataAccessException translate(int status, String code, String message) {
