@@ -15,45 +15,54 @@ public final class CnosSql {
 	}
 
 	/**
-	 * Checks a CnosDB object name (tenant, database, table, column, user) the way the server
-	 * does before creating one, and quotes it with {@code "}, doubling any {@code "} inside.
+	 * Quotes a name that refers to a CnosDB object (tenant, database, table, column, user)
+	 * with {@code "}, doubling any {@code "} inside, after checking only that it can be sent:
+	 * not null and no unpaired surrogate, which has no UTF-8 encoding. Any other text is a
+	 * name the server will look up (it accepts control characters in quoted names, and
+	 * answers "not found" for names it could never have created), so a statement can drop or
+	 * describe whatever exists. Names of new objects are checked by
+	 * {@link #validateName(String, String)} first.
 	 * @param kind what the name is for, used in the error message (for example "database")
 	 * @param name the name
 	 * @return the quoted identifier
 	 * @throws IllegalArgumentException naming the value and the rule it breaks
 	 */
 	public static String quoteName(String kind, String name) {
-		validateName(kind, name);
+		Assert.notNull(name, () -> "The " + kind + " name must not be null");
+		int surrogate = indexOfUnpairedSurrogate(name);
+		if (surrogate >= 0) {
+			throw invalid(kind, name, unpairedSurrogate(surrogate));
+		}
 		return '"' + name.replace("\"", "\"\"") + '"';
 	}
 
 	/**
-	 * Checks a CnosDB object name the way the server does before creating one: not empty or
-	 * blank, no {@code /}, and no control characters; and that it can be sent at all: no
-	 * unpaired surrogate, which has no UTF-8 encoding.
+	 * Checks the name of an object to be created (and the database and tenant a template
+	 * addresses) against what CnosDB refuses or cannot keep: not empty or blank (refused since
+	 * 2.4.3); for tenants, databases and tables no {@code /}, since the server stores them as
+	 * paths: 2.4.3 refuses such a name, and 2.4.2 answers 200 to a CREATE or a line-protocol
+	 * write under it but keeps nothing, a silent loss. Tags, fields and users may hold a
+	 * {@code /}, and every name may hold control characters, which the server keeps in quoted
+	 * names.
 	 * @param kind what the name is for, used in the error message
 	 * @param name the name
 	 * @return the name
 	 * @throws IllegalArgumentException naming the value and the rule it breaks
 	 */
 	public static String validateName(String kind, String name) {
-		Assert.notNull(name, () -> "The " + kind + " name must not be null");
+		quoteName(kind, name);
 		if (name.isBlank()) {
 			throw invalid(kind, name, "must not be empty or contain only spaces");
 		}
-		if (name.indexOf('/') >= 0) {
-			throw invalid(kind, name, "must not contain '/'");
-		}
-		for (int i = 0; i < name.length(); i++) {
-			if (Character.isISOControl(name.charAt(i))) {
-				throw invalid(kind, name, "must not contain control characters such as a newline");
-			}
-		}
-		int surrogate = indexOfUnpairedSurrogate(name);
-		if (surrogate >= 0) {
-			throw invalid(kind, name, unpairedSurrogate(surrogate));
+		if (isStoredAsPath(kind) && name.indexOf('/') >= 0) {
+			throw invalid(kind, name, "must not contain '/', which CnosDB refuses (2.4.3) or accepts without "
+					+ "storing anything (2.4.2) in " + kind + " names");
 		}
 		return name;
+	}
+
+	private static boolean isStoredAsPath(String kind) {
+		return kind.equals("database") || kind.equals("table") || kind.equals("tenant");
 	}
 
 	/**

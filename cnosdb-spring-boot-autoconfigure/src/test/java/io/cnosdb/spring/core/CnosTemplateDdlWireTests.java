@@ -164,10 +164,24 @@ class CnosTemplateDdlWireTests {
 	void invalidNamesFailBeforeSending() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createDatabase("db/1"))
 			.withMessageContaining("db/1");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.dropTable("  "));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createUser("a\nb", "x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createDatabase("  "));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.template.createTable(TableDefinition.builder("cpu/load").field("v", FieldType.DOUBLE).build()));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createUser("alice", null));
 		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
+	void namesOfExistingObjectsAreSentAsTheServerLooksThemUp() {
+		// Refuse only what the server refuses: it answers DROP TABLE "cpu/load" with 030019
+		// and keeps control characters in quoted names.
+		this.db.enqueue(empty(), empty(), empty());
+		this.template.dropTableIfExists("cpu/load");
+		this.template.dropDatabaseIfExists("a\nb");
+		this.template.createUser("a\tb", "x");
+		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE IF EXISTS \"cpu/load\"");
+		assertThat(this.db.takeBody()).isEqualTo("DROP DATABASE IF EXISTS \"a\nb\"");
+		assertThat(this.db.takeBody()).isEqualTo("CREATE USER \"a\tb\" WITH PASSWORD = 'x'");
 	}
 
 	@Test

@@ -5,8 +5,9 @@ import java.util.StringJoiner;
 import io.cnosdb.spring.core.CnosSql;
 
 /**
- * The SQL of the template's DDL helpers. Every name is validated and double-quoted and every
- * string single-quoted, so no argument can change a statement.
+ * The SQL of the template's DDL helpers. Every name is double-quoted and every string
+ * single-quoted, so no argument can change a statement; names of new objects are also checked
+ * against what the server refuses or cannot keep ({@link CnosSql#validateName}).
  */
 public final class DdlStatements {
 
@@ -18,7 +19,7 @@ public final class DdlStatements {
 		if (options.isIfNotExists()) {
 			sql.append("IF NOT EXISTS ");
 		}
-		sql.append(CnosSql.quoteName("database", name));
+		sql.append(CnosSql.quoteName("database", CnosSql.validateName("database", name)));
 		StringBuilder with = new StringBuilder();
 		if (options.getTtl() != null) {
 			with.append(" TTL ").append(CnosSql.quoteLiteral(options.getTtl().text()));
@@ -77,7 +78,7 @@ public final class DdlStatements {
 	}
 
 	public static String createUser(String user, String password) {
-		return "CREATE USER " + CnosSql.quoteName("user", user) + " WITH PASSWORD = " + password(password);
+		return "CREATE USER " + CnosSql.quoteName("user", CnosSql.validateName("user", user)) + " WITH PASSWORD = " + password(password);
 	}
 
 	public static String alterUserPassword(String user, String password) {

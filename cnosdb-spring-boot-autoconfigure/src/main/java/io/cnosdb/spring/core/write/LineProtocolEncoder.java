@@ -25,7 +25,8 @@ import io.cnosdb.spring.core.CnosPrecision;
  * </ul>
  * A point is refused with an {@link IllegalArgumentException} naming it and the rule when: the
  * measurement, a tag key, tag value or field key is empty or contains a newline or carriage return, or an
- * unpaired surrogate; a backslash cannot be represented (see above); the measurement starts with
+ * unpaired surrogate; a backslash cannot be represented (see above); the measurement contains {@code /}
+ * (a table CnosDB does not keep); the measurement starts with
  * {@code #} (a comment), a tab or form feed (skipped as leading blank), a comma or a space (the server
  * does not unescape the first character of a line); the measurement
  * holds a bare {@code =} after its first character together with a backslash after its first character
@@ -276,7 +277,7 @@ public final class LineProtocolEncoder {
 			throw refuse(point, element.label + " must not be empty");
 		}
 		if (element == Element.MEASUREMENT) {
-			checkMeasurementStart(point, name);
+			checkMeasurement(point, name);
 		}
 		int start = position;
 		int i = 0;
@@ -364,7 +365,13 @@ public final class LineProtocolEncoder {
 		return position;
 	}
 
-	private static void checkMeasurementStart(Point point, String name) {
+	private static void checkMeasurement(Point point, String name) {
+		if (name.indexOf('/') >= 0) {
+			// The measurement is the table, stored as a path: CnosDB 2.4.2 answers 200 to such a
+			// write and keeps nothing, and 2.4.3 refuses '/' in table names.
+			throw refuse(point, "measurement must not contain '/': CnosDB does not keep tables named so (2.4.2 "
+					+ "accepts the write and stores nothing)");
+		}
 		char first = name.charAt(0);
 		if (first == '#') {
 			throw refuse(point, "measurement must not start with '#', which makes the line a comment");

@@ -75,7 +75,7 @@ class TableDefinitionTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TableDefinition.builder("air").field(" ", FieldType.DOUBLE));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TableDefinition.builder("air").field("v", FieldType.DOUBLE).tags("a\nb").build());
+			.isThrownBy(() -> TableDefinition.builder("air").field("v", FieldType.DOUBLE).tags("\uD800").build());
 		assertThatIllegalArgumentException().isThrownBy(() -> TableDefinition.builder("air").field("v", null));
 	}
 

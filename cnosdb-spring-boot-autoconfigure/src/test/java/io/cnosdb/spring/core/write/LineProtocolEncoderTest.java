@@ -324,6 +324,15 @@ class LineProtocolEncoderTest {
 	}
 
 	@Test
+	void refusesSlashInTheMeasurementOnly() {
+		// CnosDB 2.4.2 answers 200 to "cpu/load,t=a v=1 …" and keeps nothing; tags and fields
+		// holding '/' are stored.
+		assertRefused(Point.measurement("cpu/load").field("v", 1.0), "must not contain '/'");
+		assertThat(Point.measurement("cpu").tag("t/k", "a/b").field("f/x", 1.0).toLineProtocol())
+			.isEqualTo("cpu,t/k=a/b f/x=1.0");
+	}
+
+	@Test
 	void refusesPointWithoutField() {
 		assertRefused(Point.measurement("m").tag("t", "v"), "at least one field is required");
 	}

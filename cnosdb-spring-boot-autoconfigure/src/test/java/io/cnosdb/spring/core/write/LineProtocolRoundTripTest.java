@@ -37,7 +37,7 @@ class LineProtocolRoundTripTest {
 			"\r\n", "中", "😀", "#", "\t", "i", "u", "true" };
 
 	/** Refusals that are deliberate policy, not a failure the naive encoding would show. */
-	private static final List<String> POLICY_RULES = List.of("must not be empty", "newline",
+	private static final List<String> POLICY_RULES = List.of("must not be empty", "newline", "must not contain '/'",
 			"first character of", "a time is required");
 
 	private static final double[] SPECIAL_DOUBLES = { 0.0, -0.0, 1.0, -1.0, 0.1, 1.0E23, 2.82879384806159008E17,
