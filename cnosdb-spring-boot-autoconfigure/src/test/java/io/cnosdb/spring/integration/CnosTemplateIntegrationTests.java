@@ -43,6 +43,12 @@ class CnosTemplateIntegrationTests {
 
 	private static final String DATABASE = CnosDbServer.uniqueName("oceanic_station");
 
+	/**
+	 * A time inside the databases' TTL: CnosDB refuses older points (030034 "create expired
+	 * bucket"), such as the first nanoseconds after 1970.
+	 */
+	private static final long NOW_NANOS = Instant.now().getEpochSecond() * 1_000_000_000L;
+
 	private CnosTemplate cnos;
 
 	private CnosTemplate ocean;
@@ -112,11 +118,11 @@ class CnosTemplateIntegrationTests {
 
 	@Test
 	void parametersAreBoundAsLiterals() {
-		this.ocean.writeLines(List.of("air,station=it's visibility=1.0,temperature=2.0,pressure=3.0 1000"),
+		this.ocean.writeLines(List.of("air,station=it's visibility=1.0,temperature=2.0,pressure=3.0 " + NOW_NANOS),
 				CnosPrecision.NS);
 		List<Air> rows = this.ocean.sql("SELECT * FROM air WHERE station = :station AND time >= :from")
 			.param("station", "it's")
-			.param("from", Instant.EPOCH)
+			.param("from", Instant.ofEpochSecond(NOW_NANOS / 1_000_000_000L - 60))
 			.query(Air.class)
 			.list();
 		assertThat(rows).singleElement().extracting(Air::station).isEqualTo("it's");
@@ -130,7 +136,7 @@ class CnosTemplateIntegrationTests {
 	void insertReportsItsRowCountAndSpecialValuesSurvive() {
 		long inserted = this.ocean
 			.sql("INSERT INTO air (time, station, visibility, temperature, pressure) VALUES (:time, :station, :v, :t, :p)")
-			.param("time", 5L)
+			.param("time", NOW_NANOS)
 			.param("station", "nan")
 			.param("v", Double.NaN)
 			.param("t", Double.POSITIVE_INFINITY)
@@ -145,7 +151,7 @@ class CnosTemplateIntegrationTests {
 
 	@Test
 	void unsignedValuesAboveLongMaxSurvive() {
-		this.ocean.writeLines(List.of("counters,host=a total=18446744073709551615u 1"));
+		this.ocean.writeLines(List.of("counters,host=a total=18446744073709551615u " + NOW_NANOS));
 		assertThat(this.ocean.queryForObject("SELECT total FROM counters", BigInteger.class))
 			.isEqualTo(new BigInteger("18446744073709551615"));
 	}
@@ -154,6 +160,9 @@ class CnosTemplateIntegrationTests {
 	void failuresAreTranslated() {
 		assertThatExceptionOfType(CnosObjectNotFoundException.class)
 			.isThrownBy(() -> this.ocean.execute("SELECT * FROM missing"))
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("010001"));
+		assertThatExceptionOfType(CnosObjectNotFoundException.class)
+			.isThrownBy(() -> this.ocean.describeTable("missing"))
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030019"));
 		assertThatExceptionOfType(CnosBadSqlException.class).isThrownBy(() -> this.ocean.execute("1;"))
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("010009"));

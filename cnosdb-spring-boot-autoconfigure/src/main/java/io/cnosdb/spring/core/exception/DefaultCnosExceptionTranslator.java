@@ -96,12 +96,17 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	 * storage error of the write path ("Apply engine failed: DataSchemaError: Column 'v' type
 	 * error, found F64 expected I64" for a field written with another type), and 030034 is
 	 * any unsupported meta operation ("create expired bucket" for a point older than the TTL,
-	 * but also renaming a user).
+	 * but also renaming a user). And a query on a missing table is a planning error 010001
+	 * ("Datafusion: Error during planning: Table not found, …"), not the 030019 that DROP and
+	 * DESCRIBE answer.
 	 */
 	private static @Nullable DataAccessException translateByMessage(String code, String message,
 			CnosServerError error) {
 		if (code.equals("050014") && error.message().contains("DataSchemaError")) {
 			return new CnosDataIntegrityViolationException(message, error);
+		}
+		if (code.equals("010001") && error.message().contains("Table not found")) {
+			return new CnosObjectNotFoundException(message, error);
 		}
 		if (code.equals("030034")) {
 			return error.message().contains("expired") ? new CnosDataIntegrityViolationException(message, error)

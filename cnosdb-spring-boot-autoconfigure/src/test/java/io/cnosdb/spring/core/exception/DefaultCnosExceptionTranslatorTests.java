@@ -68,6 +68,11 @@ class DefaultCnosExceptionTranslatorTests {
 			.isInstanceOf(CnosDataIntegrityViolationException.class);
 		assertThat(translate(422, "030034", "Operation not support: create expired bucket"))
 			.isInstanceOf(CnosDataIntegrityViolationException.class);
+		assertThat(translate(422, "010001",
+				"Datafusion: Error during planning: Table not found, tenant: cnosdb db: public, table: missing"))
+			.isInstanceOf(CnosObjectNotFoundException.class);
+		assertThat(translate(422, "010001", "Datafusion: Error during planning: Invalid function 'isnan'."))
+			.isInstanceOf(CnosBadSqlException.class);
 		assertThat(translate(422, "030034", "Operation not support: rename user"))
 			.isInstanceOf(CnosBadSqlException.class);
 		assertThat(translate(400, "040010", "bad opentsdb")).isInstanceOf(CnosInvalidRequestException.class);
