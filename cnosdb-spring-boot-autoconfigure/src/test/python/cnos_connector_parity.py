@@ -8,9 +8,11 @@ table. CnosConnectorParityTests runs the starter's equivalents against the same 
 The CSV import needs a file path the server can read (the connector makes the server read it),
 so it only works where server and script share a file system.
 """
+import datetime
 import json
 import os
 import tempfile
+import time
 
 from cnosdb_connector import connect
 
@@ -18,6 +20,8 @@ url = os.environ.get("CNOSDB_URL", "http://127.0.0.1:8902").rstrip("/") + "/"
 user = os.environ.get("CNOSDB_USER", "root")
 password = os.environ.get("CNOSDB_PASSWORD", "")
 conn = connect(url=url, user=user, password=password)
+# Times inside the databases' TTL: CnosDB refuses older points.
+now = time.time_ns() // 1_000_000_000 * 1_000_000_000
 
 
 def show(name, call):
@@ -37,19 +41,20 @@ show("create_database_with_ttl decimal", lambda: conn.create_database_with_ttl("
 show("create_database twice", lambda: conn.create_database("parity_ttl"))
 conn.switch_database("parity_ttl")
 show("write_lines", lambda: conn.write_lines([
-    "air,station=XiaoMaiDao visibility=56,temperature=69,pressure=77 1666165200290401000",
-    "air,station=XiaoMaiDao visibility=72,temperature=71,pressure=71 1666165300290401000"]))
+    f"air,station=XiaoMaiDao visibility=56,temperature=69,pressure=77 {now}",
+    f"air,station=XiaoMaiDao visibility=72,temperature=71,pressure=71 {now + 1000}"]))
 show("write_lines bad line", lambda: conn.write_lines(["air,station=a"]))
 show("execute SELECT", lambda: conn.execute("SELECT * FROM air ORDER BY time"))
 show("execute INSERT", lambda: conn.execute(
-    "INSERT INTO air (TIME, station, visibility, temperature, pressure) VALUES (1666165400290401000, 'XiaoMaiDao', 56, 69, 77)"))
+    f"INSERT INTO air (TIME, station, visibility, temperature, pressure) VALUES ({now + 2000}, 'XiaoMaiDao', 56, 69, 77)"))
 show("execute bad SQL", lambda: conn.execute("SELEC 1"))
 show("execute missing table", lambda: conn.execute("SELECT * FROM missing"))
 show("list_table", lambda: conn.list_table())
 csv = os.path.join(tempfile.mkdtemp(), "air.csv")
 with open(csv, "w") as f:
     f.write("time,station,visibility,temperature,pressure\n"
-            "2022-10-19T07:45:00.290401000,LianYunGang,50,60,70\n")
+            + datetime.datetime.fromtimestamp(now // 1_000_000_000, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+            + ".000000003,LianYunGang,50,60,70\n")
 show("write_csv", lambda: conn.write_csv("air", csv))
 show("execute after write_csv", lambda: conn.execute("SELECT count(*) AS n FROM air"))
 cursor = conn.cursor()
