@@ -206,13 +206,14 @@ class ReadingsApiTests {
 
 	@Test
 	void aTypeConflictRefusedByCnosDbIsABadRequest() {
-		cnosdb.onWrite(FakeCnosDb.error("020004",
-				"DataSchemaError: Column 'temperature' type error, found F64 expected I64"));
+		// CnosDB 2.4.2's answer to a field written with another type.
+		cnosdb.onWrite(FakeCnosDb.error("050014",
+				"Apply engine failed: DataSchemaError: Column 'temperature' type error, found F64 expected I64"));
 		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.detail()).isEqualTo(
-				"CnosDB refused the data: DataSchemaError: Column 'temperature' type error, found F64 expected I64");
-		assertThat(answer.json().path("errorCode").asString()).isEqualTo("020004");
+		assertThat(answer.detail()).isEqualTo("CnosDB refused the data: Apply engine failed: DataSchemaError: "
+				+ "Column 'temperature' type error, found F64 expected I64");
+		assertThat(answer.json().path("errorCode").asString()).isEqualTo("050014");
 	}
 
 	@Test
@@ -365,12 +366,12 @@ class ReadingsApiTests {
 
 	@Test
 	void aCsvBatchRefusedByCnosDbSaysHowManyRowsWereWritten() {
-		cnosdb.onWrite(FakeCnosDb.error("050025",
-				"Writing expired timestamp 946684800000000000 which is less than 1714550400000000000 to database 'oceanic_station'"));
+		// CnosDB 2.4.2's answer to a point older than the database's TTL.
+		cnosdb.onWrite(FakeCnosDb.error("030034", "Operation not support: create expired bucket"));
 		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "old.csv",
 				"time,station,temperature\n2000-01-01T00:00:00Z,XiaoMaiDao,3\n");
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.detail()).contains("expired timestamp");
+		assertThat(answer.detail()).contains("create expired bucket");
 		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
 		assertThat(answer.json().path("line").asLong()).isEqualTo(2);
 	}
