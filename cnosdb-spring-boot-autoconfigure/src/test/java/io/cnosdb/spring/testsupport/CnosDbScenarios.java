@@ -91,6 +91,13 @@ public final class CnosDbScenarios {
 		c.add("table-not-found", "A query on a table that does not exist", sql(DB, "SELECT * FROM air"))
 			.setup(CREATE_DB)
 			.cleanup(DROP_DB);
+		c.add("describe-missing-table", "DESCRIBE TABLE of a table that does not exist",
+				sql(DB, "DESCRIBE TABLE \"air\""))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB);
+		c.add("drop-missing-table", "DROP TABLE of a table that does not exist", sql(DB, "DROP TABLE \"air\""))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB);
 		c.add("tenant-table-not-found", "A query in another tenant on a table that does not exist",
 				sql(DB, "select * from " + DB + ".air_a;").tenant(TENANT))
 			.setup(sql("public", "CREATE TENANT IF NOT EXISTS \"" + TENANT + "\""),
@@ -111,10 +118,10 @@ public final class CnosDbScenarios {
 				sql("public", "CREATE TENANT \"" + TENANT + "\""))
 			.setup(sql("public", "CREATE TENANT IF NOT EXISTS \"" + TENANT + "\""))
 			.cleanup(sql("public", "DROP TENANT IF EXISTS \"" + TENANT + "\""));
-		c.add("rate-limit", "A write to a tenant whose limiter allows no writes",
+		c.add("rate-limit", "A write to a tenant whose limiter has no write to give",
 				write(DB, "ns", "air,station=s0 v=0i 1\n").tenant(TENANT))
 			.setup(sql("public", "CREATE TENANT IF NOT EXISTS \"" + TENANT + "\" WITH _limiter = '{\"object_config\": null, "
-					+ "\"request_config\": {\"data_in\": null, \"data_out\": null, \"queries\": null, \"writes\": "
+					+ "\"request_config\": {\"http_writes\": "
 					+ "{\"remote_bucket\": {\"max\": 1, \"initial\": 0, \"refill\": 1, \"interval\": 3600000}, "
 					+ "\"local_bucket\": {\"max\": 1, \"initial\": 0}}}}'"),
 					sql("public", "CREATE DATABASE \"" + DB + "\"").tenant(TENANT))
@@ -246,7 +253,7 @@ public final class CnosDbScenarios {
 			.setup(CREATE_DB,
 					write(DB, "ns", "ma,ta=a1 fa=1 1690510331000000000\nma,ta=a1 fb=2 1690510331000000000\n"))
 			.cleanup(DROP_DB);
-		c.add("three-by-three", "Three columns of three rows", sql(DB, "select a, b, c from t"))
+		c.add("three-by-three", "Three columns of three rows", sql(DB, "select a, b, c from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t a=1i,b=4i,c=7i 1\nt a=2i,b=5i,c=8i 2\nt a=3i,b=6i,c=9i 3\n"))
 			.cleanup(DROP_DB);
 		c.add("explain", "EXPLAIN of a query with a filter: a plan over several lines",
@@ -256,7 +263,7 @@ public final class CnosDbScenarios {
 			.normaliser(new Normaliser("partition counts, which follow the server's cores, replaced by N",
 					CnosDbScenarios::partitionCounts));
 		c.add("quoted-values", "Strings with a comma, quotes and a CRLF line break, an empty string and a quote",
-				sql(DB, "select a, b, c from t"))
+				sql(DB, "select a, b, c from t order by time"))
 			.setup(CREATE_DB, sql(DB, "CREATE TABLE t (a STRING, b STRING, c STRING)"),
 					sql(DB, "INSERT INTO t (time, a, b, c) VALUES (1, 'x,y', 'say \"hi\"', 'line1\r\nline2'), "
 							+ "(2, 'plain', '', '\"')"))
@@ -267,10 +274,10 @@ public final class CnosDbScenarios {
 					write(DB, "ns", "a,station=s1 v=1i,day_temperature=20.5 1704067200000000000\n"
 							+ "b,station=s2 v=1i,day_speed=3.0 1704153600000000000\n"))
 			.cleanup(DROP_DB);
-		c.add("null-strings", "A string field that is null in two of three rows", sql(DB, "select name from t"))
+		c.add("null-strings", "A string field that is null in two of three rows", sql(DB, "select name from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t other=1i 1\nt name=\"x\" 2\nt other=3i 3\n"))
 			.cleanup(DROP_DB);
-		c.add("nan-and-infinities", "Doubles: NaN, both infinities and two finite values", sql(DB, "select v from t"))
+		c.add("nan-and-infinities", "Doubles: NaN, both infinities and two finite values", sql(DB, "select v from t order by time"))
 			.setup(CREATE_DB, sql(DB, "CREATE TABLE t (v DOUBLE)"),
 					sql(DB, "INSERT INTO t (time, v) VALUES (1, CAST('NaN' AS DOUBLE)), (2, CAST('inf' AS DOUBLE)), "
 							+ "(3, CAST('-inf' AS DOUBLE)), (4, 80.0), (5, 66.94915254237289)"))
@@ -278,7 +285,7 @@ public final class CnosDbScenarios {
 		c.add("largest-unsigned", "The largest BIGINT UNSIGNED", sql(DB, "select u from t"))
 			.setup(CREATE_DB, write(DB, "ns", "t u=18446744073709551615u 1\n"))
 			.cleanup(DROP_DB);
-		c.add("nanosecond-times", "Times with nine digits of fraction", sql(DB, "select time from t"))
+		c.add("nanosecond-times", "Times with nine digits of fraction", sql(DB, "select time from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t v=1i 1\nt v=2i 1690510331123456789\n"))
 			.cleanup(DROP_DB);
 		c.add("tag-with-leading-zeros", "A tag whose value looks like a number", sql(DB, "select station, v from t"))
@@ -295,11 +302,11 @@ public final class CnosDbScenarios {
 		c.add("no-rows", "A query of a table that matches no row", sql(DB, "select time, station from air where false"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=s1 v=1.0 1\n"))
 			.cleanup(DROP_DB);
-		c.add("non-ascii", "Strings that are not ASCII", sql(DB, "select station from t"))
+		c.add("non-ascii", "Strings that are not ASCII", sql(DB, "select station from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t,station=北京 v=1i 1\nt,station=Zürich v=2i 2\n"))
 			.cleanup(DROP_DB);
 		c.add("untrimmed-values", "A column and values that begin with '#', have spaces around or spell null",
-				sql(DB, "select \"#tag\", v from t"))
+				sql(DB, "select \"#tag\", v from t order by time"))
 			.setup(CREATE_DB, sql(DB, "CREATE TABLE t (\"#tag\" STRING, v STRING)"),
 					sql(DB, "INSERT INTO t (time, \"#tag\", v) VALUES (1, '#hashtag', ' padded '), (2, 'null', 'NULL')"))
 			.cleanup(DROP_DB);
@@ -308,7 +315,7 @@ public final class CnosDbScenarios {
 
 		// Results mapped to objects.
 		c.add("air-with-special-doubles", "Rows with nanoseconds, NaN, both infinities and a tag-like string field",
-				sql(DB, "select * from air"))
+				sql(DB, "select * from air order by time"))
 			.setup(CREATE_DB,
 					sql(DB, "CREATE TABLE air (visibility DOUBLE, temperature DOUBLE, pressure DOUBLE, device_id STRING, "
 							+ "TAGS(station))"),
@@ -327,7 +334,7 @@ public final class CnosDbScenarios {
 		c.add("count-nothing", "count(*) where nothing matches", sql(DB, "select count(*) from air where false"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=s v=1i 1\n"))
 			.cleanup(DROP_DB);
-		c.add("booleans", "A boolean field", sql(DB, "select b from t"))
+		c.add("booleans", "A boolean field", sql(DB, "select b from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t b=true 1\nt b=false 2\n"))
 			.cleanup(DROP_DB);
 		c.add("enum-name", "A string field holding an enum constant's name", sql(DB, "select level from t"))
@@ -345,15 +352,15 @@ public final class CnosDbScenarios {
 		c.add("no-rows-v", "A query that matches no row", sql(DB, "select v from t where false"))
 			.setup(CREATE_DB, write(DB, "ns", "t v=1i 1\n"))
 			.cleanup(DROP_DB);
-		c.add("two-rows", "Two rows of one column", sql(DB, "select v from t"))
+		c.add("two-rows", "Two rows of one column", sql(DB, "select v from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t v=1i 1\nt v=2i 2\n"))
 			.cleanup(DROP_DB);
 		c.add("visibility-as-text", "A string field whose value is not a number",
-				sql(DB, "select time, station, visibility from air"))
+				sql(DB, "select time, station, visibility from air order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=a visibility=\"1.0\" 1704067200000000000\n"
 					+ "air,station=b visibility=\"not-a-number\" 1704067201000000000\n"))
 			.cleanup(DROP_DB);
-		c.add("four-hundred-rows", "400 rows of one column, for an answer sent slowly", sql(DB, "select v from t"))
+		c.add("four-hundred-rows", "400 rows of one column, for an answer sent slowly", sql(DB, "select v from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", lines(400, (i) -> "t v=" + i + "i " + (i + 1))))
 			.cleanup(DROP_DB);
 
@@ -377,7 +384,7 @@ public final class CnosDbScenarios {
 		c.add("station-no-rows", "No rows of one column", sql(DB, "select station from air"))
 			.setup(CREATE_DB, sql(DB, "CREATE TABLE air (v BIGINT, TAGS(station))"))
 			.cleanup(DROP_DB);
-		c.add("station-two-rows", "Two rows of one column", sql(DB, "select station from air"))
+		c.add("station-two-rows", "Two rows of one column", sql(DB, "select station from air order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=a v=1i 1\nair,station=b v=2i 2\n"))
 			.cleanup(DROP_DB);
 		c.add("negative-number", "A negative number after a minus", sql(DB,
@@ -426,6 +433,18 @@ public final class CnosDbScenarios {
 							+ "air,station=XiaoMaiDao temperature=21.5 1714550580000000000\n"
 							+ "air,station=XiaoMaiDao visibility=50.0 1714550700000000000\n"))
 			.cleanup(DROP_DB);
+		c.add("sample-databases", "SHOW DATABASES with one database besides the server's own",
+				sql("public", "SHOW DATABASES"))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB)
+			.normaliser(new Normaliser("only the header, the databases every server has (" + SYSTEM_DATABASES
+					+ ") and " + DB + ": others may be there on a shared server", CnosDbScenarios::systemDatabasesOnly));
+		c.add("sample-latest-rows", "The sample's latest rows of a table",
+				sql(DB, "SELECT * FROM \"air\" ORDER BY time DESC LIMIT 10"))
+			.setup(CREATE_DB, write(DB, "ns", "air,station=007 visibility=56.0 1690510331000000000\n"))
+			.cleanup(DROP_DB);
+		c.add("sample-latest-rows-of-missing-table", "The sample's latest rows of a table that does not exist",
+				sql("public", "SELECT * FROM \"nope\" ORDER BY time DESC LIMIT 10"));
 		c.add("sample-summary-empty", "The sample's summary of an empty table",
 				sql(DB, "SELECT date_bin(INTERVAL '1 day', time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, "
 						+ "min(\"pressure\") AS min_value, avg(\"pressure\") AS avg_value, max(\"pressure\") AS max_value, "
@@ -473,7 +492,7 @@ public final class CnosDbScenarios {
 		String[] lines = csv.split("\n", -1);
 		List<String> kept = new ArrayList<>();
 		for (int i = 0; i < lines.length; i++) {
-			if (i == 0 || lines[i].isEmpty() || SYSTEM_DATABASES.contains(lines[i])) {
+			if (i == 0 || lines[i].isEmpty() || SYSTEM_DATABASES.contains(lines[i]) || lines[i].equals(DB)) {
 				kept.add(lines[i]);
 			}
 		}

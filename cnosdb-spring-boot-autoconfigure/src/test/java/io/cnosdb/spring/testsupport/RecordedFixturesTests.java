@@ -74,6 +74,17 @@ class RecordedFixturesTests {
 	}
 
 	@Test
+	void chunkedAnswerIsReplayedWithItsChunks() throws IOException {
+		HttpFixture chunked = HttpFixture.parse(("HTTP/1.1 200 OK\r\ncontent-type: text/csv\r\n"
+				+ "transfer-encoding: chunked\r\ndate: Mon, 01 Dec 2025 00:00:00 GMT\r\n\r\n"
+				+ "2\r\na\n\r\n4\r\n1\n2\n\r\n0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(chunked.chunked()).isTrue();
+		assertThat(chunked.bodyText()).isEqualTo("a\n1\n2\n");
+		assertThat(chunked.chunks()).hasSize(2);
+		assertReplayedAsRecorded(chunked, RecordedAnswers.replay(chunked).build());
+	}
+
+	@Test
 	void handWrittenBodyNeedsAReason() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RecordedAnswers.handWritten("select-1", "x", " "));
 	}
