@@ -85,7 +85,7 @@ public final class CnosDbScenarios {
 				sql("public", "select 1").authorization("Basic bob:" + ECHOED_PASSWORD));
 		c.add("unknown-user", "Basic authentication as a user the server does not know",
 				sql("public", "select 1").authorization("Basic "
-						+ java.util.Base64.getEncoder().encodeToString("fixture_nobody:x".getBytes(StandardCharsets.UTF_8))));
+						+ java.util.Base64.getEncoder().encodeToString("fixture_nobody:wrong-password".getBytes(StandardCharsets.UTF_8))));
 
 		// Errors of statements and writes.
 		c.add("table-not-found", "A query on a table that does not exist", sql(DB, "SELECT * FROM air"))
@@ -96,6 +96,10 @@ public final class CnosDbScenarios {
 			.setup(CREATE_DB)
 			.cleanup(DROP_DB);
 		c.add("drop-missing-table", "DROP TABLE of a table that does not exist", sql(DB, "DROP TABLE \"air\""))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB);
+		c.add("users-table-not-found", "A query with a literal on a table that does not exist",
+				sql(DB, "SELECT name FROM users WHERE hash_password = 'x'"))
 			.setup(CREATE_DB)
 			.cleanup(DROP_DB);
 		c.add("tenant-table-not-found", "A query in another tenant on a table that does not exist",
@@ -230,6 +234,8 @@ public final class CnosDbScenarios {
 
 		// Results.
 		c.add("select-1", "select 1;", sql("public", "select 1;"));
+		c.add("health-statement", "The statement the health indicator runs as the configured user",
+				sql("public", "SELECT 1"));
 		c.add("select-1-as-a-2-as-b", "Two literal columns", sql("public", "SELECT 1 AS a, 2 AS b"));
 		c.add("golden-create-table", "create table test(f1 bigint, tags(t1));",
 				sql(DB, "create table test(f1 bigint, tags(t1));"))
