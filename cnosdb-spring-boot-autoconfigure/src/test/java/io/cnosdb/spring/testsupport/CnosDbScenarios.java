@@ -451,6 +451,35 @@ public final class CnosDbScenarios {
 			.cleanup(DROP_DB);
 		c.add("sample-latest-rows-of-missing-table", "The sample's latest rows of a table that does not exist",
 				sql("public", "SELECT * FROM \"nope\" ORDER BY time DESC LIMIT 10"));
+		c.add("sample-describe-missing-table", "DESCRIBE TABLE of a table that does not exist, as the sample sends it",
+				sql("public", "DESCRIBE TABLE \"nope\""));
+		c.add("sample-describe-table-with-space", "DESCRIBE TABLE of a name with a space that is no table",
+				sql("public", "DESCRIBE TABLE \"a b\""));
+		c.add("sample-describe-meters", "DESCRIBE TABLE of a millisecond table with a field of every type",
+				sql(DB, "DESCRIBE TABLE \"meters\""))
+			.setup(sql("public", "CREATE DATABASE \"" + DB + "\" WITH PRECISION 'ms'"), sql(DB, METERS))
+			.cleanup(DROP_DB);
+		c.add("sample-latest-meters", "The latest rows of that table, after a field was added to it",
+				sql(DB, "SELECT * FROM \"meters\" ORDER BY time DESC LIMIT 10"))
+			.setup(sql("public", "CREATE DATABASE \"" + DB + "\" WITH PRECISION 'ms'"), sql(DB, METERS),
+					sql(DB, "ALTER TABLE meters ADD FIELD extra STRING"),
+					sql(DB, "INSERT INTO meters (time, host, count, total, ratio, ok, note, extra) VALUES "
+							+ "('2024-05-01T08:00:00.123Z', 'h1', -42, 18446744073709551615, 0.25, true, 'a, b', 'x')"),
+					sql(DB, "INSERT INTO meters (time, host, count, total, ratio, ok) VALUES "
+							+ "('2024-05-01T07:59:00Z', 'h2', 9223372036854775807, 7, CAST('NaN' AS DOUBLE), false)"),
+					sql(DB, "INSERT INTO meters (time, ratio) VALUES ('2024-05-01T07:58:00Z', CAST('inf' AS DOUBLE))"),
+					sql(DB, "INSERT INTO meters (time, host, count, total, ratio, ok, note) VALUES "
+							+ "('2024-05-01T07:57:00Z', 'h3', 0, 0, CAST('-inf' AS DOUBLE), false, '1.5')"))
+			.cleanup(DROP_DB);
+		c.add("sample-stations-without-station-column", "The sample's station list on a table air without a station",
+				sql(DB, "SELECT DISTINCT station FROM air ORDER BY station"))
+			.setup(CREATE_DB, sql(DB, "CREATE TABLE air (visibility DOUBLE)"))
+			.cleanup(DROP_DB);
+		c.add("sample-readings-from-year-9999", "The sample's readings from a time a nanosecond timestamp cannot hold",
+				sql(DB, "SELECT time, station, visibility, temperature, pressure FROM air "
+						+ "WHERE time >= '9999-01-01T00:00:00Z' ORDER BY time DESC LIMIT 1000"))
+			.setup(CREATE_DB, sql(DB, SAMPLE_AIR))
+			.cleanup(DROP_DB);
 		c.add("sample-summary-empty", "The sample's summary of an empty table",
 				sql(DB, "SELECT date_bin(INTERVAL '1 day', time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, "
 						+ "min(\"pressure\") AS min_value, avg(\"pressure\") AS avg_value, max(\"pressure\") AS max_value, "
@@ -466,6 +495,9 @@ public final class CnosDbScenarios {
 
 	private static final String SAMPLE_AIR = "CREATE TABLE IF NOT EXISTS \"air\" (\"visibility\" DOUBLE, "
 			+ "\"temperature\" DOUBLE, \"pressure\" DOUBLE, TAGS(\"station\"))";
+
+	private static final String METERS = "CREATE TABLE meters (count BIGINT CODEC(DELTA), total BIGINT UNSIGNED "
+			+ "CODEC(DELTA), ratio DOUBLE CODEC(GORILLA), ok BOOLEAN CODEC(BITPACK), note STRING, TAGS(host))";
 
 	private static final Set<String> SYSTEM_DATABASES = Set.of("cluster_schema", "public", "usage_schema");
 

