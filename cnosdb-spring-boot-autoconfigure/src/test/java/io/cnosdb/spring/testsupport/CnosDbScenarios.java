@@ -236,6 +236,7 @@ public final class CnosDbScenarios {
 		c.add("select-1", "select 1;", sql("public", "select 1;"));
 		c.add("health-statement", "The statement the health indicator runs as the configured user",
 				sql("public", "SELECT 1"));
+		c.add("select-1-as-n", "One literal column", sql("public", "SELECT 1 AS n"));
 		c.add("select-1-as-a-2-as-b", "Two literal columns", sql("public", "SELECT 1 AS a, 2 AS b"));
 		c.add("golden-create-table", "create table test(f1 bigint, tags(t1));",
 				sql(DB, "create table test(f1 bigint, tags(t1));"))
