@@ -156,6 +156,23 @@ public final class CnosDbScenarios {
 			.setup(CREATE_DB)
 			.cleanup(DROP_DB);
 
+		c.add("write-blank-lines", "A write with an empty line and a line of spaces and a tab between points",
+				write(DB, "ns", "air v=1i 1\n\nair v=2i 2\n \t\nair v=3i 3\n"))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB);
+		c.add("write-blank-lines-read-back", "The points of write-blank-lines, read back",
+				sql(DB, "select time, v from air order by time"))
+			.setup(CREATE_DB, write(DB, "ns", "air v=1i 1\n\nair v=2i 2\n \t\nair v=3i 3\n"))
+			.cleanup(DROP_DB);
+		c.add("write-line-breaks-in-strings", "A write of string fields holding a line feed, a carriage return and CRLF",
+				write(DB, "ns", "s note=\"two\nlines\" 1\ns note=\"a\rb\" 2\ns note=\"c\r\nd\" 3\n"))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB);
+		c.add("write-line-breaks-in-strings-read-back", "The strings of write-line-breaks-in-strings, read back",
+				sql(DB, "select time, note from s order by time"))
+			.setup(CREATE_DB, write(DB, "ns", "s note=\"two\nlines\" 1\ns note=\"a\rb\" 2\ns note=\"c\r\nd\" 3\n"))
+			.cleanup(DROP_DB);
+
 		// DDL and DCL.
 		c.add("create-database", "CREATE DATABASE", sql("public", "CREATE DATABASE \"" + DB + "\"")).cleanup(DROP_DB);
 		c.add("create-database-every-option", "CREATE DATABASE with every option the client renders",
