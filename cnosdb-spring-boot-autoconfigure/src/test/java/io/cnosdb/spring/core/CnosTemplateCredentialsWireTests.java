@@ -3,7 +3,7 @@ package io.cnosdb.spring.core;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import io.cnosdb.spring.core.exception.CnosUncategorizedException;
+import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.testsupport.CnosDbScenarios;
@@ -55,7 +55,7 @@ class CnosTemplateCredentialsWireTests {
 	@Test
 	void failedCreateUserDoesNotShowThePassword() {
 		this.db.enqueue(recorded("create-existing-user"));
-		CnosUncategorizedException ex = catchThrowableOfType(CnosUncategorizedException.class,
+		CnosDataIntegrityViolationException ex = catchThrowableOfType(CnosDataIntegrityViolationException.class,
 				() -> this.template.createUser("alice", "p'w"));
 		assertThat(this.db.takeBody()).isEqualTo("CREATE USER \"alice\" WITH PASSWORD = 'p''w'");
 		assertNoSecret(ex, "p'w", "p''w");

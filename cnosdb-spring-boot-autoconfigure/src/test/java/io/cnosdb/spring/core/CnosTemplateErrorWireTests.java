@@ -18,7 +18,6 @@ import io.cnosdb.spring.core.exception.CnosTransientException;
 import io.cnosdb.spring.core.exception.CnosUncategorizedException;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,8 +38,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class CnosTemplateErrorWireTests {
 
-	/** The answer of {@code table-not-found}. */
-	static final String TABLE_NOT_FOUND_AIR = "Table not found: \"cnosdb.fixture_db.air\"";
+	/** The answer of {@code table-not-found}: a planner error, 010001, that says the table is missing. */
+	static final String TABLE_NOT_FOUND_AIR = "Datafusion: Error during planning: Table not found, tenant: cnosdb "
+			+ "db: fixture_db, table: air";
 
 	private final MockCnosDb db = new MockCnosDb();
 
@@ -52,24 +52,23 @@ class CnosTemplateErrorWireTests {
 	}
 
 	@Test
-	@Disabled("server disagrees: see lead (CnosDB 2.4.2.1 answers a SELECT on a missing table with 010001, not 030019)")
 	void tableNotFoundGoldenExample() {
 		this.db.enqueue(recorded("table-not-found"));
 		CnosObjectNotFoundException ex = failure(
 				() -> this.template.withDatabase("fixture_db").queryForList("SELECT * FROM air"),
 				CnosObjectNotFoundException.class);
-		assertServerFailure(ex, 422, "030019", TABLE_NOT_FOUND_AIR);
-		assertThat(ex.getMessage()).contains("SELECT * FROM air", "fixture_db", "cnosdb", TABLE_NOT_FOUND_AIR, "030019");
+		assertServerFailure(ex, 422, "010001", TABLE_NOT_FOUND_AIR);
+		assertThat(ex.getMessage()).contains("SELECT * FROM air", "fixture_db", "cnosdb", TABLE_NOT_FOUND_AIR, "010001");
 	}
 
 	@Test
-	@Disabled("server disagrees: see lead (CnosDB 2.4.2.1 answers a SELECT on a missing table with 010001, not 030019)")
 	void tenantTableNotFoundGoldenExample() {
 		this.db.enqueue(recorded("tenant-table-not-found"));
 		CnosTemplate tenant = this.template.withTenant("fixture_tenant").withDatabase("fixture_db");
 		CnosObjectNotFoundException ex = failure(() -> tenant.queryForList("select * from fixture_db.air_a;"),
 				CnosObjectNotFoundException.class);
-		assertServerFailure(ex, 422, "030019", "Table not found: \"fixture_tenant.fixture_db.air_a\"");
+		assertServerFailure(ex, 422, "010001",
+				"Datafusion: Error during planning: Table not found, tenant: fixture_tenant db: fixture_db, table: air_a");
 		assertThat(this.db.takeRequest().getUrl().queryParameter("tenant")).isEqualTo("fixture_tenant");
 	}
 
@@ -166,8 +165,8 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void successAfterErrorStillWorks() {
-		this.db.enqueue(recorded("describe-missing-table"), recorded("select-1"));
-		failure(() -> this.template.execute("DESCRIBE TABLE \"air\""), CnosObjectNotFoundException.class);
+		this.db.enqueue(recorded("table-not-found"), recorded("select-1"));
+		failure(() -> this.template.execute("select * from air"), CnosObjectNotFoundException.class);
 		assertThat(this.template.queryForObject("select 1", Integer.class)).isEqualTo(1);
 	}
 

@@ -116,9 +116,9 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void errorAnswerFailsBeforeTheStreamIsReturned() {
-		this.db.enqueue(recorded("describe-missing-table"));
+		this.db.enqueue(recorded("table-not-found"));
 		assertThatExceptionOfType(CnosObjectNotFoundException.class)
-			.isThrownBy(() -> this.template.queryForStream("DESCRIBE TABLE \"air\"", Reading.class));
+			.isThrownBy(() -> this.template.queryForStream("select * from air", Reading.class));
 		assertThat(this.tracker.allClosed()).isTrue();
 	}
 
