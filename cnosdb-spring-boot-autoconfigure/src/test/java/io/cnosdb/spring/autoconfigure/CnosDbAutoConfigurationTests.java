@@ -31,6 +31,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
@@ -63,8 +66,8 @@ class CnosDbAutoConfigurationTests {
 		return this.server.url("/").toString();
 	}
 
-	private void enqueueCsv(String body) {
-		this.server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body(body).build());
+	private void enqueue(String scenario) {
+		this.server.enqueue(recorded(scenario));
 	}
 
 	private RecordedRequest takeRequest() throws InterruptedException {
@@ -85,13 +88,13 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void propertiesReachTheWire() {
-		enqueueCsv("database_name\nocean\n");
+		enqueue("show-databases");
 		this.runner
 			.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.user=bob", "cnosdb.password=s3cret",
 					"cnosdb.database=ocean", "cnosdb.tenant=acme")
 			.run((context) -> {
 				CnosTemplate template = context.getBean(CnosTemplate.class);
-				assertThat(template.listDatabases()).containsExactly("ocean");
+				assertThat(template.listDatabases()).containsExactly("cluster_schema", "public", "usage_schema");
 				RecordedRequest request = takeRequest();
 				assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/sql");
 				assertThat(request.getUrl().queryParameter("db")).isEqualTo("ocean");
@@ -103,7 +106,7 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void readTimeoutApplies() {
-		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
+		this.server.enqueue(recordedBuilder("select-1").headersDelay(2, TimeUnit.SECONDS).build());
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.read-timeout=200ms").run((context) -> {
 			CnosTemplate template = context.getBean(CnosTemplate.class);
 			assertThatExceptionOfType(QueryTimeoutException.class).isThrownBy(() -> template.execute("SELECT 1"))
@@ -113,7 +116,7 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void writePrecisionApplies() {
-		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		enqueue("write");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.precision=MS").run((context) -> {
 			CnosTemplate template = context.getBean(CnosTemplate.class);
 			template.writeLines(java.util.List.of("air,station=a temperature=1 1700000000000"));
@@ -139,14 +142,14 @@ class CnosDbAutoConfigurationTests {
 	void urlWithSurroundingWhitespaceIsUsedWithoutIt() {
 		// The stripped URL was checked and the raw one used, which failed on the first call
 		// with a bare "Bad authority".
-		enqueueCsv("table_name\nair\n");
+		enqueue("show-tables");
 		// Set as a property source: withPropertyValues would trim the value.
 		this.runner.withInitializer((context) -> context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("untrimmed", Map.of("cnosdb.url", " " + serverUrl() + " \t"))))
 			.run((context) -> {
 				CnosTemplate template = context.getBean(CnosTemplate.class);
-				assertThat(template.listTables()).containsExactly("air");
+				assertThat(template.listTables()).containsExactly("air", "sea");
 				assertThat(template.getUrl()).isEqualTo(serverUrl().replaceAll("/$", ""));
 			});
 	}
@@ -164,7 +167,7 @@ class CnosDbAutoConfigurationTests {
 	void honoursSpringBootsChoiceOfHttpClient() {
 		this.runner.withPropertyValues("spring.http.clients.imperative.factory=jdk", "cnosdb.url=" + serverUrl())
 			.run((context) -> {
-				enqueueCsv("Int64(1)\n1\n");
+				enqueue("select-1");
 				assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
 				assertThat(takeRequest().getHeaders().values("Accept")).containsExactly("application/csv");
 			});
@@ -174,7 +177,7 @@ class CnosDbAutoConfigurationTests {
 	void sendsContentLengthWithTheDetectedHttpClient() {
 		// Apache HttpClient 5 is what Spring Boot detects first, and what the starter brings.
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
-			enqueueCsv("Int64(1)\n1\n");
+			enqueue("select-1");
 			assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
 			RecordedRequest request = takeRequest();
 			assertThat(request.getHeaders().get("Content-Length")).isEqualTo("8");
@@ -184,8 +187,9 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void serviceUnavailableIsNotResentBehindTheCallersBack() {
-		this.server.enqueue(new MockResponse.Builder().code(503).build());
-		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		this.server.enqueue(handWritten("proxy-unavailable"));
+		// What a resend would get: the answer to an INSERT of one row.
+		enqueue("golden-insert");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
 			assertThatExceptionOfType(TransientDataAccessResourceException.class)
 				.isThrownBy(() -> context.getBean(CnosTemplate.class).execute("INSERT INTO t (time, f) VALUES (1, 1.0)"));
@@ -195,18 +199,18 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void springBootsRestClientCustomizersApply() {
-		enqueueCsv("table_name\nair\n");
+		enqueue("show-tables");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
 			.withBean(RestClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Boot", "applied"))
 			.run((context) -> {
-				assertThat(context.getBean(CnosTemplate.class).listTables()).containsExactly("air");
+				assertThat(context.getBean(CnosTemplate.class).listTables()).containsExactly("air", "sea");
 				assertThat(takeRequest().getHeaders().get("X-Boot")).isEqualTo("applied");
 			});
 	}
 
 	@Test
 	void cnosDbCustomizersApplyInOrder() {
-		enqueueCsv("table_name\n");
+		enqueue("show-tables-empty");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
 			.withUserConfiguration(OrderedCustomizers.class)
 			.run((context) -> {
@@ -220,7 +224,8 @@ class CnosDbAutoConfigurationTests {
 		this.runner.withUserConfiguration(OrderedCustomizers.class).run((context) -> {
 			org.springframework.web.client.RestClient.Builder shared = context
 				.getBean(org.springframework.web.client.RestClient.Builder.class);
-			enqueueCsv("ok\n");
+			// Another service than CnosDB, whose answer does not matter.
+			this.server.enqueue(new MockResponse.Builder().code(200).body("ok\n").build());
 			shared.baseUrl(serverUrl()).build().get().uri("/other").retrieve().toBodilessEntity();
 			assertThat(takeRequest().getHeaders().values("X-Order")).isEmpty();
 		});
@@ -237,7 +242,7 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void connectionDetailsBeanReplacesProperties() {
-		enqueueCsv("table_name\n");
+		enqueue("show-tables-empty");
 		this.runner.withPropertyValues("cnosdb.url=http://ignored:1", "cnosdb.user=ignored", "cnosdb.database=ocean")
 			.withBean(CnosDbConnectionDetails.class, () -> new CnosDbConnectionDetails() {
 				@Override
@@ -269,16 +274,13 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void uniqueExceptionTranslatorIsUsed() {
-		this.server.enqueue(new MockResponse.Builder().code(422)
-			.addHeader("content-type", "application/json")
-			.body("{\"error_code\":\"030019\",\"error_message\":\"Table not found: \\\"cnosdb.public.air\\\"\"}")
-			.build());
+		enqueue("describe-missing-table");
 		CnosExceptionTranslator translator = (description, error) -> new TransientDataAccessResourceException(
 				"custom " + error.errorCode());
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
 			.withBean(CnosExceptionTranslator.class, () -> translator)
 			.run((context) -> assertThatExceptionOfType(TransientDataAccessResourceException.class)
-				.isThrownBy(() -> context.getBean(CnosTemplate.class).execute("SELECT * FROM air"))
+				.isThrownBy(() -> context.getBean(CnosTemplate.class).execute("DESCRIBE TABLE \"air\""))
 				.withMessage("custom 030019"));
 	}
 
@@ -288,8 +290,9 @@ class CnosDbAutoConfigurationTests {
 			.withClassLoader(new FilteredClassLoader(RestClientAutoConfiguration.class))
 			.withPropertyValues("cnosdb.url=" + serverUrl())
 			.run((context) -> {
-				enqueueCsv("database_name\npublic\n");
-				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("public");
+				enqueue("show-databases");
+				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("cluster_schema",
+						"public", "usage_schema");
 			});
 	}
 
@@ -301,10 +304,7 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void serverErrorCarriesItsDetails() {
-		this.server.enqueue(new MockResponse.Builder().code(422)
-			.addHeader("content-type", "application/json")
-			.body("{\"error_code\":\"010009\",\"error_message\":\"sql parser error: Expected an SQL statement, found: 1\"}")
-			.build());
+		enqueue("sql-parser-error");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
 			CnosServerError[] seen = new CnosServerError[1];
 			try {

@@ -7,7 +7,6 @@ import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -71,14 +71,11 @@ class CnosDbSslTests {
 	}
 
 	private void enqueueDatabases() {
-		this.server.enqueue(new MockResponse.Builder().code(200).body("database_name\npublic\n").build());
+		this.server.enqueue(recorded("show-databases"));
 	}
 
 	private void enqueuePing() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "application/json")
-			.body("{\"version\":\"2.4.3\",\"status\":\"healthy\"}")
-			.build());
+		this.server.enqueue(recorded("ping"));
 	}
 
 	@Test
@@ -88,8 +85,9 @@ class CnosDbSslTests {
 		this.runner.withPropertyValues("cnosdb.url=" + httpsUrl(), "cnosdb.ssl.bundle=cnos", TRUST_BUNDLE)
 			.run((context) -> {
 				CnosTemplate template = context.getBean(CnosTemplate.class);
-				assertThat(template.listDatabases()).containsExactly("public");
-				assertThat(template.ping(java.time.Duration.ofSeconds(2))).isEqualTo(new CnosPing("2.4.3", "healthy"));
+				assertThat(template.listDatabases()).containsExactly("cluster_schema", "public", "usage_schema");
+				assertThat(template.ping(java.time.Duration.ofSeconds(2)))
+					.isEqualTo(new CnosPing("2.4.2, revision c6a177786a823ff5b3cd991464e898fb7b413cad", "healthy"));
 			});
 	}
 
@@ -133,7 +131,8 @@ class CnosDbSslTests {
 			.withBean("cnosDetails", CnosDbConnectionDetails.class, ConnectionDetailsWithBundle::new)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PropertiesCnosDbConnectionDetails.class);
-				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("public");
+				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("cluster_schema", "public",
+						"usage_schema");
 			});
 	}
 

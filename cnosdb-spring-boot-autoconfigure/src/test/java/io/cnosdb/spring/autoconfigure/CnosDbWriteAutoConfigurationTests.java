@@ -12,7 +12,6 @@ import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +35,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.unit.DataSize;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,7 +68,7 @@ class CnosDbWriteAutoConfigurationTests {
 
 	private void ok(int times) {
 		for (int i = 0; i < times; i++) {
-			this.server.enqueue(new MockResponse.Builder().code(200).build());
+			this.server.enqueue(recorded("write"));
 		}
 	}
 
@@ -163,9 +163,8 @@ class CnosDbWriteAutoConfigurationTests {
 
 	@Test
 	void batchWriterUsesTheFailureHandlerBeanAndReportsMeters() {
-		this.server.enqueue(new MockResponse.Builder().code(422)
-			.body("{\"error_code\":\"020004\",\"error_message\":\"Column 'v' type error\"}")
-			.build());
+		// A float where the table has an integer.
+		this.server.enqueue(recorded("field-type-conflict"));
 		ok(1);
 		List<CnosWriteFailure> failures = Collections.synchronizedList(new ArrayList<>());
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.batch.enabled=true")

@@ -24,6 +24,9 @@ import io.cnosdb.spring.core.exception.CnosBadSqlException;
 import io.cnosdb.spring.core.exception.CnosTransientException;
 import io.cnosdb.spring.core.write.Point;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -459,24 +462,18 @@ class CnosBatchWriterTests {
 					for (String line : request.getBody().utf8().split("\n")) {
 						this.acknowledged.add(line);
 					}
-					yield new MockResponse.Builder().code(200).build();
+					yield recorded("write");
 				}
 				case DISCONNECT -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
 					.build();
-				case TIMEOUT -> new MockResponse.Builder().code(500).headersDelay(1, TimeUnit.SECONDS).build();
-				case SERVER_ERROR -> new MockResponse.Builder().code(500).build();
-				case UNAVAILABLE -> new MockResponse.Builder().code(503).build();
-				case RATE_LIMIT -> error("030024", "write reached limit");
-				case MEMORY_EXHAUSTED -> error("050033", "Memory Exhausted Retry Later");
-				case DATA_ERROR -> error("040004", "Error parsing message: invalid field value");
+				// Later than the client's read timeout of 300 ms.
+				case TIMEOUT -> recordedBuilder("write").headersDelay(1, TimeUnit.SECONDS).build();
+				case SERVER_ERROR -> recorded("internal-server-error");
+				case UNAVAILABLE -> handWritten("proxy-unavailable");
+				case RATE_LIMIT -> recorded("rate-limit");
+				case MEMORY_EXHAUSTED -> handWritten("memory-exhausted");
+				case DATA_ERROR -> recorded("line-protocol-error");
 			};
-		}
-
-		private static MockResponse error(String code, String message) {
-			return new MockResponse.Builder().code(422)
-				.addHeader("content-type", "application/json")
-				.body("{\"error_code\":\"" + code + "\",\"error_message\":\"" + message + "\"}")
-				.build();
 		}
 
 	}

@@ -10,8 +10,8 @@ import io.cnosdb.spring.core.write.Point;
 
 import org.springframework.dao.DataAccessException;
 
-import static io.cnosdb.spring.core.CnosDbResponses.csv;
-import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -57,8 +57,9 @@ class CnosMessageValuesTests {
 
 	@Test
 	void failedStatementInAHugeDatabase() {
-		this.db.enqueue(unprocessable("030017", "Database not found"));
-		assertShort(() -> this.template.withDatabase(HUGE).execute("SELECT 1"), MARKER);
+		// SELECT 1 succeeds in a database that does not exist; a table does not.
+		this.db.enqueue(recorded("table-not-found"));
+		assertShort(() -> this.template.withDatabase(HUGE).execute("SELECT * FROM air"), MARKER);
 	}
 
 	@Test
@@ -68,7 +69,7 @@ class CnosMessageValuesTests {
 
 	@Test
 	void unknownColumnAndUnconvertibleValue() {
-		this.db.enqueue(csv("n\n" + HUGE + "\n"), csv("n\n" + HUGE + "\n"));
+		this.db.enqueue(hugeValue(), hugeValue());
 		assertShort(() -> this.template.query("SELECT n FROM t", (row) -> row.getColumnIndex(HUGE)), MARKER);
 		assertShort(() -> this.template.queryForObject("SELECT n FROM t", Long.class), MARKER);
 	}
@@ -78,6 +79,12 @@ class CnosMessageValuesTests {
 		assertShort(() -> Point.measurement(HUGE).field("f", 1L).field("f", 2L), MARKER);
 		assertShort(() -> this.template.write(Point.measurement("m").field(HUGE + "\n", 1L)), "chars)");
 		assertShort(() -> CnosPrecision.of(HUGE), MARKER);
+	}
+
+	/** A value of a megabyte in the status and headers of a recorded result. */
+	private static mockwebserver3.MockResponse hugeValue() {
+		return handWritten("select-1", "n\n" + HUGE + "\n", "a value of a megabyte is too large to keep as a fixture")
+			.build();
 	}
 
 	private static void assertShort(Executable call, String marker) {

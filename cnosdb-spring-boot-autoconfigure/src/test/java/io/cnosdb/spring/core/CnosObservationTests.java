@@ -11,7 +11,6 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.web.client.RestClient;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,9 +62,9 @@ class CnosObservationTests {
 			.database("ocean")
 			.restClientBuilder(RestClient.builder().observationRegistry(registry))
 			.build();
-		this.server.enqueue(new MockResponse.Builder().code(200).body("n\n1\n").build());
-		this.server.enqueue(new MockResponse.Builder().code(200).build());
-		this.server.enqueue(new MockResponse.Builder().code(200).body("{\"version\":\"2.4.3\",\"status\":\"healthy\"}").build());
+		this.server.enqueue(recorded("select-1-as-n"));
+		this.server.enqueue(recorded("write"));
+		this.server.enqueue(recorded("ping"));
 		template.queryForList("SELECT 1 AS n");
 		template.writeLines(List.of("air,s=a t=1 1"));
 		template.ping(Duration.ofSeconds(2));

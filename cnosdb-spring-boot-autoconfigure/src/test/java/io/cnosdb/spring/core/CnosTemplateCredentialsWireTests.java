@@ -3,9 +3,10 @@ package io.cnosdb.spring.core;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
+import io.cnosdb.spring.testsupport.CnosDbScenarios;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,8 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.dao.DataAccessException;
 
-import static io.cnosdb.spring.core.CnosDbResponses.error;
-import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class CnosTemplateCredentialsWireTests {
 
-	private static final String PASSWORD = "s3cr3t'pw";
+	/** The password the server echoes in {@code malformed-authorization}. */
+	private static final String PASSWORD = CnosDbScenarios.ECHOED_PASSWORD;
 
 	private static final String TOKEN = Base64.getEncoder()
 		.encodeToString(("bob:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -41,7 +42,8 @@ class CnosTemplateCredentialsWireTests {
 
 	@Test
 	void echoedAuthorizationHeaderIsRedacted() {
-		this.db.enqueue(error(400, "040006", "Parse auth, malformed basic auth encoding: Basic " + TOKEN));
+		// Recorded with the credentials sent unencoded ("Basic bob:s3cr3t'pw"), which the server echoes.
+		this.db.enqueue(recorded("malformed-authorization"));
 		CnosInvalidRequestException ex = catchThrowableOfType(CnosInvalidRequestException.class,
 				() -> this.template.execute("select 1"));
 		assertThat(this.db.takeRequest().getHeaders().get("Authorization")).isEqualTo("Basic " + TOKEN);
@@ -52,18 +54,18 @@ class CnosTemplateCredentialsWireTests {
 
 	@Test
 	void failedCreateUserDoesNotShowThePassword() {
-		this.db.enqueue(unprocessable("010013",
-				"Multi-statement not allow, found num:2, sql:CREATE USER \"alice\" WITH PASSWORD = 'p''w'"));
-		CnosBadSqlException ex = catchThrowableOfType(CnosBadSqlException.class,
+		this.db.enqueue(recorded("create-existing-user"));
+		CnosDataIntegrityViolationException ex = catchThrowableOfType(CnosDataIntegrityViolationException.class,
 				() -> this.template.createUser("alice", "p'w"));
 		assertThat(this.db.takeBody()).isEqualTo("CREATE USER \"alice\" WITH PASSWORD = 'p''w'");
 		assertNoSecret(ex, "p'w", "p''w");
-		assertThat(ex.getMessage()).contains("CREATE USER \"alice\"");
+		assertThat(ex.getErrorCode()).isEqualTo("030007");
+		assertThat(ex.getMessage()).contains("CREATE USER \"alice\"", "The user alice already exists");
 	}
 
 	@Test
 	void failedAlterUserPasswordDoesNotShowThePassword() {
-		this.db.enqueue(unprocessable("010004", "Insufficient privileges, expected [input different password]"));
+		this.db.enqueue(recorded("alter-user-same-password"));
 		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
 				() -> this.template.alterUserPassword("alice", "n3w'secret"));
 		assertThat(this.db.takeBody()).isEqualTo("ALTER USER \"alice\" SET PASSWORD = 'n3w''secret'");
@@ -75,7 +77,7 @@ class CnosTemplateCredentialsWireTests {
 	void longPasswordIsRedactedWithoutOverflowingTheStack() {
 		// The redaction regex recursed per character: 2,000 characters threw StackOverflowError.
 		String password = "x".repeat(100_000);
-		this.db.enqueue(unprocessable("010004", "Insufficient privileges"));
+		this.db.enqueue(recorded("create-existing-user"));
 		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
 				() -> this.template.createUser("alice", password));
 		assertThat(this.db.takeBody()).endsWith("PASSWORD = '" + password + "'");
@@ -86,7 +88,7 @@ class CnosTemplateCredentialsWireTests {
 	@Test
 	void longNamedParameterIsRedactedWithoutOverflowingTheStack() {
 		String value = "y'".repeat(50_000);
-		this.db.enqueue(unprocessable("010004", "Insufficient privileges"));
+		this.db.enqueue(recorded("users-table-not-found"));
 		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
 				() -> this.template.sql("SELECT name FROM users WHERE hash_password = :p").param("p", value).listOfRows());
 		assertThat(this.db.takeBody()).endsWith("hash_password = '" + value.replace("'", "''") + "'");
@@ -134,7 +136,7 @@ class CnosTemplateCredentialsWireTests {
 
 	@Test
 	void surroundingWhitespaceOfTheUrlIsDropped() {
-		this.db.enqueue(CnosDbResponses.empty());
+		this.db.enqueue(recorded("select-1"));
 		CnosTemplate template = CnosTemplate.builder().url(" " + this.db.url() + " \t").build();
 		template.execute("select 1");
 		assertThat(this.db.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/sql");

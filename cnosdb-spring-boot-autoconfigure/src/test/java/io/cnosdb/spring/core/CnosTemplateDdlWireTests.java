@@ -13,16 +13,14 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.cnosdb.spring.core.CnosDbResponses.csv;
-import static io.cnosdb.spring.core.CnosDbResponses.empty;
-import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The DDL helpers: the exact statement each sends (protocol reference §6) and the parsing
- * of the metadata answers (§2.7).
+ * The DDL helpers: the exact statement each sends and the parsing of the metadata answers
+ * recorded from CnosDB.
  */
 class CnosTemplateDdlWireTests {
 
@@ -37,14 +35,14 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void createDatabaseWithDefaults() {
-		this.db.enqueue(empty());
+		this.db.enqueue(recorded("create-database"));
 		this.template.createDatabase("oceanic_station");
 		assertThat(this.db.takeBody()).isEqualTo("CREATE DATABASE \"oceanic_station\"");
 	}
 
 	@Test
 	void createDatabaseWithEveryOption() {
-		this.db.enqueue(empty(), empty());
+		this.db.enqueue(recorded("create-database-every-option"), recorded("create-database-ttl-and-vnode-duration"));
 		this.template.createDatabase("Oceanic", DatabaseOptions.defaults()
 			.ifNotExists()
 			.ttl("180d")
@@ -62,7 +60,7 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void createExistingDatabaseIsDataIntegrityViolation() {
-		this.db.enqueue(unprocessable("030018", "Database \"x\" already exists"));
+		this.db.enqueue(recorded("create-existing-database"));
 		assertThatExceptionOfType(CnosDataIntegrityViolationException.class)
 			.isThrownBy(() -> this.template.createDatabase("x"))
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030018"));
@@ -70,7 +68,7 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void dropDatabase() {
-		this.db.enqueue(empty(), empty(), unprocessable("030017", "Database not found: \"nope\""));
+		this.db.enqueue(recorded("drop-database"), recorded("drop-database-if-exists"), recorded("drop-missing-database"));
 		this.template.dropDatabase("a\"b");
 		this.template.dropDatabaseIfExists("x\"; DROP DATABASE y; --");
 		assertThatExceptionOfType(CnosObjectNotFoundException.class).isThrownBy(() -> this.template.dropDatabase("nope"));
@@ -80,14 +78,14 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void listDatabasesParsesDatabaseName() {
-		this.db.enqueue(csv("database_name\ncluster_schema\npublic\nusage_schema\n"));
+		this.db.enqueue(recorded("show-databases"));
 		assertThat(this.template.listDatabases()).containsExactly("cluster_schema", "public", "usage_schema");
 		assertThat(this.db.takeBody()).isEqualTo("SHOW DATABASES");
 	}
 
 	@Test
 	void listTablesParsesTableNameInTheTemplatesDatabase() {
-		this.db.enqueue(csv("table_name\nair\nsea\n"));
+		this.db.enqueue(recorded("show-tables"));
 		assertThat(this.template.withDatabase("oceanic_station").listTables()).containsExactly("air", "sea");
 		RecordedRequest request = this.db.takeRequest();
 		assertThat(request.getBody().utf8()).isEqualTo("SHOW TABLES");
@@ -96,7 +94,7 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void createTableWithCodecsAndTags() {
-		this.db.enqueue(empty(), empty());
+		this.db.enqueue(recorded("create-table-with-codecs-and-tags"), recorded("create-table"));
 		this.template.createTable(TableDefinition.builder("air")
 			.field("visibility", FieldType.DOUBLE)
 			.field("pressure", FieldType.DOUBLE, Codec.GORILLA)
@@ -115,7 +113,7 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void dropTable() {
-		this.db.enqueue(empty(), empty());
+		this.db.enqueue(recorded("drop-table"), recorded("drop-table-if-exists"));
 		this.template.dropTable("air");
 		this.template.dropTableIfExists("air");
 		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE \"air\"");
@@ -124,32 +122,32 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void describeTableParsesItsColumns() {
-		this.db.enqueue(csv("column_name,data_type,column_type,compression_codec\n"
-				+ "humidity,DOUBLE,FIELD,DEFAULT\n" + "pressure,DOUBLE,FIELD,GORILLA\n"
-				+ "station,STRING,TAG,DEFAULT\n" + "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n"
-				+ "total,BIGINT UNSIGNED,FIELD,DELTA\n"));
+		this.db.enqueue(recorded("describe-table"));
+		// Time first, then tags, then fields in the order of CREATE TABLE.
 		assertThat(this.template.describeTable("air")).containsExactly(
+				new TableColumn("time", "TIMESTAMP(NANOSECOND)", "TIME", "DEFAULT"),
+				new TableColumn("station", "STRING", "TAG", "DEFAULT"),
 				new TableColumn("humidity", "DOUBLE", "FIELD", "DEFAULT"),
 				new TableColumn("pressure", "DOUBLE", "FIELD", "GORILLA"),
-				new TableColumn("station", "STRING", "TAG", "DEFAULT"),
-				new TableColumn("time", "TIMESTAMP(NANOSECOND)", "TIME", "DEFAULT"),
 				new TableColumn("total", "BIGINT UNSIGNED", "FIELD", "DELTA"));
 		assertThat(this.db.takeBody()).isEqualTo("DESCRIBE TABLE \"air\"");
 	}
 
 	@Test
 	void describeTableColumnKinds() {
-		this.db.enqueue(csv("column_name,data_type,column_type,compression_codec\n"
-				+ "station,STRING,TAG,DEFAULT\ntime,TIMESTAMP(MILLISECOND),TIME,DEFAULT\nv,DOUBLE,FIELD,DEFAULT\n"));
+		this.db.enqueue(recorded("describe-table-millisecond"));
 		var columns = this.template.describeTable("air");
-		assertThat(columns.get(0).isTag()).isTrue();
-		assertThat(columns.get(1).isTime()).isTrue();
+		assertThat(columns).extracting(TableColumn::name).containsExactly("time", "station", "v");
+		assertThat(columns.get(0).isTime()).isTrue();
+		assertThat(columns.get(0).dataType()).isEqualTo("TIMESTAMP(MILLISECOND)");
+		assertThat(columns.get(1).isTag()).isTrue();
 		assertThat(columns.get(2).isField()).isTrue();
 	}
 
 	@Test
 	void users() {
-		this.db.enqueue(empty(), empty(), empty(), empty());
+		this.db.enqueue(recorded("create-user"), recorded("alter-user-password"), recorded("drop-user"),
+				recorded("drop-user-if-exists"));
 		this.template.createUser("alice", "p'w");
 		this.template.alterUserPassword("alice", "new\\pw");
 		this.template.dropUser("alice");
@@ -175,7 +173,7 @@ class CnosTemplateDdlWireTests {
 	void namesOfExistingObjectsAreSentAsTheServerLooksThemUp() {
 		// Refuse only what the server refuses: it answers DROP TABLE "cpu/load" with 030019
 		// and keeps control characters in quoted names.
-		this.db.enqueue(empty(), empty(), empty());
+		this.db.enqueue(recorded("drop-table-if-exists"), recorded("drop-database-if-exists"), recorded("create-user"));
 		this.template.dropTableIfExists("cpu/load");
 		this.template.dropDatabaseIfExists("a\nb");
 		this.template.createUser("a\tb", "x");
@@ -206,7 +204,7 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void withDatabaseAndWithTenantChangeOnlyTheParameters() {
-		this.db.enqueue(empty(), empty(), empty());
+		this.db.enqueue(recorded("drop-table"), recorded("drop-table"), recorded("drop-table"));
 		CnosTemplate other = this.template.withDatabase("oceanic").withTenant("tenant_a");
 		other.execute("DROP TABLE air");
 		this.template.execute("DROP TABLE air");

@@ -16,7 +16,6 @@ import io.cnosdb.spring.core.exception.CnosResourceFailureException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.core.exception.CnosTransientException;
 import io.cnosdb.spring.core.exception.CnosUncategorizedException;
-import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,19 +26,21 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
-import static io.cnosdb.spring.core.CnosDbResponses.TABLE_NOT_FOUND_AIR;
-import static io.cnosdb.spring.core.CnosDbResponses.csv;
-import static io.cnosdb.spring.core.CnosDbResponses.emptyStatus;
-import static io.cnosdb.spring.core.CnosDbResponses.error;
-import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Error answers (protocol reference §3, golden examples 4, 8, 11–14) and transport failures
- * become the right {@link DataAccessException} with the server's code, status and message.
+ * Error answers recorded from CnosDB and transport failures become the right
+ * {@link DataAccessException} with the server's code, status and message.
  */
 class CnosTemplateErrorWireTests {
+
+	/** The answer of {@code table-not-found}: a planner error, 010001, that says the table is missing. */
+	static final String TABLE_NOT_FOUND_AIR = "Datafusion: Error during planning: Table not found, tenant: cnosdb "
+			+ "db: fixture_db, table: air";
 
 	private final MockCnosDb db = new MockCnosDb();
 
@@ -52,43 +53,47 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void tableNotFoundGoldenExample() {
-		this.db.enqueue(unprocessable("030019", TABLE_NOT_FOUND_AIR));
-		CnosObjectNotFoundException ex = failure(() -> this.template.queryForList("SELECT * FROM air"),
+		this.db.enqueue(recorded("table-not-found"));
+		CnosObjectNotFoundException ex = failure(
+				() -> this.template.withDatabase("fixture_db").queryForList("SELECT * FROM air"),
 				CnosObjectNotFoundException.class);
-		assertServerFailure(ex, 422, "030019", TABLE_NOT_FOUND_AIR);
-		assertThat(ex.getMessage()).contains("SELECT * FROM air", "public", "cnosdb", TABLE_NOT_FOUND_AIR, "030019");
+		assertServerFailure(ex, 422, "010001", TABLE_NOT_FOUND_AIR);
+		assertThat(ex.getMessage()).contains("SELECT * FROM air", "fixture_db", "cnosdb", TABLE_NOT_FOUND_AIR, "010001");
 	}
 
 	@Test
 	void tenantTableNotFoundGoldenExample() {
-		this.db.enqueue(unprocessable("030019", "Table not found: \"tenant_a.db1.air_a\""));
-		CnosTemplate tenantA = this.template.withTenant("tenant_a");
-		CnosObjectNotFoundException ex = failure(() -> tenantA.queryForList("select * from db1.air_a;"),
+		this.db.enqueue(recorded("tenant-table-not-found"));
+		CnosTemplate tenant = this.template.withTenant("fixture_tenant").withDatabase("fixture_db");
+		CnosObjectNotFoundException ex = failure(() -> tenant.queryForList("select * from fixture_db.air_a;"),
 				CnosObjectNotFoundException.class);
-		assertServerFailure(ex, 422, "030019", "Table not found: \"tenant_a.db1.air_a\"");
-		assertThat(this.db.takeRequest().getUrl().queryParameter("tenant")).isEqualTo("tenant_a");
+		assertServerFailure(ex, 422, "010001",
+				"Datafusion: Error during planning: Table not found, tenant: fixture_tenant db: fixture_db, table: air_a");
+		assertThat(this.db.takeRequest().getUrl().queryParameter("tenant")).isEqualTo("fixture_tenant");
 	}
 
 	@Test
 	void databaseNotFoundOnWriteGoldenExample() {
-		this.db.enqueue(unprocessable("030017", "Database not found: \"public\""));
-		CnosObjectNotFoundException ex = failure(() -> this.template.writeLines(List.of("m f=1")),
+		this.db.enqueue(recorded("database-not-found-on-write"));
+		CnosObjectNotFoundException ex = failure(
+				() -> this.template.withDatabase("fixture_db").writeLines(List.of("m f=1")),
 				CnosObjectNotFoundException.class);
-		assertServerFailure(ex, 422, "030017", "Database not found: \"public\"");
+		assertServerFailure(ex, 422, "030017", "Database not found: \"fixture_db\"");
 	}
 
 	@Test
 	void sqlParserErrorGoldenExample() {
-		this.db.enqueue(unprocessable("010009", "sql parser error: Expected an SQL statement, found: 1"));
+		this.db.enqueue(recorded("sql-parser-error"));
 		CnosBadSqlException ex = failure(() -> this.template.execute("1;"), CnosBadSqlException.class);
 		assertServerFailure(ex, 422, "010009", "sql parser error: Expected an SQL statement, found: 1");
 	}
 
 	@Test
 	void authenticationFailureIsPermissionDenied() {
-		String message = "Auth error: Access denied for user 'root' (using xxx) username or password invalid";
-		this.db.enqueue(unprocessable("010016", message));
-		CnosPermissionDeniedException ex = failure(() -> this.template.execute("select 1"),
+		String message = "Auth error: The user fixture_nobody not found";
+		this.db.enqueue(recorded("unknown-user"));
+		CnosTemplate nobody = this.db.builder().credentials("fixture_nobody", "wrong-password").build();
+		CnosPermissionDeniedException ex = failure(() -> nobody.execute("select 1"),
 				CnosPermissionDeniedException.class);
 		assertServerFailure(ex, 422, "010016", message);
 	}
@@ -96,7 +101,7 @@ class CnosTemplateErrorWireTests {
 	@Test
 	void badAcceptIsInvalidRequest() {
 		String message = "Invalid header: Invalid header: accept type not support: xx";
-		this.db.enqueue(error(400, "040005", message));
+		this.db.enqueue(recorded("bad-accept"));
 		CnosInvalidRequestException ex = failure(() -> this.template.execute("select 1"),
 				CnosInvalidRequestException.class);
 		assertServerFailure(ex, 400, "040005", message);
@@ -104,7 +109,7 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void missingAuthorizationGoldenExample() {
-		this.db.enqueue(error(400, "000000", "Missing request header \"authorization\""));
+		this.db.enqueue(recorded("missing-authorization"));
 		CnosInvalidRequestException ex = failure(() -> this.template.execute("select 1"),
 				CnosInvalidRequestException.class);
 		assertServerFailure(ex, 400, "000000", "Missing request header \"authorization\"");
@@ -112,7 +117,7 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void notFoundWithEmptyBodyIsResourceFailure() {
-		this.db.enqueue(emptyStatus(404));
+		this.db.enqueue(recorded("not-found"));
 		CnosResourceFailureException ex = failure(() -> this.template.execute("select 1"),
 				CnosResourceFailureException.class);
 		assertServerFailure(ex, 404, null, "");
@@ -121,7 +126,7 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void methodNotAllowedWithEmptyBodyIsInvalidRequest() {
-		this.db.enqueue(emptyStatus(405));
+		this.db.enqueue(recorded("method-not-allowed"));
 		CnosInvalidRequestException ex = failure(() -> this.template.execute("select 1"),
 				CnosInvalidRequestException.class);
 		assertServerFailure(ex, 405, null, "");
@@ -129,7 +134,7 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void payloadTooLargeWithEmptyBodyIsInvalidRequest() {
-		this.db.enqueue(emptyStatus(413));
+		this.db.enqueue(recorded("payload-too-large"));
 		CnosInvalidRequestException ex = failure(() -> this.template.writeLines(List.of("m f=1")),
 				CnosInvalidRequestException.class);
 		assertServerFailure(ex, 413, null, "");
@@ -137,7 +142,7 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void internalErrorWithEmptyBodyIsUncategorized() {
-		this.db.enqueue(emptyStatus(500));
+		this.db.enqueue(recorded("internal-server-error"));
 		CnosUncategorizedException ex = failure(() -> this.template.execute("select 1"),
 				CnosUncategorizedException.class);
 		assertServerFailure(ex, 500, null, "");
@@ -145,25 +150,22 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void unknownCodeOn422IsUncategorizedWithItsCode() {
-		this.db.enqueue(unprocessable("050014", "timestamp overflow"));
-		CnosUncategorizedException ex = failure(() -> this.template.writeLines(List.of("m f=1 1"), CnosPrecision.MS),
+		this.db.enqueue(recorded("create-existing-tenant"));
+		CnosUncategorizedException ex = failure(() -> this.template.execute("CREATE TENANT \"fixture_tenant\""),
 				CnosUncategorizedException.class);
-		assertServerFailure(ex, 422, "050014", "timestamp overflow");
+		assertServerFailure(ex, 422, "030009", "The tenant fixture_tenant already exists");
 	}
 
 	@Test
 	void proxyErrorPageIsReportedAsText() {
-		this.db.enqueue(new MockResponse.Builder().code(503)
-			.addHeader("content-type", "text/html")
-			.body("<html>upstream unavailable</html>")
-			.build());
+		this.db.enqueue(handWritten("proxy-unavailable"));
 		CnosTransientException ex = failure(() -> this.template.execute("select 1"), CnosTransientException.class);
 		assertServerFailure(ex, 503, null, "<html>upstream unavailable</html>");
 	}
 
 	@Test
 	void successAfterErrorStillWorks() {
-		this.db.enqueue(unprocessable("030019", TABLE_NOT_FOUND_AIR), csv("Int64(1)\n1\n"));
+		this.db.enqueue(recorded("table-not-found"), recorded("select-1"));
 		failure(() -> this.template.execute("select * from air"), CnosObjectNotFoundException.class);
 		assertThat(this.template.queryForObject("select 1", Integer.class)).isEqualTo(1);
 	}
@@ -184,11 +186,7 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void answerSlowerThanTheReadTimeoutIsQueryTimeout() {
-		this.db.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "text/csv")
-			.body("Int64(1)\n1\n")
-			.headersDelay(3, TimeUnit.SECONDS)
-			.build());
+		this.db.enqueue(recordedBuilder("select-1").headersDelay(3, TimeUnit.SECONDS).build());
 		CnosTemplate impatient = this.db.builder().readTimeout(Duration.ofMillis(300)).build();
 		QueryTimeoutException ex = failure(() -> impatient.execute("select 1"), QueryTimeoutException.class);
 		assertThat(ex.getMessage()).contains(impatient.getUrl(), "select 1");
@@ -196,27 +194,15 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void resultThatKeepsArrivingIsReadPastTheReadTimeout() {
-		StringBuilder body = new StringBuilder("v\n");
-		for (int i = 0; i < 400; i++) {
-			body.append(i).append('\n');
-		}
-		// About 1.2 s for the whole body, but never more than 60 ms without data.
-		this.db.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "text/csv")
-			.body(body.toString())
-			.throttleBody(64, 60, TimeUnit.MILLISECONDS)
-			.build());
+		// 400 rows "0" to "399": about 1.2 s for the whole body, but never more than 60 ms without data.
+		this.db.enqueue(recordedBuilder("four-hundred-rows").throttleBody(64, 60, TimeUnit.MILLISECONDS).build());
 		CnosTemplate template = this.db.builder().readTimeout(Duration.ofMillis(500)).build();
 		assertThat(template.queryForList("select v from t", Long.class)).hasSize(400).endsWith(399L);
 	}
 
 	@Test
 	void resultThatStallsPastTheReadTimeoutIsQueryTimeout() {
-		this.db.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "text/csv")
-			.body("v\n1\n2\n")
-			.bodyDelay(3, TimeUnit.SECONDS)
-			.build());
+		this.db.enqueue(recordedBuilder("two-rows").bodyDelay(3, TimeUnit.SECONDS).build());
 		CnosTemplate template = this.db.builder().readTimeout(Duration.ofMillis(300)).build();
 		QueryTimeoutException ex = failure(() -> template.queryForList("select v from t"), QueryTimeoutException.class);
 		assertThat(ex.getMessage()).contains(template.getUrl());
@@ -229,9 +215,8 @@ class CnosTemplateErrorWireTests {
 		for (int i = 0; i < 50_000; i++) {
 			body.append("2024-01-01T00:00:00.000000000,").append(i).append(".5\n");
 		}
-		this.db.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "text/csv")
-			.body(body.toString())
+		this.db.enqueue(handWritten("nanosecond-times", body.toString(),
+				"a result of 50 000 rows, larger than the socket buffers, for a connection lost half way")
 			.onResponseBody(new SocketEffect.CloseSocket())
 			.build());
 		CnosTemplate template = this.db.template(transport);

@@ -12,9 +12,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-import static io.cnosdb.spring.core.CnosDbResponses.csv;
-import static io.cnosdb.spring.core.CnosDbResponses.empty;
-import static io.cnosdb.spring.core.CnosDbResponses.insertedRows;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -37,7 +35,7 @@ class CnosTemplateFluentWireTests {
 
 	@Test
 	void listSendsRenderedParameters() {
-		this.db.enqueue(csv("time,station,visibility\n2024-01-01T00:00:00.000000000,XiaoMaiDao,56.0\n"));
+		this.db.enqueue(recorded("fluent-readings"));
 		List<Reading> readings = this.template
 			.sql("SELECT time, station, visibility FROM air WHERE station = :station AND time >= :from AND visibility > :v")
 			.param("station", "Xiao'MaiDao")
@@ -45,14 +43,15 @@ class CnosTemplateFluentWireTests {
 			.param("v", 0.5)
 			.query(Reading.class)
 			.list();
-		assertThat(readings).containsExactly(new Reading(Instant.parse("2024-01-01T00:00:00Z"), "XiaoMaiDao", 56.0));
+		assertThat(readings)
+			.containsExactly(new Reading(Instant.parse("2024-01-01T00:00:00.000000001Z"), "Xiao'MaiDao", 56.0));
 		assertThat(this.db.takeBody()).isEqualTo("SELECT time, station, visibility FROM air WHERE station = 'Xiao''MaiDao'"
 				+ " AND time >= '2024-01-01T00:00:00.000000001Z' AND visibility > 0.5");
 	}
 
 	@Test
 	void injectionThroughAValueStaysALiteral() {
-		this.db.enqueue(csv("station\n"));
+		this.db.enqueue(recorded("injection-stays-a-literal"));
 		this.template.sql("select station from air where station = :s")
 			.param("s", "x'; DROP DATABASE public; --")
 			.query(String.class)
@@ -63,7 +62,7 @@ class CnosTemplateFluentWireTests {
 
 	@Test
 	void collectionsExpandForIn() {
-		this.db.enqueue(csv("station\na\n"));
+		this.db.enqueue(recorded("in-lists"));
 		this.template.sql("select station from air where station in (:names) and v in (:ids)")
 			.params(Map.of("names", List.of("a", "b'c"), "ids", new long[] { 1, 2, 3 }))
 			.listOfRows();
@@ -73,8 +72,8 @@ class CnosTemplateFluentWireTests {
 
 	@Test
 	void singleOptionalAndTheirFailures() {
-		this.db.enqueue(csv("station\na\n"), csv("station\n"), csv("station\na\nb\n"), csv("station\n"),
-				csv("station\na\nb\n"), csv("station\na\n"));
+		this.db.enqueue(recorded("station-one-row"), recorded("station-no-rows"), recorded("station-two-rows"),
+				recorded("station-no-rows"), recorded("station-two-rows"), recorded("station-one-row"));
 		assertThat(this.template.sql("select station from air").query(String.class).single()).isEqualTo("a");
 		assertThatExceptionOfType(EmptyResultDataAccessException.class)
 			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).single());
@@ -88,7 +87,7 @@ class CnosTemplateFluentWireTests {
 
 	@Test
 	void updateReturnsInsertedRowsAndZeroForDdl() {
-		this.db.enqueue(insertedRows(2), empty());
+		this.db.enqueue(recorded("insert-two-rows"), recorded("drop-table-if-exists"));
 		long inserted = this.template
 			.sql("INSERT INTO air (TIME, station, visibility) VALUES (:t1, :s, :v), (:t2, :s, :v)")
 			.param("t1", Instant.parse("2024-01-01T00:00:00Z"))
@@ -105,7 +104,7 @@ class CnosTemplateFluentWireTests {
 
 	@Test
 	void negativeNumberAfterMinusCannotStartAComment() {
-		this.db.enqueue(csv("v\n"));
+		this.db.enqueue(recorded("negative-number"));
 		this.template.sql("select v from t where v -:d > 0 and station = 'a'").param("d", -1).listOfRows();
 		assertThat(this.db.takeBody()).isEqualTo("select v from t where v -(-1) > 0 and station = 'a'");
 	}

@@ -12,7 +12,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
-import static io.cnosdb.spring.core.CnosDbResponses.csv;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -20,10 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Rows mapped to records, beans and simple values by column name and target type.
  */
 class CnosTemplateMappingWireTests {
-
-	private static final String AIR = "time,station,visibility,temperature,pressure,device_id\n"
-			+ "2023-07-28T02:12:11.123456789,XiaoMaiDao,56.0,69.0,77.0,007\n"
-			+ "2023-07-28T02:12:12.000000000,LianYunGang,NaN,-inf,inf,42\n";
 
 	private final MockCnosDb db = new MockCnosDb();
 
@@ -73,7 +69,7 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void recordsMapByColumnNameWithNanosecondsAndSnakeCase() {
-		this.db.enqueue(csv(AIR));
+		this.db.enqueue(recorded("air-with-special-doubles"));
 		List<Air> rows = this.template.queryForList("select * from air", Air.class);
 		assertThat(rows).hasSize(2);
 		Air first = rows.get(0);
@@ -90,7 +86,7 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void beansMapThroughSetters() {
-		this.db.enqueue(csv("time,station,visibility\n2023-07-28T02:12:11.000000001,XiaoMaiDao,\n"));
+		this.db.enqueue(recorded("null-visibility"));
 		AirBean bean = this.template.queryForObject("select time, station, visibility from air", AirBean.class);
 		assertThat(bean.station).isEqualTo("XiaoMaiDao");
 		assertThat(bean.time).isEqualTo(LocalDateTime.of(2023, 7, 28, 2, 12, 11, 1));
@@ -99,14 +95,14 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void countMapsToLong() {
-		this.db.enqueue(csv("COUNT(UInt8(1))\n42\n"));
+		this.db.enqueue(recorded("count"));
 		assertThat(this.template.queryForObject("select count(*) from air", Long.class)).isEqualTo(42L);
 		assertThat(this.db.takeBody()).isEqualTo("select count(*) from air");
 	}
 
 	@Test
 	void unsignedAboveLongMaxMapsToBigIntegerAndNotToLong() {
-		this.db.enqueue(csv("u\n18446744073709551615\n"), csv("u\n18446744073709551615\n"));
+		this.db.enqueue(recorded("largest-unsigned"), recorded("largest-unsigned"));
 		assertThat(this.template.queryForObject("select u from t", Unsigned.class))
 			.isEqualTo(new Unsigned(new BigInteger("18446744073709551615")));
 		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
@@ -116,14 +112,14 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void booleansAndEnums() {
-		this.db.enqueue(csv("b\ntrue\nfalse\n"), csv("level\nHIGH\n"));
+		this.db.enqueue(recorded("booleans"), recorded("enum-name"));
 		assertThat(this.template.queryForList("select b from t", Boolean.class)).containsExactly(true, false);
 		assertThat(this.template.queryForObject("select level from t", Level.class)).isEqualTo(Level.HIGH);
 	}
 
 	@Test
 	void nullIntoPrimitiveIsTypeMismatch() {
-		this.db.enqueue(csv("value\n\"\"\n"), csv("value\n\"\"\n"), csv("max(v)\n\"\"\n"));
+		this.db.enqueue(recorded("null-value"), recorded("null-value"), recorded("max-of-nulls"));
 		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
 			.isThrownBy(() -> this.template.queryForList("select value from t", Primitive.class))
 			.withMessageContaining("value");
@@ -134,7 +130,7 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void missingColumnForPrimitiveIsTypeMismatch() {
-		this.db.enqueue(csv("other\n1\n"));
+		this.db.enqueue(recorded("other-column"));
 		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
 			.isThrownBy(() -> this.template.queryForList("select other from t", Primitive.class))
 			.withMessageContaining("other");
@@ -142,14 +138,14 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void queryForObjectWithoutRowsIsEmptyResult() {
-		this.db.enqueue(csv("COUNT(UInt8(1))\n"));
+		this.db.enqueue(recorded("no-rows-v"));
 		assertThatExceptionOfType(EmptyResultDataAccessException.class)
 			.isThrownBy(() -> this.template.queryForObject("select v from t where false", Long.class));
 	}
 
 	@Test
 	void queryForObjectWithSeveralRowsIsIncorrectResultSize() {
-		this.db.enqueue(csv("v\n1\n2\n"));
+		this.db.enqueue(recorded("two-rows"));
 		assertThatExceptionOfType(IncorrectResultSizeDataAccessException.class)
 			.isThrownBy(() -> this.template.queryForObject("select v from t", Long.class))
 			.satisfies((ex) -> assertThat(ex.getActualSize()).isEqualTo(2));
@@ -157,7 +153,7 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void simpleTypeFromSeveralColumnsFails() {
-		this.db.enqueue(csv("a,b\n1,2\n"));
+		this.db.enqueue(recorded("select-1-as-a-2-as-b"));
 		assertThatExceptionOfType(org.springframework.dao.DataRetrievalFailureException.class)
 			.isThrownBy(() -> this.template.queryForList("select a, b from t", Long.class))
 			.withMessageContaining("[a, b]");
@@ -165,7 +161,7 @@ class CnosTemplateMappingWireTests {
 
 	@Test
 	void rowAccessorsReadTypedValues() {
-		this.db.enqueue(csv(AIR));
+		this.db.enqueue(recorded("air-with-special-doubles"));
 		List<String> described = this.template.query("select * from air", (row, rowNumber) -> {
 			assertThat(row.getRowNumber()).isEqualTo(rowNumber);
 			return row.getInstant("time").getNano() + "|" + row.getDouble("VISIBILITY") + "|"

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.cnosdb.spring.core.CnosDbResponses.csv;
-import static io.cnosdb.spring.core.CnosDbResponses.empty;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The exact requests the template sends (protocol reference §1.4, §1.5, §11), on both HTTP
- * stacks: the server rejects a list of Accept values, a chunked upload and a request without
+ * The exact requests the template sends, on every HTTP stack, each answered with a recorded
+ * success: the server rejects a list of Accept values, a chunked upload and a request without
  * Basic authentication, so none of these may depend on the transport's defaults.
  */
 class CnosTemplateRequestWireTests {
@@ -32,7 +31,7 @@ class CnosTemplateRequestWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void sqlRequestHasTheShapeTheServerRequires(Transport transport) {
-		this.db.enqueue(csv("Int64(1)\n1\n"));
+		this.db.enqueue(recorded("select-1"));
 		this.db.template(transport).execute("select 1;");
 		RecordedRequest request = this.db.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
@@ -52,7 +51,7 @@ class CnosTemplateRequestWireTests {
 	@EnumSource(Transport.class)
 	void sqlBodyIsUtf8WithItsByteLengthAsContentLength(Transport transport) {
 		String sql = "SELECT * FROM \"气象\" WHERE station = 'Zürich ☃'";
-		this.db.enqueue(csv("station\n"));
+		this.db.enqueue(recorded("select-1"));
 		this.db.template(transport).execute(sql);
 		RecordedRequest request = this.db.takeRequest();
 		byte[] expected = sql.getBytes(StandardCharsets.UTF_8);
@@ -64,7 +63,7 @@ class CnosTemplateRequestWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void databaseAndTenantArePercentEncoded(Transport transport) {
-		this.db.enqueue(csv("Int64(1)\n1\n"), empty());
+		this.db.enqueue(recorded("select-1"), recorded("write"));
 		CnosTemplate template = this.db.template(transport).withTenant("t&en=ant 1").withDatabase("my db&x=1+ü");
 		template.execute("select 1");
 		template.writeLines(List.of("m f=1"));
@@ -79,7 +78,7 @@ class CnosTemplateRequestWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void databaseWithQueryAndFragmentCharactersStaysOneParameter(Transport transport) {
-		this.db.enqueue(csv("a\n"));
+		this.db.enqueue(recorded("select-1"));
 		this.db.template(transport).withDatabase("a?b#c").execute("select 1");
 		RecordedRequest request = this.db.takeRequest();
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/sql");
@@ -89,7 +88,7 @@ class CnosTemplateRequestWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void writeRequestHasTheShapeTheServerRequires(Transport transport) {
-		this.db.enqueue(empty());
+		this.db.enqueue(recorded("write"));
 		this.db.template(transport).writeLines(List.of("test_v1_write_path,ta=a1,tb=b1 fa=1,fb=2"));
 		RecordedRequest request = this.db.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
@@ -107,7 +106,7 @@ class CnosTemplateRequestWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void writeSendsThePrecisionItWasGiven(Transport transport) {
-		this.db.enqueue(empty(), empty());
+		this.db.enqueue(recorded("write"), recorded("write"));
 		CnosTemplate template = this.db.template(transport);
 		template.writeLines(List.of("m f=1 1690510331000"), CnosPrecision.MS);
 		template.writeLines(List.of("m f=1 1690510331000000"), CnosPrecision.US);
@@ -118,7 +117,7 @@ class CnosTemplateRequestWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void credentialsAreSentAsBasicAuthentication(Transport transport) {
-		this.db.enqueue(csv("a\n"));
+		this.db.enqueue(recorded("select-1"));
 		transport.configure(this.db, this.db.builder().credentials("bob", "pa:ss wörd")).build().execute("select 1");
 		String token = java.util.Base64.getEncoder()
 			.encodeToString("bob:pa:ss wörd".getBytes(StandardCharsets.UTF_8));
@@ -128,7 +127,7 @@ class CnosTemplateRequestWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void baseUrlPathIsKept(Transport transport) {
-		this.db.enqueue(csv("a\n"));
+		this.db.enqueue(recorded("select-1"));
 		transport.configure(this.db, CnosTemplate.builder().url(this.db.server().url("/cnosdb/").toString()))
 			.build()
 			.execute("select 1");

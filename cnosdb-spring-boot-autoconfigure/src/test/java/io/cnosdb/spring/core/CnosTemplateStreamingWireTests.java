@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,8 @@ import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-import static io.cnosdb.spring.core.CnosDbResponses.TABLE_NOT_FOUND_AIR;
-import static io.cnosdb.spring.core.CnosDbResponses.csv;
-import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -50,7 +50,7 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void streamReadsLazilyAndClosingReleasesTheResponse() {
-		this.db.enqueue(csv(LARGE_CSV), csv("Int64(1)\n1\n"));
+		this.db.enqueue(largeResult(), recorded("select-1"));
 		try (Stream<Reading> readings = this.template.queryForStream("select * from air", Reading.class)) {
 			Iterator<Reading> iterator = readings.iterator();
 			Reading first = iterator.next();
@@ -67,7 +67,7 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void streamDeliversEveryRow() {
-		this.db.enqueue(csv(LARGE_CSV));
+		this.db.enqueue(largeResult());
 		try (Stream<Reading> readings = this.template.queryForStream("select * from air", Reading.class)) {
 			assertThat(readings.mapToDouble(Reading::visibility).count()).isEqualTo(ROWS);
 		}
@@ -77,7 +77,7 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void rowCallbackHandlerSeesEveryRowAndReleasesTheResponse() {
-		this.db.enqueue(csv(LARGE_CSV));
+		this.db.enqueue(largeResult());
 		AtomicLong count = new AtomicLong();
 		AtomicLong lastRowNumber = new AtomicLong(-1);
 		this.template.query("select * from air", (CnosRow row) -> {
@@ -91,7 +91,7 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void failingHandlerStillReleasesTheResponse() {
-		this.db.enqueue(csv(LARGE_CSV));
+		this.db.enqueue(largeResult());
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> this.template.query("select * from air", (CnosRow row) -> {
 				if (row.getRowNumber() == 3) {
@@ -103,8 +103,7 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void badValueFailsWhenItsRowIsReachedAndClosingReleases() {
-		this.db.enqueue(csv("time,station,visibility\n2024-01-01T00:00:00.000000000,a,1.0\n"
-				+ "2024-01-01T00:00:01.000000000,b,not-a-number\n"));
+		this.db.enqueue(recorded("visibility-as-text"));
 		try (Stream<Reading> readings = this.template.queryForStream("select * from air", Reading.class)) {
 			Iterator<Reading> iterator = readings.iterator();
 			assertThat(iterator.next().station()).isEqualTo("a");
@@ -117,7 +116,7 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void errorAnswerFailsBeforeTheStreamIsReturned() {
-		this.db.enqueue(unprocessable("030019", TABLE_NOT_FOUND_AIR));
+		this.db.enqueue(recorded("table-not-found"));
 		assertThatExceptionOfType(CnosObjectNotFoundException.class)
 			.isThrownBy(() -> this.template.queryForStream("select * from air", Reading.class));
 		assertThat(this.tracker.allClosed()).isTrue();
@@ -125,7 +124,7 @@ class CnosTemplateStreamingWireTests {
 
 	@Test
 	void fluentStreamIsLazyToo() {
-		this.db.enqueue(csv(LARGE_CSV));
+		this.db.enqueue(largeResult());
 		try (Stream<Reading> readings = this.template.sql("select * from air where station = :s")
 			.param("s", "s1")
 			.query(Reading.class)
@@ -135,6 +134,12 @@ class CnosTemplateStreamingWireTests {
 		}
 		assertThat(this.tracker.allClosed()).isTrue();
 		assertThat(this.db.takeBody()).isEqualTo("select * from air where station = 's1'");
+	}
+
+	/** Rows enough to be read lazily, in the headers and chunking of a recorded result of these columns. */
+	private static MockResponse largeResult() {
+		return handWritten("fluent-readings", LARGE_CSV,
+				"200 000 rows (9 MB) are too large to keep as a fixture; the rows are generated").build();
 	}
 
 	private static String largeCsv() {

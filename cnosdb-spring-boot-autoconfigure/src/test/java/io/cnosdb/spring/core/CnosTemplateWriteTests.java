@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import io.cnosdb.spring.core.write.annotation.Measurement;
 import io.cnosdb.spring.core.write.annotation.Tag;
 import io.cnosdb.spring.core.write.annotation.Timestamp;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -61,7 +61,7 @@ class CnosTemplateWriteTests {
 	}
 
 	private void ok() {
-		this.server.enqueue(new MockResponse.Builder().code(200).build());
+		this.server.enqueue(recorded("write"));
 	}
 
 	private RecordedRequest take() throws InterruptedException {
@@ -158,9 +158,7 @@ class CnosTemplateWriteTests {
 
 	@Test
 	void translatesALineProtocolError() {
-		this.server.enqueue(new MockResponse.Builder().code(422)
-			.body("{\"error_code\":\"040004\",\"error_message\":\"Error parsing message: invalid field value\"}")
-			.build());
+		this.server.enqueue(recorded("line-protocol-error"));
 		assertThatExceptionOfType(CnosBadSqlException.class)
 			.isThrownBy(() -> this.template.write(Point.measurement("air").field("v", 1L)))
 			.withMessageContaining("1 point(s)")

@@ -10,14 +10,13 @@ import io.cnosdb.spring.core.write.Point;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.cnosdb.spring.core.CnosDbResponses.empty;
-import static io.cnosdb.spring.core.CnosDbResponses.unprocessable;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Line-protocol writes (protocol reference §1.5, §5, golden examples 7, 8, 10).
+ * Line-protocol writes, answered as CnosDB answered them.
  */
 class CnosTemplateWriteWireTests {
 
@@ -32,7 +31,7 @@ class CnosTemplateWriteWireTests {
 
 	@Test
 	void linesAreJoinedWithTrailingNewline() {
-		this.db.enqueue(empty());
+		this.db.enqueue(recorded("write"));
 		this.template.writeLines(List.of("ma,ta=a1 fa=1 1690510331000000000", "ma,ta=a1 fb=2 1690510331000000000",
 				"气象,站=北京 温度=1.5,note=\"a b,c\" 1"));
 		assertThat(this.db.takeBody()).isEqualTo("ma,ta=a1 fa=1 1690510331000000000\n"
@@ -41,13 +40,13 @@ class CnosTemplateWriteWireTests {
 
 	@Test
 	void lineProtocolErrorGoldenExampleIsBadSql() {
-		this.db.enqueue(unprocessable("040004", "Error parsing message: unexpect end line start at '17'"));
+		this.db.enqueue(recorded("line-protocol-error"));
 		assertThatExceptionOfType(CnosBadSqlException.class)
 			.isThrownBy(() -> this.template.writeLines(List.of("test,t2=t22,f2=2 1642176000000000000")))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrorCode()).isEqualTo("040004");
 				assertThat(ex.getStatusCode()).isEqualTo(422);
-				assertThat(ex.getServerMessage()).isEqualTo("Error parsing message: unexpect end line start at '17'");
+				assertThat(ex.getServerMessage()).isEqualTo("Error parsing message: invalid line protocol syntax");
 				assertThat(ex.getMessage()).contains("1 line(s)", "public");
 			});
 		assertThat(this.db.takeBody()).isEqualTo("test,t2=t22,f2=2 1642176000000000000\n");
@@ -70,7 +69,7 @@ class CnosTemplateWriteWireTests {
 
 	@Test
 	void blankLinesAreSentForTheServerToSkip() {
-		this.db.enqueue(empty());
+		this.db.enqueue(recorded("write-blank-lines"));
 		this.template.writeLines(List.of("m f=1 1", "", " \t", "m f=2 2"));
 		assertThat(this.db.takeBody()).isEqualTo("m f=1 1\n\n \t\nm f=2 2\n");
 	}
@@ -79,7 +78,7 @@ class CnosTemplateWriteWireTests {
 	void lineBreaksInQuotedStringsAndSeveralLinesInOneAreSentAsGiven() {
 		// The server ends a line only at a line break outside quotes.
 		Point point = Point.measurement("m").field("s", "a\nb").time(1, CnosPrecision.NS);
-		this.db.enqueue(empty(), empty());
+		this.db.enqueue(recorded("write-line-breaks-in-strings"), recorded("write"));
 		this.template.writeLines(List.of(point.toLineProtocol()));
 		assertThat(this.db.takeBody()).isEqualTo("m s=\"a\nb\" 1\n");
 		this.template.writeLines(List.of("m f=2 2\nm f=3 3"));
@@ -91,7 +90,7 @@ class CnosTemplateWriteWireTests {
 		Point longer = Point.measurement("air").tag("station", "x".repeat(300)).field("v", 1L).time(1, CnosPrecision.NS);
 		Point shorter = Point.measurement("air").field("v", 2L).time(2, CnosPrecision.NS);
 		for (int i = 0; i < 4; i++) {
-			this.db.enqueue(empty());
+			this.db.enqueue(recorded("write"));
 		}
 		this.template.write(List.of(longer, longer));
 		this.template.write(List.of(shorter));
@@ -108,7 +107,7 @@ class CnosTemplateWriteWireTests {
 
 	@Test
 	void aPointRefusedMidWriteLeavesNothingForTheNextWrite() {
-		this.db.enqueue(empty());
+		this.db.enqueue(recorded("write"));
 		Point good = Point.measurement("air").field("v", 1L).time(1, CnosPrecision.NS);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.template.write(List.of(good, Point.measurement("air").field("v", "\uD800"))));
@@ -119,7 +118,7 @@ class CnosTemplateWriteWireTests {
 
 	@Test
 	void writesGoToTheScopedDatabaseAndTenant() {
-		this.db.enqueue(empty());
+		this.db.enqueue(recorded("write"));
 		this.template.withDatabase("oceanic").withTenant("tenant_a").writeLines(List.of("m f=1"), CnosPrecision.MS);
 		var url = this.db.takeRequest().getUrl();
 		assertThat(url.queryParameter("db")).isEqualTo("oceanic");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -31,11 +32,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CsvImportTests {
 
-	private static final String DESCRIBE_HEADER = "column_name,data_type,column_type,compression_codec\n";
-
-	private static final String AIR = DESCRIBE_HEADER + "count,BIGINT,FIELD,DEFAULT\n" + "note,STRING,FIELD,DEFAULT\n"
-			+ "ok,BOOLEAN,FIELD,DEFAULT\n" + "station,STRING,TAG,DEFAULT\n" + "temperature,DOUBLE,FIELD,GORILLA\n"
-			+ "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n" + "u,BIGINT UNSIGNED,FIELD,DEFAULT\n";
+	/**
+	 * The scenario of {@code DESCRIBE TABLE "air"} for a table of fields {@code count BIGINT},
+	 * {@code note STRING}, {@code ok BOOLEAN}, {@code temperature DOUBLE CODEC(GORILLA)},
+	 * {@code u BIGINT UNSIGNED} and tag {@code station}.
+	 */
+	private static final String AIR = "describe-table-for-csv-import";
 
 	@TempDir
 	Path directory;
@@ -81,7 +83,8 @@ class CsvImportTests {
 
 	@Test
 	void usesTheTablePrecisionForIntegerTimes() throws IOException {
-		this.dispatcher.describe = DESCRIBE_HEADER + "time,TIMESTAMP(MILLISECOND),TIME,DEFAULT\nv,DOUBLE,FIELD,DEFAULT\n";
+		// A table of millisecond precision with a field v DOUBLE and a tag station.
+		this.dispatcher.describe = "describe-table-millisecond";
 		Path csv = write("ms.csv", "v,time\n1.5,1690510331000\n2.5,2023-07-28T02:12:11.001\n");
 		this.template.writeCsv("m", csv);
 		assertThat(this.dispatcher.precisions).containsExactly("ms");
@@ -211,10 +214,11 @@ class CsvImportTests {
 		return Files.writeString(this.directory.resolve(name), content);
 	}
 
-	/** DESCRIBE TABLE answers and an acknowledging write endpoint that keeps what it got. */
+	/** DESCRIBE TABLE answers and an acknowledging write endpoint that keeps what it got, answering as CnosDB did. */
 	static final class CsvServer extends Dispatcher {
 
-		volatile String describe = DESCRIBE_HEADER;
+		/** The scenario whose answer DESCRIBE TABLE gets. */
+		volatile String describe = AIR;
 
 		volatile boolean keepBodies = true;
 
@@ -239,13 +243,11 @@ class CsvImportTests {
 			String path = request.getUrl().encodedPath();
 			if (path.equals("/api/v1/sql")) {
 				this.describeStatements.add(request.getBody().utf8());
-				return new MockResponse.Builder().code(200).body(this.describe).build();
+				return recorded(this.describe);
 			}
 			int write = this.writes.incrementAndGet();
 			if (write == this.failWrite) {
-				return new MockResponse.Builder().code(422)
-					.body("{\"error_code\":\"040004\",\"error_message\":\"Error parsing message\"}")
-					.build();
+				return recorded("line-protocol-error");
 			}
 			String body = request.getBody().utf8();
 			this.precisions.add(request.getUrl().queryParameter("precision"));
@@ -258,7 +260,7 @@ class CsvImportTests {
 				this.firstLine = received[0];
 			}
 			this.lastLine = received[received.length - 1];
-			return new MockResponse.Builder().code(200).build();
+			return recorded("write");
 		}
 
 	}

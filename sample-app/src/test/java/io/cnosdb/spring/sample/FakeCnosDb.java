@@ -17,20 +17,17 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
+import io.cnosdb.spring.testsupport.RecordedAnswers;
+
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+
 /**
- * A loopback server that answers as CnosDB 2.4 does: CSV results, empty 200 answers with
- * {@code content-length: 0} for DDL and writes, JSON errors with HTTP 422. It keeps every SQL
- * statement and write it receives; a test scripts a different answer for the next matching
- * statement or write.
+ * A loopback server that answers with answers recorded from CnosDB (see
+ * {@link RecordedAnswers}): the sample's schema statements, empty results of its queries and
+ * acknowledged writes. It keeps every SQL statement and write it receives; a test scripts a
+ * different answer for the next matching statement or write.
  */
 final class FakeCnosDb extends Dispatcher implements AutoCloseable {
-
-	static final String DATABASES = "database_name\ncluster_schema\noceanic_station\npublic\nusage_schema\n";
-
-	/** {@code DESCRIBE TABLE "air"}: rows in column-name order, as the server sends them. */
-	static final String DESCRIBE_AIR = "column_name,data_type,column_type,compression_codec\n"
-			+ "pressure,DOUBLE,FIELD,DEFAULT\n" + "station,STRING,TAG,DEFAULT\n" + "temperature,DOUBLE,FIELD,DEFAULT\n"
-			+ "time,TIMESTAMP(NANOSECOND),TIME,DEFAULT\n" + "visibility,DOUBLE,FIELD,DEFAULT\n";
 
 	private final MockWebServer server = new MockWebServer();
 
@@ -97,10 +94,7 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 	public MockResponse dispatch(RecordedRequest request) {
 		String path = request.getUrl().encodedPath();
 		if (path.equals("/api/v1/ping")) {
-			return new MockResponse.Builder().code(200)
-				.addHeader("content-type", "application/json")
-				.body("{\"version\":\"2.4.3, revision: c760943, build_time: 2025-09-26\",\"status\":\"healthy\"}")
-				.build();
+			return recorded("ping");
 		}
 		boolean write = path.equals("/api/v1/write");
 		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
@@ -114,7 +108,7 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 			}
 		}
 		if (write) {
-			return empty();
+			return recorded("write");
 		}
 		for (Map.Entry<String, Supplier<MockResponse>> entry : this.standing.entrySet()) {
 			if (body.startsWith(entry.getKey())) {
@@ -122,47 +116,29 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 			}
 		}
 		if (body.equals("SHOW DATABASES")) {
-			return csv(DATABASES);
+			return recorded("show-databases");
 		}
-		if (body.startsWith("CREATE ")) {
-			return empty();
+		if (body.startsWith("CREATE DATABASE ")) {
+			return recorded("sample-create-database");
+		}
+		if (body.startsWith("CREATE TABLE ")) {
+			return recorded("sample-create-table");
 		}
 		if (body.equals("DESCRIBE TABLE \"air\"")) {
-			return csv(DESCRIBE_AIR);
+			return recorded("sample-describe-air");
 		}
 		if (body.startsWith("SELECT DISTINCT station")) {
-			return csv("station\n");
+			return recorded("sample-stations-empty");
 		}
 		if (body.startsWith("SELECT date_bin")) {
-			return csv("bucket,min_value,avg_value,max_value,samples\n");
+			return recorded("sample-summary-empty");
 		}
-		return csv("time,station,visibility,temperature,pressure\n");
+		return recorded("sample-readings-empty");
 	}
 
 	@Override
 	public void close() {
 		this.server.close();
-	}
-
-	static MockResponse csv(String body) {
-		return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body(body).build();
-	}
-
-	/** The answer to DDL and writes: 200, no content type, {@code content-length: 0}. */
-	static MockResponse empty() {
-		return new MockResponse.Builder().code(200).body("").build();
-	}
-
-	static MockResponse error(String code, String message) {
-		return new MockResponse.Builder().code(422)
-			.addHeader("content-type", "application/json")
-			.body("{\"error_code\":\"" + code + "\",\"error_message\":\"" + message.replace("\"", "\\\"") + "\"}")
-			.build();
-	}
-
-	/** What CnosDB answers to a request it could not handle at all: 500 with an empty body. */
-	static MockResponse internalError() {
-		return new MockResponse.Builder().code(500).body("").build();
 	}
 
 	/**

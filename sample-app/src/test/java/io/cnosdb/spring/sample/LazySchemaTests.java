@@ -1,6 +1,5 @@
 package io.cnosdb.spring.sample;
 
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LazySchemaTests {
 
 	private static final FakeCnosDb cnosdb = new FakeCnosDb()
-		.onSql("SHOW DATABASES", new MockResponse.Builder().code(503).body("").build());
+		.onSql("SHOW DATABASES", handWritten("proxy-unavailable"));
 
 	@Value("${local.server.port}")
 	private int port;
@@ -40,7 +40,7 @@ class LazySchemaTests {
 		SampleApi app = new SampleApi(this.port);
 
 		int mark = cnosdb.mark();
-		cnosdb.onSql("CREATE DATABASE", new MockResponse.Builder().code(503).body("").build());
+		cnosdb.onSql("CREATE DATABASE", handWritten("proxy-unavailable"));
 		SampleApi.Answer failed = app.get("/api/stations");
 		assertThat(failed.status()).isEqualTo(503);
 		assertThat(failed.json().path("title").asString()).isEqualTo("CnosDB unavailable");

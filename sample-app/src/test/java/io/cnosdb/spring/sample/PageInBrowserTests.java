@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cnosdb.spring.testsupport.RecordedAnswers;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,8 @@ class PageInBrowserTests {
 	private static final DateTimeFormatter CNOSDB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS");
 
 	private static final FakeCnosDb cnosdb = new FakeCnosDb().alwaysOnSql("SELECT time, station",
-			() -> FakeCnosDb.csv(recentReadings()));
+			() -> RecordedAnswers.handWritten("sample-readings", recentReadings(),
+					"readings of the last twelve minutes: their times are relative to now").build());
 
 	@Value("${local.server.port}")
 	private int port;
@@ -121,7 +124,8 @@ class PageInBrowserTests {
 	void marksALoneReadingBreaksLinesAtGapsAndKeepsColoursWhenAStationAppears() throws Exception {
 		AtomicInteger queries = new AtomicInteger();
 		try (FakeCnosDb gappy = new FakeCnosDb().alwaysOnSql("SELECT time, station",
-				() -> FakeCnosDb.csv(readingsWithGaps(queries.incrementAndGet() > 1)));
+				() -> RecordedAnswers.handWritten("sample-readings", readingsWithGaps(queries.incrementAndGet() > 1),
+						"readings with gaps in the last hours: their times are relative to now").build());
 				ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
 						"--server.port=0", "--cnosdb.url=" + gappy.url())) {
 			String port = context.getEnvironment().getProperty("local.server.port");

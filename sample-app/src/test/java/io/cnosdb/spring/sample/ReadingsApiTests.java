@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -206,9 +207,7 @@ class ReadingsApiTests {
 
 	@Test
 	void aTypeConflictRefusedByCnosDbIsABadRequest() {
-		// CnosDB 2.4.2's answer to a field written with another type.
-		cnosdb.onWrite(FakeCnosDb.error("050014",
-				"Apply engine failed: DataSchemaError: Column 'temperature' type error, found F64 expected I64"));
+		cnosdb.onWrite(recorded("field-type-conflict"));
 		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.detail()).isEqualTo("CnosDB refused the data: Apply engine failed: DataSchemaError: "
@@ -218,7 +217,7 @@ class ReadingsApiTests {
 
 	@Test
 	void aServerFailureIsABadGatewayNamingCnosDb() {
-		cnosdb.onWrite(FakeCnosDb.internalError());
+		cnosdb.onWrite(recorded("internal-server-error"));
 		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(502);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
@@ -227,7 +226,7 @@ class ReadingsApiTests {
 
 	@Test
 	void anOverloadedServerIsUnavailable() {
-		cnosdb.onWrite(FakeCnosDb.error("030024", "write reached limit"));
+		cnosdb.onWrite(recorded("rate-limit"));
 		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(503);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB unavailable");
@@ -366,12 +365,11 @@ class ReadingsApiTests {
 
 	@Test
 	void aCsvBatchRefusedByCnosDbSaysHowManyRowsWereWritten() {
-		// CnosDB 2.4.2's answer to a point older than the database's TTL.
-		cnosdb.onWrite(FakeCnosDb.error("030034", "Operation not support: create expired bucket"));
+		cnosdb.onWrite(recorded("expired-point"));
 		SampleApi.Answer answer = this.app.upload("/api/readings/csv", "old.csv",
 				"time,station,temperature\n2000-01-01T00:00:00Z,XiaoMaiDao,3\n");
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.detail()).contains("create expired bucket");
+		assertThat(answer.detail()).contains("Operation not support: create expired bucket", "030034");
 		assertThat(answer.json().path("rowsWritten").asLong()).isZero();
 		assertThat(answer.json().path("line").asLong()).isEqualTo(2);
 	}
@@ -380,11 +378,7 @@ class ReadingsApiTests {
 
 	@Test
 	void queriesReadingsWithBoundParametersOldestFirst() {
-		cnosdb.onSql("SELECT time, station", FakeCnosDb.csv("""
-				time,station,visibility,temperature,pressure
-				2024-05-01T08:01:00.000000000,XiaoMaiDao,,21.5,
-				2024-05-01T08:00:00.000000000,XiaoMaiDao,56.0,69.0,77.0
-				"""));
+		cnosdb.onSql("SELECT time, station", recorded("sample-readings"));
 		SampleApi.Answer answer = this.app
 			.get("/api/readings?station=XiaoMaiDao&from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z&limit=50");
 		assertThat(answer.status()).isEqualTo(200);
@@ -439,7 +433,7 @@ class ReadingsApiTests {
 
 	@Test
 	void listsStations() {
-		cnosdb.onSql("SELECT DISTINCT station", FakeCnosDb.csv("station\nDaLian\nLianYunGang\nXiaoMaiDao\n"));
+		cnosdb.onSql("SELECT DISTINCT station", recorded("sample-stations"));
 		SampleApi.Answer answer = this.app.get("/api/stations");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.text()).isEqualTo("[\"DaLian\",\"LianYunGang\",\"XiaoMaiDao\"]");
@@ -449,36 +443,33 @@ class ReadingsApiTests {
 	@Test
 	void aRefusalOfTheSamplesOwnStatementIsABadGateway() {
 		// Nothing of the caller's is in this statement: asking again differently cannot help.
-		cnosdb.onSql("SELECT DISTINCT station", FakeCnosDb.error("010001",
-				"Datafusion: Error during planning: Invalid function 'distinct'"));
+		// Recorded on a table air that has no station.
+		cnosdb.onSql("SELECT DISTINCT station", recorded("sample-stations-without-station-column"));
 		SampleApi.Answer answer = this.app.get("/api/stations");
 		assertPlainProblem(answer, 502);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
 		assertThat(answer.detail()).isEqualTo("CnosDB failed: it refused a statement of the sample itself: "
-				+ "Datafusion: Error during planning: Invalid function 'distinct'");
+				+ "Datafusion: Schema error: No field named station. Valid fields are air.time, air.visibility.");
 		assertThat(answer.json().path("errorCode").asString()).isEqualTo("010001");
 	}
 
 	@Test
 	void aRefusalOfAStatementWithTheCallersTimesIsABadRequest() {
-		cnosdb.onSql("SELECT time, station", FakeCnosDb.error("010001",
-				"Datafusion: Arrow error: Cast error: Can't cast value 9999-01-01T00:00:00Z to type Timestamp"));
+		cnosdb.onSql("SELECT time, station", recorded("sample-readings-from-year-9999"));
 		// A valid instant past what a nanosecond timestamp holds (2262): the caller's to change.
 		SampleApi.Answer answer = this.app.get("/api/readings?from=9999-01-01T00:00:00Z");
 		assertPlainProblem(answer, 400);
 		assertThat(answer.json().path("title").asString()).isEqualTo("Bad request");
-		assertThat(answer.detail()).startsWith("CnosDB refused the statement: Datafusion: Arrow error");
+		assertThat(answer.detail()).startsWith("CnosDB refused the statement: Datafusion: Optimizer rule "
+				+ "'simplify_expressions' failed")
+			.contains("Arrow error: Cast error: Overflow converting 9999-01-01 00:00:00 to Nanosecond");
 	}
 
 	// GET /api/readings/summary
 
 	@Test
 	void summarizesPerBucket() {
-		cnosdb.onSql("SELECT date_bin", FakeCnosDb.csv("""
-				bucket,min_value,avg_value,max_value,samples
-				2024-05-01T08:00:00.000000000,20.5,21.25,22.0,4
-				2024-05-01T08:05:00.000000000,NaN,NaN,NaN,0
-				"""));
+		cnosdb.onSql("SELECT date_bin", recorded("sample-summary"));
 		SampleApi.Answer answer = this.app.get("/api/readings/summary?station=XiaoMaiDao&bucket=5 minutes");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(statements()).containsExactly("SELECT date_bin(INTERVAL '5 minutes', time, "
@@ -516,12 +507,11 @@ class ReadingsApiTests {
 
 	@Test
 	void aBucketCnosDbCannotParseIsABadRequestWithItsMessage() {
-		cnosdb.onSql("SELECT date_bin", FakeCnosDb.error("010001",
-				"Datafusion: Error during planning: DATE_BIN stride must be non-zero, positive, and less than 100 years"));
+		cnosdb.onSql("SELECT date_bin", recorded("date-bin-too-large"));
 		SampleApi.Answer answer = this.app.get("/api/readings/summary?bucket=999999 days");
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.detail()).isEqualTo("CnosDB refused the statement: Datafusion: Error during planning: "
-				+ "DATE_BIN stride must be non-zero, positive, and less than 100 years");
+		assertThat(answer.detail()).isEqualTo("CnosDB refused the statement: Datafusion: External error: "
+				+ "Execution error: DATE_BIN stride argument is too large");
 		assertThat(answer.json().path("errorCode").asString()).isEqualTo("010001");
 	}
 
@@ -532,7 +522,7 @@ class ReadingsApiTests {
 		SampleApi.Answer health = this.app.get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/components/cnosdb/status").asString()).isEqualTo("UP");
-		assertThat(health.json().at("/components/cnosdb/details/version").asString()).startsWith("2.4.3");
+		assertThat(health.json().at("/components/cnosdb/details/version").asString()).startsWith("2.4.2");
 	}
 
 	@Test

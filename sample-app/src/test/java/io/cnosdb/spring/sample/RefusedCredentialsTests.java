@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,10 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RefusedCredentialsTests {
 
-	/** CnosDB's answer to any statement when authentication is on and the password is wrong. */
-	private static final String ACCESS_DENIED = "{\"error_code\":\"010016\",\"error_message\":\"Auth error: Access "
-			+ "denied for user 'root' (using xxx) username or password invalid\"}";
-
 	@Test
 	void startupLineAndHealthBlameTheCredentials(CapturedOutput output) throws IOException {
 		try (MockWebServer server = new MockWebServer()) {
@@ -36,24 +33,21 @@ class RefusedCredentialsTests {
 				@Override
 				public MockResponse dispatch(RecordedRequest request) {
 					if (request.getUrl().encodedPath().equals("/api/v1/ping")) {
-						return new MockResponse.Builder().code(200)
-							.addHeader("content-type", "application/json")
-							.body("{\"version\":\"2.4.2\",\"status\":\"healthy\"}")
-							.build();
+						return recorded("ping");
 					}
-					return new MockResponse.Builder().code(422)
-						.addHeader("content-type", "application/json")
-						.body(ACCESS_DENIED)
-						.build();
+					// CnosDB's answer to any statement of a user it does not know (recorded with
+					// authentication off; with it on, a wrong password is refused with 010016 too).
+					return recorded("unknown-user");
 				}
 
 			});
 			server.start();
 			String url = server.url("/").toString();
 			try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-					"--server.port=0", "--cnosdb.url=" + url, "--cnosdb.password=wrong-Secret",
+					"--server.port=0", "--cnosdb.url=" + url, "--cnosdb.user=fixture_nobody",
+					"--cnosdb.password=wrong-Secret",
 					"--spring.docker.compose.enabled=false")) {
-				assertThat(output.getOut()).contains("refused user 'root'")
+				assertThat(output.getOut()).contains("refused user 'fixture_nobody'")
 					.contains("010016")
 					.contains("check cnosdb.user and cnosdb.password")
 					.doesNotContain("start a server");
@@ -64,7 +58,8 @@ class RefusedCredentialsTests {
 				assertThat(health.status()).isEqualTo(503);
 				assertThat(health.json().at("/components/cnosdb/status").asString()).isEqualTo("DOWN");
 				assertThat(health.json().at("/components/cnosdb/details/errorCode").asString()).isEqualTo("010016");
-				assertThat(health.json().at("/components/cnosdb/details/version").asString()).isEqualTo("2.4.2");
+				assertThat(health.json().at("/components/cnosdb/details/version").asString())
+					.isEqualTo("2.4.2, revision c6a177786a823ff5b3cd991464e898fb7b413cad");
 				assertThat(health.text()).doesNotContain("wrong-Secret");
 			}
 		}

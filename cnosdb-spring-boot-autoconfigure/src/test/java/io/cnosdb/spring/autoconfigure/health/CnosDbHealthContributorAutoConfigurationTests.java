@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,6 +44,9 @@ class CnosDbHealthContributorAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class,
 				CnosDbHealthContributorAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+
+	/** The version in the answer of {@code ping}. */
+	private static final String PING_VERSION = "2.4.2, revision c6a177786a823ff5b3cd991464e898fb7b413cad";
 
 	private MockWebServer server;
 
@@ -58,13 +62,9 @@ class CnosDbHealthContributorAutoConfigurationTests {
 	}
 
 	private void enqueueHealthy() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "application/json")
-			.body("{\"version\":\"2.4.3, revision: c760943\",\"status\":\"healthy\"}")
-			.build());
+		this.server.enqueue(recorded("ping"));
 		// The answer to the validation statement the indicator runs after the ping.
-		this.server.enqueue(
-				new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body("Int64(1)\n1\n").build());
+		this.server.enqueue(recorded("health-statement"));
 	}
 
 	@Test
@@ -74,13 +74,13 @@ class CnosDbHealthContributorAutoConfigurationTests {
 			assertThat(context).hasSingleBean(CnosDbHealthIndicator.class).hasBean("cnosdbHealthContributor");
 			Health health = context.getBean(CnosDbHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("version", "2.4.3, revision: c760943");
+			assertThat(health.getDetails()).containsEntry("version", PING_VERSION);
 		});
 	}
 
 	@Test
 	void healthTimeoutBoundsThePingWhileTheReadTimeoutIsLong() {
-		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).build());
+		this.server.enqueue(recordedBuilder("ping").headersDelay(5, TimeUnit.SECONDS).build());
 		this.runner
 			.withPropertyValues("cnosdb.url=" + this.server.url("/"), "cnosdb.read-timeout=60s",
 					"cnosdb.health.timeout=300ms")
@@ -144,7 +144,7 @@ class CnosDbHealthContributorAutoConfigurationTests {
 	@Test
 	void compositeKeyedByBeanNameForSeveralTemplates() {
 		enqueueHealthy();
-		this.server.enqueue(new MockResponse.Builder().code(404).build());
+		this.server.enqueue(recorded("ping-not-found"));
 		this.runner.withPropertyValues("cnosdb.url=" + this.server.url("/"))
 			.withUserConfiguration(TwoTemplates.class)
 			.run((context) -> {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +13,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.testsupport.CnosDbScenarios;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CnosDbHealthIndicatorTests {
 
-	private static final String PASSWORD = "s3cret-Pw";
+	/** The password the server echoes in {@code malformed-authorization}. */
+	private static final String PASSWORD = CnosDbScenarios.ECHOED_PASSWORD;
+
+	/** The version in the answer of {@code ping}. */
+	private static final String PING_VERSION = "2.4.2, revision c6a177786a823ff5b3cd991464e898fb7b413cad";
 
 	private static final String TOKEN = Base64.getEncoder()
 		.encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -62,16 +69,11 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void upWithTheServerVersion() throws InterruptedException {
-		// Key order is not fixed by the server.
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "application/json")
-			.body("{\"status\":\"healthy\",\"version\":\"2.4.3, revision: c760943, build_time: 2025-01-01\"}")
-			.build());
-		this.server.enqueue(selectOne());
+		this.server.enqueue(recorded("ping"));
+		this.server.enqueue(recorded("health-statement"));
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsExactlyEntriesOf(
-				java.util.Map.of("version", "2.4.3, revision: c760943, build_time: 2025-01-01"));
+		assertThat(health.getDetails()).containsExactlyEntriesOf(java.util.Map.of("version", PING_VERSION));
 		RecordedRequest ping = this.server.takeRequest(5, TimeUnit.SECONDS);
 		assertThat(ping.getMethod()).isEqualTo("GET");
 		assertThat(ping.getUrl().encodedPath()).isEqualTo("/api/v1/ping");
@@ -87,52 +89,42 @@ class CnosDbHealthIndicatorTests {
 	@Test
 	void downWithTheErrorCodeWhenTheServerRefusesTheCredentials() {
 		// The ping answers without credentials, so only the statement shows that none of the
-		// application's calls would work.
-		this.server.enqueue(healthyPing());
-		this.server.enqueue(new MockResponse.Builder().code(422)
-			.addHeader("content-type", "application/json")
-			.body("{\"error_code\":\"010016\",\"error_message\":\"Auth error: Access denied for user 'root' "
-					+ "(using xxx) username or password invalid\"}")
-			.build());
-		Health health = health(Duration.ofSeconds(2));
+		// application's calls would work. Recorded for a user the server does not know.
+		this.server.enqueue(recorded("ping"));
+		this.server.enqueue(recorded("unknown-user"));
+		String password = "wrong-password";
+		String token = Base64.getEncoder()
+			.encodeToString(("fixture_nobody:" + password).getBytes(StandardCharsets.UTF_8));
+		CnosTemplate nobody = CnosTemplate.builder()
+			.url(this.server.url("/").toString())
+			.credentials("fixture_nobody", password)
+			.readTimeout(Duration.ofSeconds(60))
+			.build();
+		Health health = new CnosDbHealthIndicator(nobody, Duration.ofSeconds(2)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("version", "2.4.3")
+		assertThat(health.getDetails()).containsEntry("version", PING_VERSION)
 			.containsEntry("httpStatus", 422)
 			.containsEntry("errorCode", "010016");
-		assertThat((String) health.getDetails().get("reason")).contains("Access denied for user 'root'");
-		assertNoCredentials(health);
+		assertThat((String) health.getDetails().get("reason")).contains("Auth error: The user fixture_nobody not found");
+		assertThat(health.toString()).doesNotContain(password).doesNotContain(token);
 	}
 
 	@Test
 	void downWithinTheHealthTimeoutWhenTheStatementHangs() {
-		this.server.enqueue(healthyPing());
-		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).build());
+		this.server.enqueue(recorded("ping"));
+		this.server.enqueue(recordedBuilder("health-statement").headersDelay(5, TimeUnit.SECONDS).build());
 		Health health = health(Duration.ofMillis(300));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("version", "2.4.3");
+		assertThat(health.getDetails()).containsEntry("version", PING_VERSION);
 		assertThat((String) health.getDetails().get("reason")).contains("did not answer in time");
-	}
-
-	private static MockResponse healthyPing() {
-		return new MockResponse.Builder().code(200)
-			.addHeader("content-type", "application/json")
-			.body("{\"version\":\"2.4.3\",\"status\":\"healthy\"}")
-			.build();
-	}
-
-	private static MockResponse selectOne() {
-		return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body("Int64(1)\n1\n").build();
 	}
 
 	@Test
 	void downWhenTheServerIsNotHealthy() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "application/json")
-			.body("{\"version\":\"2.4.3\",\"status\":\"starting\"}")
-			.build());
+		this.server.enqueue(handWritten("ping-starting"));
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("version", "2.4.3")
+		assertThat(health.getDetails()).containsEntry("version", PING_VERSION)
 			.containsEntry("reason", "CnosDB reported status 'starting'");
 	}
 
@@ -151,11 +143,7 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void downWithinTheHealthTimeoutWhileTheReadTimeoutIsLong() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.headersDelay(5, TimeUnit.SECONDS)
-			.addHeader("content-type", "application/json")
-			.body("{\"version\":\"2.4.3\",\"status\":\"healthy\"}")
-			.build());
+		this.server.enqueue(recordedBuilder("ping").headersDelay(5, TimeUnit.SECONDS).build());
 		long start = System.nanoTime();
 		Health health = health(Duration.ofMillis(300));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -166,7 +154,7 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void downWithTheStatusOnAnEmptyNotFound() {
-		this.server.enqueue(new MockResponse.Builder().code(404).build());
+		this.server.enqueue(recorded("ping-not-found"));
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("httpStatus", 404).doesNotContainKey("errorCode");
@@ -175,22 +163,20 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void downWithTheErrorCodeOfAJsonError() {
-		// CnosDB echoes a malformed Authorization header; nothing of it may reach the details.
-		this.server.enqueue(new MockResponse.Builder().code(422)
-			.addHeader("content-type", "application/json")
-			.body("{\"error_code\":\"040006\",\"error_message\":\"Parse auth, malformed basic auth encoding: Basic "
-					+ TOKEN + " " + PASSWORD + "\"}")
-			.build());
+		// CnosDB echoes a malformed Authorization header; nothing of it may reach the details. The
+		// answer is the SQL endpoint's (the ping reads no credentials), recorded with the
+		// credentials sent unencoded.
+		this.server.enqueue(recorded("malformed-authorization"));
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("httpStatus", 422).containsEntry("errorCode", "040006");
+		assertThat(health.getDetails()).containsEntry("httpStatus", 400).containsEntry("errorCode", "040006");
 		assertThat((String) health.getDetails().get("reason")).contains("malformed basic auth encoding");
 		assertNoCredentials(health);
 	}
 
 	@Test
 	void downOnAnAnswerThatIsNotThePingJson() {
-		this.server.enqueue(new MockResponse.Builder().code(200).body("<html>proxy</html>").build());
+		this.server.enqueue(handWritten("proxy-page"));
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat((String) health.getDetails().get("reason")).contains("ping JSON");
@@ -200,7 +186,7 @@ class CnosDbHealthIndicatorTests {
 	void pingWithoutPingRequestFactoryUsesTheGivenBuildersTimeouts() {
 		// A template given its own RestClient.Builder and no ping request factory pings with
 		// that builder's request factory: here one whose read timeout is 200ms.
-		this.server.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
+		this.server.enqueue(recordedBuilder("ping").headersDelay(3, TimeUnit.SECONDS).build());
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
 		requestFactory.setReadTimeout(Duration.ofMillis(200));
 		CnosTemplate template = CnosTemplate.builder()
