@@ -29,6 +29,13 @@ public final class RecordedAnswers {
 	/** The server version whose recordings the tests replay. */
 	public static final String VERSION = "2.4.2.1";
 
+	/**
+	 * The directory of answers recorded by hand from a server of {@link #VERSION} run with
+	 * {@code [query] auth_enabled = true}: answers a server without authentication, which the
+	 * scenarios run against, cannot give. Each {@code .request} says how it was obtained.
+	 */
+	public static final String AUTHENTICATION_ENABLED = VERSION + "-auth-enabled";
+
 	/** The class-path directory of the fixtures. */
 	public static final String ROOT = "cnosdb-fixtures";
 
@@ -56,6 +63,11 @@ public final class RecordedAnswers {
 	 */
 	public static MockResponse.Builder recordedBuilder(String scenario) {
 		return replay(fixture(VERSION, scenario));
+	}
+
+	/** The answer recorded from a server with authentication on ({@link #AUTHENTICATION_ENABLED}). */
+	public static MockResponse recordedWithAuthentication(String name) {
+		return replay(fixture(AUTHENTICATION_ENABLED, name)).build();
 	}
 
 	/** The body recorded for the scenario, as UTF-8. */

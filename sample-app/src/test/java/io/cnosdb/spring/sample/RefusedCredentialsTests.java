@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedWithAuthentication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,19 +36,19 @@ class RefusedCredentialsTests {
 					if (request.getUrl().encodedPath().equals("/api/v1/ping")) {
 						return recorded("ping");
 					}
-					// CnosDB's answer to any statement of a user it does not know (recorded with
-					// authentication off; with it on, a wrong password is refused with 010016 too).
-					return recorded("unknown-user");
+					// CnosDB's answer to any statement with a wrong password, recorded from a
+					// server with authentication on.
+					return recordedWithAuthentication("access-denied");
 				}
 
 			});
 			server.start();
 			String url = server.url("/").toString();
 			try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-					"--server.port=0", "--cnosdb.url=" + url, "--cnosdb.user=fixture_nobody",
+					"--server.port=0", "--cnosdb.url=" + url, "--cnosdb.user=root",
 					"--cnosdb.password=wrong-Secret",
 					"--spring.docker.compose.enabled=false")) {
-				assertThat(output.getOut()).contains("refused user 'fixture_nobody'")
+				assertThat(output.getOut()).contains("refused user 'root'")
 					.contains("010016")
 					.contains("check cnosdb.user and cnosdb.password")
 					.doesNotContain("start a server");

@@ -22,6 +22,7 @@ import org.springframework.web.client.RestClient;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedWithAuthentication;
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +85,30 @@ class CnosDbHealthIndicatorTests {
 		assertThat(validation.getUrl().queryParameter("db")).isEqualTo("public");
 		assertThat(validation.getHeaders().get("Authorization")).isEqualTo("Basic " + TOKEN);
 		assertThat(validation.getBody().utf8()).isEqualTo("SELECT 1");
+	}
+
+	@Test
+	void downWithTheErrorCodeWhenAuthenticationIsOnAndThePasswordIsWrong() {
+		// Recorded from a server with authentication on: root with an empty password.
+		this.server.enqueue(recorded("ping"));
+		this.server.enqueue(recordedWithAuthentication("access-denied"));
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("version", PING_VERSION).containsEntry("errorCode", "010016");
+		assertThat((String) health.getDetails().get("reason")).contains("Access denied for user 'root'");
+		assertNoCredentials(health);
+	}
+
+	@Test
+	void downWhenRootMustStillChangeItsInitialPassword() {
+		// Since CnosDB 2.4.1 root starts with the password 'root' and, with authentication on,
+		// may run nothing but ALTER USER until it is changed (recorded from 2.4.2).
+		this.server.enqueue(recorded("ping"));
+		this.server.enqueue(recordedWithAuthentication("root-must-change-password"));
+		Health health = health(Duration.ofSeconds(2));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("errorCode", "010004");
+		assertThat((String) health.getDetails().get("reason")).contains("expected [change password]");
 	}
 
 	@Test
