@@ -1,9 +1,7 @@
 package io.cnosdb.spring.core;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 
 import org.springframework.util.Assert;
 
@@ -19,11 +17,12 @@ final class CnosCredentials {
 
 	private static final String PASSWORD = "password";
 
+	/** What precedes the raw Authorization header that CnosDB echoes when it cannot parse it. */
+	private static final String ECHOED_AUTHORIZATION = "malformed basic auth encoding: ";
+
 	private final String user;
 
 	private final String authorization;
-
-	private final List<String> secrets = new ArrayList<>();
 
 	CnosCredentials(String user, String password) {
 		Assert.notNull(user, "The CnosDB user must not be null");
@@ -38,10 +37,6 @@ final class CnosCredentials {
 		this.user = user;
 		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		this.authorization = "Basic " + token;
-		this.secrets.add(token);
-		if (!password.isEmpty()) {
-			this.secrets.add(password);
-		}
 	}
 
 	String user() {
@@ -52,9 +47,22 @@ final class CnosCredentials {
 		return this.authorization;
 	}
 
-	/** Removes this template's credentials and any password literal from a text. */
+	/** Removes any password literal from a statement, before it goes into a message. */
 	String redact(String text) {
-		return redactSecrets(redactPasswordLiterals(text), this.secrets);
+		return redactPasswordLiterals(text);
+	}
+
+	/**
+	 * Removes secrets from an error message of the server, by its structure rather than by
+	 * searching it for the password (which, short, would mask parts of ordinary words): the
+	 * only place the server echoes this client's credentials is the {@code Authorization}
+	 * header it could not parse ({@code 040006} "Parse auth, malformed basic auth encoding:
+	 * <header>"), which is cut off; password literals of the statement it may quote are masked.
+	 */
+	String redactServerMessage(String message) {
+		int echo = message.indexOf(ECHOED_AUTHORIZATION);
+		String text = (echo >= 0) ? message.substring(0, echo + ECHOED_AUTHORIZATION.length()) + REDACTED : message;
+		return redactPasswordLiterals(text);
 	}
 
 	/**
@@ -123,20 +131,6 @@ final class CnosCredentials {
 			i++;
 		}
 		return text.length();
-	}
-
-	static String redactSecrets(String text, List<String> secrets) {
-		String result = text;
-		for (String secret : secrets) {
-			if (!secret.isEmpty()) {
-				result = result.replace(secret, REDACTED);
-				String escaped = secret.replace("'", "''");
-				if (!escaped.equals(secret)) {
-					result = result.replace(escaped, REDACTED);
-				}
-			}
-		}
-		return result;
 	}
 
 	@Override

@@ -318,7 +318,7 @@ final class CnosHttpClient {
 				// Not the server's error shape: report the text as it came.
 			}
 		}
-		return new CnosServerError(status, code, this.credentials.redact(message));
+		return new CnosServerError(status, code, this.credentials.redactServerMessage(message));
 	}
 
 	private <T> T call(String description, Call<T> call) {

@@ -5,6 +5,7 @@ import java.util.Base64;
 
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
+import io.cnosdb.spring.core.exception.CnosPermissionDeniedException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.testsupport.CnosDbScenarios;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,18 @@ class CnosTemplateCredentialsWireTests {
 		assertThat(ex.getErrorCode()).isEqualTo("040006");
 		assertNoSecret(ex, PASSWORD, TOKEN);
 		assertThat(ex.getServerMessage()).startsWith("Parse auth, malformed basic auth encoding: ");
+	}
+
+	@Test
+	void aShortPasswordDoesNotMaskPartsOfTheServersMessage() {
+		// Masking every occurrence of the password "x" turned this message into
+		// "The user fi******ture_nobody not found", which also told what the password was.
+		this.db.enqueue(recorded("unknown-user"));
+		CnosTemplate shortPassword = this.db.builder().credentials("fixture_nobody", "x").build();
+		CnosPermissionDeniedException ex = catchThrowableOfType(CnosPermissionDeniedException.class,
+				() -> shortPassword.execute("select 1"));
+		assertThat(ex.getServerMessage()).isEqualTo("Auth error: The user fixture_nobody not found");
+		assertThat(ex.getMessage()).doesNotContain("******");
 	}
 
 	@Test
