@@ -12,8 +12,8 @@ import org.springframework.dao.TransientDataAccessException;
 /**
  * Chooses the exception from CnosDB's {@code error_code} first and the HTTP status second:
  * the server answers 422 for authentication failures, unknown tables and syntax errors alike,
- * so the status alone says little. The codes below are the ones a real CnosDB 2.4.2 sends
- * (the wire tests replay its recorded answers).
+ * so the status alone says little. The codes below are the ones real CnosDB 2.4.2 and 2.3.5
+ * servers send (the wire tests replay recorded answers).
  * <p>
  * What may pass if sent again is decided here, once: a {@link CnosTransientException} (a
  * {@link org.springframework.dao.TransientDataAccessException}) for rate and concurrency
@@ -33,6 +33,7 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 			Map.entry("030007", CnosDataIntegrityViolationException::new), // user exists
 			Map.entry("030018", CnosDataIntegrityViolationException::new), // database exists
 			Map.entry("030020", CnosDataIntegrityViolationException::new), // table exists
+			Map.entry("020004", CnosDataIntegrityViolationException::new), // field type conflict (2.3)
 			Map.entry("030024", CnosTransientException::new), // rate limit reached
 			Map.entry("010012", CnosTransientException::new), // concurrent query limit exceeded
 			Map.entry("010014", CnosTransientException::new), // query canceled
@@ -94,7 +95,8 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	/*
 	 * Two codes are shared by unrelated failures, told apart by the message: 050014 wraps any
 	 * storage error of the write path ("Apply engine failed: DataSchemaError: Column 'v' type
-	 * error, found F64 expected I64" for a field written with another type), and 030034 is
+	 * error, found F64 expected I64" for a field written with another type on 2.4; "write
+	 * expired time data not permit" for a point older than the TTL on 2.3), and 030034 is
 	 * any unsupported meta operation ("create expired bucket" for a point older than the TTL,
 	 * but also renaming a user). And a query on a missing table is a planning error 010001
 	 * ("Datafusion: Error during planning: Table not found, …"), not the 030019 that DROP and
@@ -102,7 +104,8 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	 */
 	private static @Nullable DataAccessException translateByMessage(String code, String message,
 			CnosServerError error) {
-		if (code.equals("050014") && error.message().contains("DataSchemaError")) {
+		if (code.equals("050014")
+				&& (error.message().contains("DataSchemaError") || error.message().contains("expired"))) {
 			return new CnosDataIntegrityViolationException(message, error);
 		}
 		if (code.equals("010001") && error.message().contains("Table not found")) {

@@ -66,6 +66,11 @@ class DefaultCnosExceptionTranslatorTests {
 		assertThat(translate(422, "050014",
 				"Apply engine failed: DataSchemaError: Column 'v' type error, found F64 expected I64"))
 			.isInstanceOf(CnosDataIntegrityViolationException.class);
+		// The same two failures as CnosDB 2.3.5 answers them.
+		assertThat(translate(422, "020004", "DataSchemaError: unrecognized field type v"))
+			.isInstanceOf(CnosDataIntegrityViolationException.class);
+		assertThat(translate(422, "050014", "write expired time data not permit"))
+			.isInstanceOf(CnosDataIntegrityViolationException.class);
 		assertThat(translate(422, "030034", "Operation not support: create expired bucket"))
 			.isInstanceOf(CnosDataIntegrityViolationException.class);
 		assertThat(translate(422, "010001",
