@@ -53,6 +53,12 @@ public class CnosDbProperties implements InitializingBean {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
 
+	/**
+	 * Most connections to the server at once (Apache HttpClient 5's pool, per host). A
+	 * statement waits for a free one at most the connect timeout, then fails naming the pool.
+	 */
+	private int maxConnections = 50;
+
 	private final Ssl ssl = new Ssl();
 
 	private final Health health = new Health();
@@ -123,6 +129,14 @@ public class CnosDbProperties implements InitializingBean {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
 	}
 
 	public Write getWrite() {

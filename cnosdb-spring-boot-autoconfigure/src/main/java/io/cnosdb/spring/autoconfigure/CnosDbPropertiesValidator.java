@@ -42,6 +42,7 @@ final class CnosDbPropertiesValidator {
 		requirePositive("cnosdb.connect-timeout", properties.getConnectTimeout());
 		requirePositive("cnosdb.read-timeout", properties.getReadTimeout());
 		requirePositive("cnosdb.health.timeout", properties.getHealth().getTimeout());
+		requirePositive("cnosdb.max-connections", properties.getMaxConnections());
 		validateWrite(properties.getWrite());
 		validateBatch(properties.getWrite().getBatch());
 	}

@@ -29,6 +29,13 @@ public final class CnosDefaults {
 	/** How long to wait for an answer; queries over long ranges can take a while. */
 	public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
+	/**
+	 * How many connections the default HTTP client keeps to the server at once: enough for
+	 * dozens of threads, some running a query inside another query's row callback, and far
+	 * below what a server accepts.
+	 */
+	public static final int MAX_CONNECTIONS = 50;
+
 	private CnosDefaults() {
 	}
 

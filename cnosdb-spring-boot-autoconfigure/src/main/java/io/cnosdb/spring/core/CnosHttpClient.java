@@ -9,9 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -25,6 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -73,10 +71,11 @@ final class CnosHttpClient {
 
 	private final CnosExceptionTranslator translator;
 
-	private final Function<Duration, RestClient> pingClientFactory;
+	/** One client for pings and health checks of every timeout: each call sets its own. */
+	private final RestClient pingClient;
 
-	/** One client per timeout asked for; a health indicator always asks for the same one. */
-	private final ConcurrentMap<Duration, RestClient> pingClients = new ConcurrentHashMap<>();
+	/** How many connections the client's pool holds, for messages; 0 if unknown. */
+	private final int maxConnections;
 
 	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
 
@@ -85,12 +84,13 @@ final class CnosHttpClient {
 	private volatile int writeCompressionLevel = 1;
 
 	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
-			Function<Duration, RestClient> pingClientFactory) {
+			RestClient pingClient, int maxConnections) {
 		this.restClient = restClient;
 		this.displayUrl = CnosMessageValues.withoutUserInfo(url);
 		this.credentials = credentials;
 		this.translator = translator;
-		this.pingClientFactory = pingClientFactory;
+		this.pingClient = pingClient;
+		this.maxConnections = maxConnections;
 	}
 
 	String displayUrl() {
@@ -189,15 +189,14 @@ final class CnosHttpClient {
 	 */
 	CnosPing ping(Duration timeout) {
 		String description = "pinging the server";
-		RestClient client = this.pingClients.computeIfAbsent(timeout, this.pingClientFactory);
-		return call(description, () -> client.get()
+		return CallTimeoutRequestFactory.withTimeout(timeout, () -> call(description, () -> this.pingClient.get()
 			.uri(PING_PATH)
 			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.exchange((request, response) -> {
 				try (ClientHttpResponse checked = checked(response, description)) {
 					return readPing(checked.getBody().readNBytes(MAX_ERROR_BODY), description);
 				}
-			}));
+			})));
 	}
 
 	/**
@@ -207,8 +206,7 @@ final class CnosHttpClient {
 	 */
 	void validate(String sql, String database, String tenant, Duration timeout) {
 		String description = "checking that the user can run " + sql;
-		RestClient client = this.pingClients.computeIfAbsent(timeout, this.pingClientFactory);
-		call(description, () -> client.post()
+		CallTimeoutRequestFactory.withTimeout(timeout, () -> call(description, () -> this.pingClient.post()
 			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
@@ -219,7 +217,7 @@ final class CnosHttpClient {
 					StreamUtils.drain(checked.getBody());
 					return null;
 				}
-			}));
+			})));
 	}
 
 	private CnosPing readPing(byte[] body, String description) {
@@ -350,6 +348,15 @@ final class CnosHttpClient {
 			cause = cause.getCause();
 		}
 		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		if (isPoolExhausted(ex)) {
+			String pool = (this.maxConnections > 0) ? "the pool of " + this.maxConnections + " connection(s)"
+					: "the HTTP client's connection pool";
+			return new TransientDataAccessResourceException("No free connection to CnosDB at " + this.displayUrl
+					+ " in " + pool + " within the connection request timeout while " + description
+					+ "; the server was not asked. Every connection is in use: by open query streams, or by queries "
+					+ "run inside another query's row callback. Raise the pool size (cnosdb.max-connections), "
+					+ "close streams sooner, or run fewer statements at once (" + reason + ")", ex);
+		}
 		if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
 				|| cause instanceof InterruptedIOException) {
 			return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while "
@@ -357,6 +364,19 @@ final class CnosHttpClient {
 		}
 		return new DataAccessResourceFailureException(
 				"Cannot reach CnosDB at " + this.displayUrl + " while " + description + ": " + reason, ex);
+	}
+
+	/**
+	 * Whether HttpClient 5 gave up waiting for a free connection of its pool; named, not
+	 * referenced, so the class loads without HttpClient 5.
+	 */
+	private static boolean isPoolExhausted(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause.getClass().getName().equals("org.apache.hc.core5.http.ConnectionRequestTimeoutException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@FunctionalInterface

@@ -607,6 +607,10 @@ public class CnosTemplate implements CnosOperations {
 
 		private int writeCompressionLevel = 1;
 
+		private int maxConnections = CnosDefaults.MAX_CONNECTIONS;
+
+		private boolean maxConnectionsSet;
+
 		private Builder() {
 		}
 
@@ -655,6 +659,19 @@ public class CnosTemplate implements CnosOperations {
 		}
 
 		/**
+		 * The most connections the default HTTP client (Apache HttpClient 5) keeps to the
+		 * server at once (default {@value CnosDefaults#MAX_CONNECTIONS}); a statement waits
+		 * for a free one at most the connect timeout. Ignored with {@link #restClientBuilder},
+		 * whose request factory has its own pool, and with the JDK's client, which has none.
+		 */
+		public Builder maxConnections(int maxConnections) {
+			Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
+			this.maxConnections = maxConnections;
+			this.maxConnectionsSet = true;
+			return this;
+		}
+
+		/**
 		 * The builder of the {@link RestClient} to send requests with, carrying its request
 		 * factory, timeouts, SSL and observations. It is cloned, not changed.
 		 */
@@ -683,9 +700,11 @@ public class CnosTemplate implements CnosOperations {
 		/**
 		 * How to make the request factory of a {@link CnosTemplate#ping(Duration) ping}: given
 		 * the ping's timeout, a factory whose connect and read timeouts do not exceed it, with
-		 * the same HTTP client and SSL settings as the template's own. Without it, pings use the
-		 * JDK's HTTP client, or, with a {@link #restClientBuilder}, that builder's request
-		 * factory and its timeouts.
+		 * the same HTTP client and SSL settings as the template's own. It is called for every
+		 * ping and health check, so it should return light factories over one shared HTTP
+		 * client rather than a client per timeout. Without it, pings use one JDK HTTP client,
+		 * or, with a {@link #restClientBuilder}, that builder's request factory and its
+		 * timeouts.
 		 */
 		public Builder pingRequestFactory(Function<Duration, ClientHttpRequestFactory> pingRequestFactory) {
 			Assert.notNull(pingRequestFactory, "pingRequestFactory must not be null");
@@ -717,7 +736,7 @@ public class CnosTemplate implements CnosOperations {
 			CnosCredentials credentials = new CnosCredentials(this.user, this.password);
 			RestClient restClient = restClientBuilder().baseUrl(this.url).build();
 			CnosHttpClient client = new CnosHttpClient(restClient, this.url, credentials, this.exceptionTranslator,
-					pingClientFactory());
+					pingClient(), (this.restClientBuilder == null || this.maxConnectionsSet) ? this.maxConnections : 0);
 			client.writeCompression(this.writeCompression, this.writeCompressionLevel);
 			ConversionService conversions = (this.conversionService != null) ? this.conversionService
 					: CnosConversions.createConversionService();
@@ -725,23 +744,19 @@ public class CnosTemplate implements CnosOperations {
 					this.conversionService == null, new ConcurrentHashMap<>());
 		}
 
-		private Function<Duration, RestClient> pingClientFactory() {
-			String url = this.url;
-			RestClient.Builder base = restClientBuilder();
+		/** One client for pings of every timeout; each ping sets its own timeout. */
+		private RestClient pingClient() {
+			// Not restClientBuilder(), whose default HTTP client pings would not use.
+			RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+					: RestClient.builder();
 			Function<Duration, ClientHttpRequestFactory> requestFactory = this.pingRequestFactory;
 			if (requestFactory == null && this.restClientBuilder == null) {
-				Duration connectTimeout = this.connectTimeout;
-				requestFactory = (timeout) -> DefaultRequestFactories.jdk(shorter(connectTimeout, timeout), timeout);
+				requestFactory = DefaultRequestFactories.jdkPerTimeout(this.connectTimeout);
 			}
 			if (requestFactory == null) {
-				return (timeout) -> base.clone().baseUrl(url).build();
+				return base.baseUrl(this.url).build();
 			}
-			Function<Duration, ClientHttpRequestFactory> factory = requestFactory;
-			return (timeout) -> base.clone().requestFactory(factory.apply(timeout)).baseUrl(url).build();
-		}
-
-		private static Duration shorter(Duration first, Duration second) {
-			return (first.compareTo(second) <= 0) ? first : second;
+			return base.requestFactory(new CallTimeoutRequestFactory(requestFactory)).baseUrl(this.url).build();
 		}
 
 		private RestClient.Builder restClientBuilder() {
@@ -749,7 +764,8 @@ public class CnosTemplate implements CnosOperations {
 				return this.restClientBuilder.clone();
 			}
 			return RestClient.builder()
-				.requestFactory(DefaultRequestFactories.create(this.connectTimeout, this.readTimeout));
+				.requestFactory(
+						DefaultRequestFactories.create(this.connectTimeout, this.readTimeout, this.maxConnections));
 		}
 
 	}

@@ -50,6 +50,7 @@ class CnosDbPropertiesValidationTests {
 				bad("cnosdb.read-timeout=30d", "cnosdb.read-timeout", "must be at most 2147483647ms"),
 				bad("cnosdb.health.timeout=0s", "cnosdb.health.timeout", "must be longer than 0"),
 				bad("cnosdb.health.timeout=-1s", "cnosdb.health.timeout", "must be longer than 0"),
+				bad("cnosdb.max-connections=0", "cnosdb.max-connections", "must be greater than 0"),
 				bad("cnosdb.write.compression-level=0", "cnosdb.write.compression-level", "between 1 (fastest) and 9"),
 				bad("cnosdb.write.compression-level=10", "cnosdb.write.compression-level", "between 1 (fastest) and 9"),
 				bad("cnosdb.write.precision=s", "cnosdb.write.precision", "understands only ns, us and ms"),
