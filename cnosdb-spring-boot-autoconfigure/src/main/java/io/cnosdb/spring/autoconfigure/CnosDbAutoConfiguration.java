@@ -77,6 +77,9 @@ public final class CnosDbAutoConfiguration {
 			.writePrecision(writePrecision)
 			.restClientBuilder(builder)
 			.maxConnections(properties.getMaxConnections())
+			.queryTimeout(properties.getQueryTimeout())
+			.maxRowSize((int) properties.getMaxRowSize().toBytes())
+			.maxRows(properties.getMaxRows())
 			.pingRequestFactory(
 					CnosDbRequestFactoryBuilders.pingRequestFactories(factoryBuilder, clientSettings, connectTimeout));
 		exceptionTranslator.ifUnique(template::exceptionTranslator);

@@ -63,6 +63,12 @@ final class CnosHttpClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String QUERY_DEADLINE_ADVICE = "the deadline covers sending the statement, the server's work "
+			+ "and reading every row, time spent in row callbacks and stream steps included: narrow the statement, "
+			+ "or raise the query timeout (cnosdb.query-timeout)";
+
+	private static final String PING_DEADLINE_ADVICE = "raise the timeout (cnosdb.health.timeout for the health check)";
+
 	private final RestClient restClient;
 
 	private final String displayUrl;
@@ -82,6 +88,10 @@ final class CnosHttpClient {
 	private volatile CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
 
 	private volatile int writeCompressionLevel = 1;
+
+	private volatile Duration queryTimeout = CnosDefaults.QUERY_TIMEOUT;
+
+	private volatile int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
 
 	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
 			RestClient pingClient, int maxConnections) {
@@ -112,21 +122,50 @@ final class CnosHttpClient {
 	 */
 	QueryResult query(String sql, String database, String tenant, String description) {
 		byte[] body = encode(sql, description);
-		ClientHttpResponse response = call(description, () -> this.restClient.post()
-			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
-			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
-			.contentType(TEXT_UTF8)
-			.body(body)
-			.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
-					false));
+		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
+		ClientHttpResponse response;
 		try {
-			return new QueryResult(response, new CsvResultReader(response.getBody()), this, description);
+			response = call(description, deadline, () -> this.restClient.post()
+				.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+				.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+				.contentType(TEXT_UTF8)
+				.body(body)
+				.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
+						false));
+		}
+		catch (RuntimeException ex) {
+			deadline.close();
+			throw ex;
+		}
+		InputStream stream = null;
+		try {
+			stream = response.getBody();
+			deadline.watch(stream);
+			CsvResultReader reader = new CsvResultReader(stream, CsvResultReader.DEFAULT_BUFFER_SIZE, this.maxRowSize);
+			return new QueryResult(response, stream, reader, this, description, deadline);
 		}
 		catch (IOException | RuntimeException ex) {
-			response.close();
-			throw translateReadFailure(description, ex);
+			try {
+				if (stream != null) {
+					ResponseBodies.abort(stream);
+				}
+				response.close();
+			}
+			finally {
+				deadline.close();
+			}
+			throw translateReadFailure(description, ex, deadline);
 		}
+	}
+
+	/**
+	 * Sets the limits of answers: the overall deadline of a statement, and the most bytes
+	 * one row may take.
+	 */
+	void limits(Duration queryTimeout, int maxRowSize) {
+		this.queryTimeout = queryTimeout;
+		this.maxRowSize = maxRowSize;
 	}
 
 	/**
@@ -189,35 +228,46 @@ final class CnosHttpClient {
 	 */
 	CnosPing ping(Duration timeout) {
 		String description = "pinging the server";
-		return CallTimeoutRequestFactory.withTimeout(timeout, () -> call(description, () -> this.pingClient.get()
-			.uri(PING_PATH)
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.exchange((request, response) -> {
-				try (ClientHttpResponse checked = checked(response, description)) {
-					return readPing(checked.getBody().readNBytes(MAX_ERROR_BODY), description);
-				}
-			})));
+		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
+			return CallTimeoutRequestFactory.withTimeout(timeout,
+					() -> call(description, deadline, () -> this.pingClient.get()
+						.uri(PING_PATH)
+						.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+						.exchange((request, response) -> {
+							try (ClientHttpResponse checked = checked(response, description)) {
+								InputStream body = checked.getBody();
+								deadline.watch(body);
+								return readPing(body.readNBytes(MAX_ERROR_BODY), description);
+							}
+						})));
+		}
 	}
 
 	/**
 	 * Runs {@code sql} as the configured user over the same bounded client as
-	 * {@link #ping(Duration)}, and reads the answer to its end: the check a health indicator
-	 * makes that the credentials work, since a ping sends none.
+	 * {@link #ping(Duration)}, and reads the answer to its end within the timeout: the check a
+	 * health indicator makes that the credentials work, since a ping sends none.
 	 */
 	void validate(String sql, String database, String tenant, Duration timeout) {
 		String description = "checking that the user can run " + sql;
-		CallTimeoutRequestFactory.withTimeout(timeout, () -> call(description, () -> this.pingClient.post()
-			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
-			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
-			.contentType(TEXT_UTF8)
-			.body(encode(sql, description))
-			.exchange((request, response) -> {
-				try (ClientHttpResponse checked = requireCsv(checked(response, description), description)) {
-					StreamUtils.drain(checked.getBody());
-					return null;
-				}
-			})));
+		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
+			CallTimeoutRequestFactory.withTimeout(timeout,
+					() -> call(description, deadline, () -> this.pingClient.post()
+						.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+						.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+						.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+						.contentType(TEXT_UTF8)
+						.body(encode(sql, description))
+						.exchange((request, response) -> {
+							try (ClientHttpResponse checked = requireCsv(checked(response, description),
+									description)) {
+								InputStream body = checked.getBody();
+								deadline.watch(body);
+								StreamUtils.drain(body);
+								return null;
+							}
+						})));
+		}
 	}
 
 	private CnosPing readPing(byte[] body, String description) {
@@ -326,6 +376,42 @@ final class CnosHttpClient {
 		catch (ResourceAccessException ex) {
 			throw ioFailure(description, ex);
 		}
+	}
+
+	/** Like {@link #call(String, Call)}, reporting a failure past the deadline as its expiry. */
+	private <T> T call(String description, StatementDeadline deadline, Call<T> call) {
+		try {
+			return call.run();
+		}
+		catch (ResourceAccessException ex) {
+			throw deadline.expired() ? deadlineExpired(description, deadline, ex) : ioFailure(description, ex);
+		}
+		catch (RuntimeException ex) {
+			if (deadline.expired() && !(ex instanceof DataAccessException)) {
+				throw deadlineExpired(description, deadline, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/** Like {@link #translateReadFailure(String, Exception)}, naming an expired deadline or a row too large. */
+	DataAccessException translateReadFailure(String description, Exception ex, StatementDeadline deadline) {
+		if (deadline.expired()) {
+			return deadlineExpired(description, deadline, ex);
+		}
+		if (ex instanceof CsvResultReader.RowTooLargeException tooLarge) {
+			return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl
+					+ " while " + description + ": " + ex.getMessage() + ", the most one row may take; select fewer "
+					+ "or shorter columns, or raise the limit (cnosdb.max-row-size, or maxRowSize of the template's "
+					+ "builder) above " + tooLarge.maxRowSize() + " bytes", ex);
+		}
+		return translateReadFailure(description, ex);
+	}
+
+	private QueryTimeoutException deadlineExpired(String description, StatementDeadline deadline, Exception ex) {
+		return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while " + description
+				+ ": the answer did not end within the deadline of " + deadline.timeout().toMillis() + " ms, so it was "
+				+ "aborted; " + deadline.setting(), ex);
 	}
 
 	DataAccessException translateReadFailure(String description, Exception ex) {

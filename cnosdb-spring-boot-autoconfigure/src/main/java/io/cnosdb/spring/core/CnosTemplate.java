@@ -34,6 +34,7 @@ import io.cnosdb.spring.core.write.PointMapper;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
@@ -67,10 +68,14 @@ public class CnosTemplate implements CnosOperations {
 
 	private final CnosPrecision writePrecision;
 
+	/** The most rows a list-returning query collects. */
+	private final int maxRows;
+
 	private CnosTemplate(CnosHttpClient client, String database, String tenant, CnosPrecision writePrecision,
 			ConversionService conversionService, boolean directConversions,
-			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
+			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers, int maxRows) {
 		this.client = client;
+		this.maxRows = maxRows;
 		this.database = CnosSql.validateName("database", database);
 		this.tenant = CnosSql.validateName("tenant", tenant);
 		Assert.notNull(writePrecision, "Write precision must not be null");
@@ -89,12 +94,15 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public void execute(String sql) {
-		run(sql, (result) -> null);
+		run(sql, (result) -> {
+			result.finish();
+			return null;
+		});
 	}
 
 	@Override
 	public List<Map<String, @Nullable Object>> queryForList(String sql) {
-		return run(sql, this::rowsAsMaps);
+		return run(sql, (result) -> rowsAsMaps(result, sql));
 	}
 
 	@Override
@@ -107,7 +115,10 @@ public class CnosTemplate implements CnosOperations {
 		Assert.notNull(mapper, "RowMapper must not be null");
 		return run(sql, (result) -> {
 			List<T> rows = new ArrayList<>();
-			forEachRow(result, (row) -> rows.add(mapper.mapRow(row, row.getRowNumber())));
+			forEachRow(result, (row) -> {
+				checkRowLimit(rows.size(), sql);
+				rows.add(mapper.mapRow(row, row.getRowNumber()));
+			});
 			return rows;
 		});
 	}
@@ -167,11 +178,14 @@ public class CnosTemplate implements CnosOperations {
 		return run(sql, (result) -> {
 			int rowsColumn = (result.columns().count() == 1) ? result.columns().indexOf("rows") : -1;
 			if (rowsColumn < 0 || !result.next()) {
+				result.finish();
 				return 0L;
 			}
 			CnosRow row = newRow(result);
 			row.advance();
-			return row.getLong(rowsColumn);
+			long rows = row.getLong(rowsColumn);
+			result.finish();
+			return rows;
 		});
 	}
 
@@ -392,13 +406,13 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public CnosTemplate withDatabase(String database) {
 		return new CnosTemplate(this.client, database, this.tenant, this.writePrecision, this.conversionService,
-				this.directConversions, this.rowMappers);
+				this.directConversions, this.rowMappers, this.maxRows);
 	}
 
 	@Override
 	public CnosTemplate withTenant(String tenant) {
 		return new CnosTemplate(this.client, this.database, tenant, this.writePrecision, this.conversionService,
-				this.directConversions, this.rowMappers);
+				this.directConversions, this.rowMappers, this.maxRows);
 	}
 
 	@Override
@@ -503,11 +517,25 @@ public class CnosTemplate implements CnosOperations {
 		}
 	}
 
-	private List<Map<String, @Nullable Object>> rowsAsMaps(QueryResult result) {
+	/**
+	 * Fails a list-returning query before its list exhausts the heap: an answer that large is
+	 * read a row at a time, with a stream or a callback.
+	 */
+	private void checkRowLimit(int rows, String sql) {
+		if (rows >= this.maxRows) {
+			throw new DataRetrievalFailureException("The answer has more than " + this.maxRows + " rows, the most a "
+					+ "list holds (cnosdb.max-rows, or maxRows of the template's builder), while " + describe(sql)
+					+ "; read it a row at a time with queryForStream or query(sql, RowCallbackHandler), narrow it "
+					+ "(WHERE, LIMIT), or raise the limit");
+		}
+	}
+
+	private List<Map<String, @Nullable Object>> rowsAsMaps(QueryResult result, String sql) {
 		String[] keys = uniqueKeys(result.columns());
 		CnosRow row = newRow(result);
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		while (result.next()) {
+			checkRowLimit(rows.size(), sql);
 			row.advance();
 			Map<String, @Nullable Object> map = new LinkedHashMap<>(keys.length * 2);
 			for (int i = 0; i < keys.length; i++) {
@@ -611,6 +639,12 @@ public class CnosTemplate implements CnosOperations {
 
 		private boolean maxConnectionsSet;
 
+		private Duration queryTimeout = CnosDefaults.QUERY_TIMEOUT;
+
+		private int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
+
+		private int maxRows = CnosDefaults.MAX_ROWS;
+
 		private Builder() {
 		}
 
@@ -655,6 +689,41 @@ public class CnosTemplate implements CnosOperations {
 		/** Read timeout of the default HTTP client; ignored with {@link #restClientBuilder}. */
 		public Builder readTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * The longest a statement may take, from sending it to reading its last row, time
+		 * spent in row callbacks and stream steps included (default 5 minutes). Past it the
+		 * answer is aborted and reading fails with a {@code QueryTimeoutException}. The read
+		 * timeout bounds each wait for data; this bounds an answer that keeps trickling in.
+		 */
+		public Builder queryTimeout(Duration queryTimeout) {
+			Assert.isTrue(queryTimeout != null && !queryTimeout.isNegative() && !queryTimeout.isZero(),
+					"queryTimeout must be positive");
+			this.queryTimeout = queryTimeout;
+			return this;
+		}
+
+		/**
+		 * The most bytes one row of an answer may take, cells, quotes and commas (default
+		 * 64 MiB); a larger row fails with a {@code DataRetrievalFailureException} instead of
+		 * exhausting the heap.
+		 */
+		public Builder maxRowSize(int maxRowSize) {
+			Assert.isTrue(maxRowSize > 0, "maxRowSize must be positive");
+			this.maxRowSize = maxRowSize;
+			return this;
+		}
+
+		/**
+		 * The most rows a list-returning query ({@code queryForList}, {@code query} with a
+		 * {@link RowMapper}, {@code list()}) collects (default one million); more fail with a
+		 * {@code DataRetrievalFailureException}. Streams and row callbacks have no limit.
+		 */
+		public Builder maxRows(int maxRows) {
+			Assert.isTrue(maxRows > 0, "maxRows must be positive");
+			this.maxRows = maxRows;
 			return this;
 		}
 
@@ -740,8 +809,9 @@ public class CnosTemplate implements CnosOperations {
 			client.writeCompression(this.writeCompression, this.writeCompressionLevel);
 			ConversionService conversions = (this.conversionService != null) ? this.conversionService
 					: CnosConversions.createConversionService();
+			client.limits(this.queryTimeout, this.maxRowSize);
 			return new CnosTemplate(client, this.database, this.tenant, this.writePrecision, conversions,
-					this.conversionService == null, new ConcurrentHashMap<>());
+					this.conversionService == null, new ConcurrentHashMap<>(), this.maxRows);
 		}
 
 		/** One client for pings of every timeout; each ping sets its own timeout. */

@@ -20,8 +20,9 @@ import org.springframework.util.ClassUtils;
  * HttpClient 5 when it is on the class path (the starter brings it), else the JDK's.
  * <p>
  * With HttpClient 5 the read timeout bounds each wait for data, so a long result that keeps
- * arriving is read to its end. The JDK client's read timeout, as Spring applies it, bounds the
- * whole exchange instead: a result that takes longer to stream than the timeout is cut off.
+ * arriving is read to its end, within the template's query timeout. The JDK client's read
+ * timeout, as Spring applies it, bounds the whole exchange instead: a result that takes longer
+ * to stream than the timeout is cut off.
  */
 final class DefaultRequestFactories {
 
