@@ -25,10 +25,12 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The auto-configured template's connections, with Spring Boot's HttpClient 5: the pool is
@@ -101,6 +103,28 @@ class CnosDbConnectionAutoConfigurationTests {
 			// A request factory per timeout built an HttpClient, a pool and a connection for each.
 			assertThat(connections).hasSize(1);
 		});
+	}
+
+	@Test
+	void aPingAnswerTricklingInFailsWithinThePingsTimeout() throws IOException {
+		MockWebServer trickling = new MockWebServer();
+		trickling.start();
+		// A byte every 100 ms: each wait is far below the timeout, the whole takes 30 s.
+		trickling.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/json")
+			.body("{\"version\":\"" + "2".repeat(300) + "\",\"status\":\"healthy\"}")
+			.throttleBody(1, 100, TimeUnit.MILLISECONDS)
+			.build());
+		try (trickling) {
+			this.runner.withPropertyValues("cnosdb.url=" + trickling.url("/"), "cnosdb.read-timeout=60s")
+				.run((context) -> {
+					CnosTemplate cnos = context.getBean(CnosTemplate.class);
+					assertTimeoutPreemptively(Duration.ofSeconds(20),
+							() -> assertThatExceptionOfType(QueryTimeoutException.class)
+								.isThrownBy(() -> cnos.ping(Duration.ofSeconds(1)))
+								.withMessageContaining("within the deadline of 1000 ms"));
+				});
+		}
 	}
 
 }
