@@ -63,8 +63,9 @@ public final class CnosDbAutoConfiguration {
 			settings = settings.withSslBundle(sslBundle);
 		}
 		HttpClientSettings clientSettings = settings;
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = CnosDbRequestFactoryBuilders
-			.forCnosDb(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect));
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = CnosDbRequestFactoryBuilders.forCnosDb(
+				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+				properties.getMaxConnections(), connectTimeout);
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.requestFactory(factoryBuilder.build(clientSettings));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -75,8 +76,12 @@ public final class CnosDbAutoConfiguration {
 			.tenant(properties.getTenant())
 			.writePrecision(writePrecision)
 			.restClientBuilder(builder)
-			.pingRequestFactory((timeout) -> factoryBuilder
-				.build(clientSettings.withTimeouts(shorter(connectTimeout, timeout), timeout)));
+			.maxConnections(properties.getMaxConnections())
+			.queryTimeout(properties.getQueryTimeout())
+			.maxRowSize((int) properties.getMaxRowSize().toBytes())
+			.maxRows(properties.getMaxRows())
+			.pingRequestFactory(
+					CnosDbRequestFactoryBuilders.pingRequestFactories(factoryBuilder, clientSettings, connectTimeout));
 		exceptionTranslator.ifUnique(template::exceptionTranslator);
 		template.writeCompression(properties.getWrite().getCompression(), properties.getWrite().getCompressionLevel());
 		return template.build();
@@ -94,10 +99,6 @@ public final class CnosDbAutoConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidCnosDbPrecisionException(value, ex);
 		}
-	}
-
-	private static Duration shorter(Duration first, Duration second) {
-		return (first.compareTo(second) <= 0) ? first : second;
 	}
 
 }

@@ -53,6 +53,33 @@ public class CnosDbProperties implements InitializingBean {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
 
+	/**
+	 * Most connections to the server at once (Apache HttpClient 5's pool, per host). A
+	 * statement waits for a free one at most the connect timeout, then fails naming the pool.
+	 */
+	private int maxConnections = 50;
+
+	/**
+	 * Longest time a statement may take, from sending it to reading its last row, time spent
+	 * in row callbacks and stream steps included. Past it the answer is aborted and reading
+	 * fails with a QueryTimeoutException. The read timeout bounds each wait for data; this
+	 * bounds an answer that keeps trickling in.
+	 */
+	private Duration queryTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Most bytes one row of an answer may take (its cells, quotes and commas); a larger row,
+	 * such as an endless cell, fails with a DataRetrievalFailureException instead of exhausting
+	 * the heap.
+	 */
+	private DataSize maxRowSize = DataSize.ofMegabytes(64);
+
+	/**
+	 * Most rows a list-returning query (queryForList, query with a RowMapper, list()) collects;
+	 * more fail with a DataRetrievalFailureException. Streams and row callbacks read any number.
+	 */
+	private int maxRows = 1000000;
+
 	private final Ssl ssl = new Ssl();
 
 	private final Health health = new Health();
@@ -123,6 +150,38 @@ public class CnosDbProperties implements InitializingBean {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public Duration getQueryTimeout() {
+		return this.queryTimeout;
+	}
+
+	public void setQueryTimeout(Duration queryTimeout) {
+		this.queryTimeout = queryTimeout;
+	}
+
+	public DataSize getMaxRowSize() {
+		return this.maxRowSize;
+	}
+
+	public void setMaxRowSize(DataSize maxRowSize) {
+		this.maxRowSize = maxRowSize;
+	}
+
+	public int getMaxRows() {
+		return this.maxRows;
+	}
+
+	public void setMaxRows(int maxRows) {
+		this.maxRows = maxRows;
 	}
 
 	public Write getWrite() {

@@ -27,6 +27,9 @@ final class CnosDbPropertiesValidator {
 	/** The longest timeout a socket takes (milliseconds in an {@code int}); longer ones overflow. */
 	private static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
+	/** The largest buffer a row can be read into: an array of up to 2 GiB. */
+	private static final DataSize MAX_ROW_SIZE = DataSize.ofMegabytes(2047);
+
 	private static final int MIN_COMPRESSION_LEVEL = 1;
 
 	private static final int MAX_COMPRESSION_LEVEL = 9;
@@ -42,6 +45,14 @@ final class CnosDbPropertiesValidator {
 		requirePositive("cnosdb.connect-timeout", properties.getConnectTimeout());
 		requirePositive("cnosdb.read-timeout", properties.getReadTimeout());
 		requirePositive("cnosdb.health.timeout", properties.getHealth().getTimeout());
+		requirePositive("cnosdb.max-connections", properties.getMaxConnections());
+		requirePositive("cnosdb.query-timeout", properties.getQueryTimeout());
+		requirePositive("cnosdb.max-row-size", properties.getMaxRowSize());
+		if (properties.getMaxRowSize().compareTo(MAX_ROW_SIZE) > 0) {
+			throw invalid("cnosdb.max-row-size", properties.getMaxRowSize(),
+					"must be at most 2047MB, the largest array a JVM allocates");
+		}
+		requirePositive("cnosdb.max-rows", properties.getMaxRows());
 		validateWrite(properties.getWrite());
 		validateBatch(properties.getWrite().getBatch());
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
@@ -242,9 +243,15 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	/**
 	 * Stops accepting points, sends everything accepted and waits for the flush thread to
-	 * finish, for at most the close timeout. Past it, batches not yet sent go to the failure
-	 * handler without being sent and no batch is retried; the request in flight, if any, still
-	 * ends within the read timeout. Writes blocked for room fail. Calling it again does nothing.
+	 * finish. Sending is tried for at most the close timeout; past it (or once close() is
+	 * interrupted), batches not yet sent go to the failure handler without being sent and no
+	 * batch is retried. The request in flight, if any, still ends within the read timeout.
+	 * When this method returns, every accepted point has been acknowledged by the server or
+	 * handed to the failure handler, whose calls have returned: it can take the close timeout,
+	 * plus the read timeout of the request in flight, plus the time the failure handler takes
+	 * for the batches left. The flush thread is never interrupted, so a handler that waits
+	 * (to queue a batch, say) gets every batch. Writes blocked for room fail. Calling it again
+	 * does nothing.
 	 */
 	@Override
 	public void close() {
@@ -268,19 +275,31 @@ public final class CnosBatchWriter implements AutoCloseable {
 					this.flushThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
 				}
 				else {
-					this.abandoned = true;
-					this.flushThread.interrupt();
-					this.flushThread.join(100);
+					abandon();
+					this.flushThread.join();
 				}
 			}
 			catch (InterruptedException ex) {
-				// Interrupting close() ends the wait early, as the timeout would.
+				// Interrupting close() ends sending early, as the timeout would, but not the
+				// hand-over: the failure handler still gets every batch before close() returns.
 				interrupted = true;
-				this.abandoned = true;
+				abandon();
 			}
 		}
 		if (interrupted) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Stops sending: the flush thread hands what is left to the failure handler. It is woken
+	 * from a backoff, never interrupted: an interrupt would reach the failure handler, and a
+	 * handler that waits (on a full queue, say) would lose the batch it was given.
+	 */
+	private void abandon() {
+		if (!this.abandoned) {
+			this.abandoned = true;
+			LockSupport.unpark(this.flushThread);
 		}
 	}
 
@@ -501,7 +520,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 		}
 	}
 
-	/** Sleeps before retry number {@code retry}; false if interrupted. */
+	/** Waits before retry number {@code retry}; false if close() stopped sending meanwhile. */
 	private boolean backOff(int retry) {
 		long initial = this.settings.retryBackoffInitial.toNanos();
 		long max = this.settings.retryBackoffMax.toNanos();
@@ -512,14 +531,14 @@ public final class CnosBatchWriter implements AutoCloseable {
 		delay = Math.min(delay, max);
 		// Equal jitter: half the delay, plus a random part of the other half.
 		long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-		try {
-			TimeUnit.NANOSECONDS.sleep(jittered);
-			return true;
+		// Parked rather than slept, so that close() can end the wait without an interrupt.
+		long deadline = System.nanoTime() + jittered;
+		long remaining = jittered;
+		while (remaining > 0 && !this.abandoned) {
+			LockSupport.parkNanos(this, remaining);
+			remaining = deadline - System.nanoTime();
 		}
-		catch (InterruptedException ex) {
-			Thread.interrupted();
-			return false;
-		}
+		return !this.abandoned;
 	}
 
 	private void fail(Batch batch, Throwable cause, int attempts) {

@@ -9,9 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -25,6 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -65,6 +63,12 @@ final class CnosHttpClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String QUERY_DEADLINE_ADVICE = "the deadline covers sending the statement, the server's work "
+			+ "and reading every row, time spent in row callbacks and stream steps included: narrow the statement, "
+			+ "or raise the query timeout (cnosdb.query-timeout)";
+
+	private static final String PING_DEADLINE_ADVICE = "raise the timeout (cnosdb.health.timeout for the health check)";
+
 	private final RestClient restClient;
 
 	private final String displayUrl;
@@ -73,10 +77,11 @@ final class CnosHttpClient {
 
 	private final CnosExceptionTranslator translator;
 
-	private final Function<Duration, RestClient> pingClientFactory;
+	/** One client for pings and health checks of every timeout: each call sets its own. */
+	private final RestClient pingClient;
 
-	/** One client per timeout asked for; a health indicator always asks for the same one. */
-	private final ConcurrentMap<Duration, RestClient> pingClients = new ConcurrentHashMap<>();
+	/** How many connections the client's pool holds, for messages; 0 if unknown. */
+	private final int maxConnections;
 
 	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
 
@@ -84,13 +89,18 @@ final class CnosHttpClient {
 
 	private volatile int writeCompressionLevel = 1;
 
+	private volatile Duration queryTimeout = CnosDefaults.QUERY_TIMEOUT;
+
+	private volatile int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
+
 	CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
-			Function<Duration, RestClient> pingClientFactory) {
+			RestClient pingClient, int maxConnections) {
 		this.restClient = restClient;
 		this.displayUrl = CnosMessageValues.withoutUserInfo(url);
 		this.credentials = credentials;
 		this.translator = translator;
-		this.pingClientFactory = pingClientFactory;
+		this.pingClient = pingClient;
+		this.maxConnections = maxConnections;
 	}
 
 	String displayUrl() {
@@ -112,21 +122,50 @@ final class CnosHttpClient {
 	 */
 	QueryResult query(String sql, String database, String tenant, String description) {
 		byte[] body = encode(sql, description);
-		ClientHttpResponse response = call(description, () -> this.restClient.post()
-			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
-			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
-			.contentType(TEXT_UTF8)
-			.body(body)
-			.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
-					false));
+		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
+		ClientHttpResponse response;
 		try {
-			return new QueryResult(response, new CsvResultReader(response.getBody()), this, description);
+			response = call(description, deadline, () -> this.restClient.post()
+				.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+				.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+				.contentType(TEXT_UTF8)
+				.body(body)
+				.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
+						false));
+		}
+		catch (RuntimeException ex) {
+			deadline.close();
+			throw ex;
+		}
+		InputStream stream = null;
+		try {
+			stream = response.getBody();
+			deadline.watch(stream);
+			CsvResultReader reader = new CsvResultReader(stream, CsvResultReader.DEFAULT_BUFFER_SIZE, this.maxRowSize);
+			return new QueryResult(response, stream, reader, this, description, deadline);
 		}
 		catch (IOException | RuntimeException ex) {
-			response.close();
-			throw translateReadFailure(description, ex);
+			try {
+				if (stream != null) {
+					ResponseBodies.abort(stream);
+				}
+				response.close();
+			}
+			finally {
+				deadline.close();
+			}
+			throw translateReadFailure(description, ex, deadline);
 		}
+	}
+
+	/**
+	 * Sets the limits of answers: the overall deadline of a statement, and the most bytes
+	 * one row may take.
+	 */
+	void limits(Duration queryTimeout, int maxRowSize) {
+		this.queryTimeout = queryTimeout;
+		this.maxRowSize = maxRowSize;
 	}
 
 	/**
@@ -189,37 +228,46 @@ final class CnosHttpClient {
 	 */
 	CnosPing ping(Duration timeout) {
 		String description = "pinging the server";
-		RestClient client = this.pingClients.computeIfAbsent(timeout, this.pingClientFactory);
-		return call(description, () -> client.get()
-			.uri(PING_PATH)
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.exchange((request, response) -> {
-				try (ClientHttpResponse checked = checked(response, description)) {
-					return readPing(checked.getBody().readNBytes(MAX_ERROR_BODY), description);
-				}
-			}));
+		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
+			return CallTimeoutRequestFactory.withTimeout(timeout,
+					() -> call(description, deadline, () -> this.pingClient.get()
+						.uri(PING_PATH)
+						.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+						.exchange((request, response) -> {
+							try (ClientHttpResponse checked = checked(response, description)) {
+								InputStream body = checked.getBody();
+								deadline.watch(body);
+								return readPing(body.readNBytes(MAX_ERROR_BODY), description);
+							}
+						})));
+		}
 	}
 
 	/**
 	 * Runs {@code sql} as the configured user over the same bounded client as
-	 * {@link #ping(Duration)}, and reads the answer to its end: the check a health indicator
-	 * makes that the credentials work, since a ping sends none.
+	 * {@link #ping(Duration)}, and reads the answer to its end within the timeout: the check a
+	 * health indicator makes that the credentials work, since a ping sends none.
 	 */
 	void validate(String sql, String database, String tenant, Duration timeout) {
 		String description = "checking that the user can run " + sql;
-		RestClient client = this.pingClients.computeIfAbsent(timeout, this.pingClientFactory);
-		call(description, () -> client.post()
-			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
-			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
-			.contentType(TEXT_UTF8)
-			.body(encode(sql, description))
-			.exchange((request, response) -> {
-				try (ClientHttpResponse checked = requireCsv(checked(response, description), description)) {
-					StreamUtils.drain(checked.getBody());
-					return null;
-				}
-			}));
+		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
+			CallTimeoutRequestFactory.withTimeout(timeout,
+					() -> call(description, deadline, () -> this.pingClient.post()
+						.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+						.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+						.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+						.contentType(TEXT_UTF8)
+						.body(encode(sql, description))
+						.exchange((request, response) -> {
+							try (ClientHttpResponse checked = requireCsv(checked(response, description),
+									description)) {
+								InputStream body = checked.getBody();
+								deadline.watch(body);
+								StreamUtils.drain(body);
+								return null;
+							}
+						})));
+		}
 	}
 
 	private CnosPing readPing(byte[] body, String description) {
@@ -330,6 +378,42 @@ final class CnosHttpClient {
 		}
 	}
 
+	/** Like {@link #call(String, Call)}, reporting a failure past the deadline as its expiry. */
+	private <T> T call(String description, StatementDeadline deadline, Call<T> call) {
+		try {
+			return call.run();
+		}
+		catch (ResourceAccessException ex) {
+			throw deadline.expired() ? deadlineExpired(description, deadline, ex) : ioFailure(description, ex);
+		}
+		catch (RuntimeException ex) {
+			if (deadline.expired() && !(ex instanceof DataAccessException)) {
+				throw deadlineExpired(description, deadline, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/** Like {@link #translateReadFailure(String, Exception)}, naming an expired deadline or a row too large. */
+	DataAccessException translateReadFailure(String description, Exception ex, StatementDeadline deadline) {
+		if (deadline.expired()) {
+			return deadlineExpired(description, deadline, ex);
+		}
+		if (ex instanceof CsvResultReader.RowTooLargeException tooLarge) {
+			return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl
+					+ " while " + description + ": " + ex.getMessage() + ", the most one row may take; select fewer "
+					+ "or shorter columns, or raise the limit (cnosdb.max-row-size, or maxRowSize of the template's "
+					+ "builder) above " + tooLarge.maxRowSize() + " bytes", ex);
+		}
+		return translateReadFailure(description, ex);
+	}
+
+	private QueryTimeoutException deadlineExpired(String description, StatementDeadline deadline, Exception ex) {
+		return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while " + description
+				+ ": the answer did not end within the deadline of " + deadline.timeout().toMillis() + " ms, so it was "
+				+ "aborted; " + deadline.setting(), ex);
+	}
+
 	DataAccessException translateReadFailure(String description, Exception ex) {
 		if (ex instanceof DataAccessException dataAccessException) {
 			return dataAccessException;
@@ -350,6 +434,15 @@ final class CnosHttpClient {
 			cause = cause.getCause();
 		}
 		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		if (isPoolExhausted(ex)) {
+			String pool = (this.maxConnections > 0) ? "the pool of " + this.maxConnections + " connection(s)"
+					: "the HTTP client's connection pool";
+			return new TransientDataAccessResourceException("No free connection to CnosDB at " + this.displayUrl
+					+ " in " + pool + " within the connection request timeout while " + description
+					+ "; the server was not asked. Every connection is in use: by open query streams, or by queries "
+					+ "run inside another query's row callback. Raise the pool size (cnosdb.max-connections), "
+					+ "close streams sooner, or run fewer statements at once (" + reason + ")", ex);
+		}
 		if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
 				|| cause instanceof InterruptedIOException) {
 			return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while "
@@ -357,6 +450,19 @@ final class CnosHttpClient {
 		}
 		return new DataAccessResourceFailureException(
 				"Cannot reach CnosDB at " + this.displayUrl + " while " + description + ": " + reason, ex);
+	}
+
+	/**
+	 * Whether HttpClient 5 gave up waiting for a free connection of its pool; named, not
+	 * referenced, so the class loads without HttpClient 5.
+	 */
+	private static boolean isPoolExhausted(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause.getClass().getName().equals("org.apache.hc.core5.http.ConnectionRequestTimeoutException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@FunctionalInterface

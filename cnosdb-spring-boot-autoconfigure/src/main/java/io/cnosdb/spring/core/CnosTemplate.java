@@ -34,6 +34,7 @@ import io.cnosdb.spring.core.write.PointMapper;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
@@ -67,10 +68,14 @@ public class CnosTemplate implements CnosOperations {
 
 	private final CnosPrecision writePrecision;
 
+	/** The most rows a list-returning query collects. */
+	private final int maxRows;
+
 	private CnosTemplate(CnosHttpClient client, String database, String tenant, CnosPrecision writePrecision,
 			ConversionService conversionService, boolean directConversions,
-			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
+			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers, int maxRows) {
 		this.client = client;
+		this.maxRows = maxRows;
 		this.database = CnosSql.validateName("database", database);
 		this.tenant = CnosSql.validateName("tenant", tenant);
 		Assert.notNull(writePrecision, "Write precision must not be null");
@@ -89,12 +94,15 @@ public class CnosTemplate implements CnosOperations {
 
 	@Override
 	public void execute(String sql) {
-		run(sql, (result) -> null);
+		run(sql, (result) -> {
+			result.finish();
+			return null;
+		});
 	}
 
 	@Override
 	public List<Map<String, @Nullable Object>> queryForList(String sql) {
-		return run(sql, this::rowsAsMaps);
+		return run(sql, (result) -> rowsAsMaps(result, sql));
 	}
 
 	@Override
@@ -107,7 +115,10 @@ public class CnosTemplate implements CnosOperations {
 		Assert.notNull(mapper, "RowMapper must not be null");
 		return run(sql, (result) -> {
 			List<T> rows = new ArrayList<>();
-			forEachRow(result, (row) -> rows.add(mapper.mapRow(row, row.getRowNumber())));
+			forEachRow(result, (row) -> {
+				checkRowLimit(rows.size(), sql);
+				rows.add(mapper.mapRow(row, row.getRowNumber()));
+			});
 			return rows;
 		});
 	}
@@ -167,11 +178,14 @@ public class CnosTemplate implements CnosOperations {
 		return run(sql, (result) -> {
 			int rowsColumn = (result.columns().count() == 1) ? result.columns().indexOf("rows") : -1;
 			if (rowsColumn < 0 || !result.next()) {
+				result.finish();
 				return 0L;
 			}
 			CnosRow row = newRow(result);
 			row.advance();
-			return row.getLong(rowsColumn);
+			long rows = row.getLong(rowsColumn);
+			result.finish();
+			return rows;
 		});
 	}
 
@@ -392,13 +406,13 @@ public class CnosTemplate implements CnosOperations {
 	@Override
 	public CnosTemplate withDatabase(String database) {
 		return new CnosTemplate(this.client, database, this.tenant, this.writePrecision, this.conversionService,
-				this.directConversions, this.rowMappers);
+				this.directConversions, this.rowMappers, this.maxRows);
 	}
 
 	@Override
 	public CnosTemplate withTenant(String tenant) {
 		return new CnosTemplate(this.client, this.database, tenant, this.writePrecision, this.conversionService,
-				this.directConversions, this.rowMappers);
+				this.directConversions, this.rowMappers, this.maxRows);
 	}
 
 	@Override
@@ -503,11 +517,25 @@ public class CnosTemplate implements CnosOperations {
 		}
 	}
 
-	private List<Map<String, @Nullable Object>> rowsAsMaps(QueryResult result) {
+	/**
+	 * Fails a list-returning query before its list exhausts the heap: an answer that large is
+	 * read a row at a time, with a stream or a callback.
+	 */
+	private void checkRowLimit(int rows, String sql) {
+		if (rows >= this.maxRows) {
+			throw new DataRetrievalFailureException("The answer has more than " + this.maxRows + " rows, the most a "
+					+ "list holds (cnosdb.max-rows, or maxRows of the template's builder), while " + describe(sql)
+					+ "; read it a row at a time with queryForStream or query(sql, RowCallbackHandler), narrow it "
+					+ "(WHERE, LIMIT), or raise the limit");
+		}
+	}
+
+	private List<Map<String, @Nullable Object>> rowsAsMaps(QueryResult result, String sql) {
 		String[] keys = uniqueKeys(result.columns());
 		CnosRow row = newRow(result);
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		while (result.next()) {
+			checkRowLimit(rows.size(), sql);
 			row.advance();
 			Map<String, @Nullable Object> map = new LinkedHashMap<>(keys.length * 2);
 			for (int i = 0; i < keys.length; i++) {
@@ -607,6 +635,16 @@ public class CnosTemplate implements CnosOperations {
 
 		private int writeCompressionLevel = 1;
 
+		private int maxConnections = CnosDefaults.MAX_CONNECTIONS;
+
+		private boolean maxConnectionsSet;
+
+		private Duration queryTimeout = CnosDefaults.QUERY_TIMEOUT;
+
+		private int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
+
+		private int maxRows = CnosDefaults.MAX_ROWS;
+
 		private Builder() {
 		}
 
@@ -655,6 +693,54 @@ public class CnosTemplate implements CnosOperations {
 		}
 
 		/**
+		 * The longest a statement may take, from sending it to reading its last row, time
+		 * spent in row callbacks and stream steps included (default 5 minutes). Past it the
+		 * answer is aborted and reading fails with a {@code QueryTimeoutException}. The read
+		 * timeout bounds each wait for data; this bounds an answer that keeps trickling in.
+		 */
+		public Builder queryTimeout(Duration queryTimeout) {
+			Assert.isTrue(queryTimeout != null && !queryTimeout.isNegative() && !queryTimeout.isZero(),
+					"queryTimeout must be positive");
+			this.queryTimeout = queryTimeout;
+			return this;
+		}
+
+		/**
+		 * The most bytes one row of an answer may take, cells, quotes and commas (default
+		 * 64 MiB); a larger row fails with a {@code DataRetrievalFailureException} instead of
+		 * exhausting the heap.
+		 */
+		public Builder maxRowSize(int maxRowSize) {
+			Assert.isTrue(maxRowSize > 0, "maxRowSize must be positive");
+			this.maxRowSize = maxRowSize;
+			return this;
+		}
+
+		/**
+		 * The most rows a list-returning query ({@code queryForList}, {@code query} with a
+		 * {@link RowMapper}, {@code list()}) collects (default one million); more fail with a
+		 * {@code DataRetrievalFailureException}. Streams and row callbacks have no limit.
+		 */
+		public Builder maxRows(int maxRows) {
+			Assert.isTrue(maxRows > 0, "maxRows must be positive");
+			this.maxRows = maxRows;
+			return this;
+		}
+
+		/**
+		 * The most connections the default HTTP client (Apache HttpClient 5) keeps to the
+		 * server at once (default {@value CnosDefaults#MAX_CONNECTIONS}); a statement waits
+		 * for a free one at most the connect timeout. Ignored with {@link #restClientBuilder},
+		 * whose request factory has its own pool, and with the JDK's client, which has none.
+		 */
+		public Builder maxConnections(int maxConnections) {
+			Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
+			this.maxConnections = maxConnections;
+			this.maxConnectionsSet = true;
+			return this;
+		}
+
+		/**
 		 * The builder of the {@link RestClient} to send requests with, carrying its request
 		 * factory, timeouts, SSL and observations. It is cloned, not changed.
 		 */
@@ -683,9 +769,11 @@ public class CnosTemplate implements CnosOperations {
 		/**
 		 * How to make the request factory of a {@link CnosTemplate#ping(Duration) ping}: given
 		 * the ping's timeout, a factory whose connect and read timeouts do not exceed it, with
-		 * the same HTTP client and SSL settings as the template's own. Without it, pings use the
-		 * JDK's HTTP client, or, with a {@link #restClientBuilder}, that builder's request
-		 * factory and its timeouts.
+		 * the same HTTP client and SSL settings as the template's own. It is called for every
+		 * ping and health check, so it should return light factories over one shared HTTP
+		 * client rather than a client per timeout. Without it, pings use one JDK HTTP client,
+		 * or, with a {@link #restClientBuilder}, that builder's request factory and its
+		 * timeouts.
 		 */
 		public Builder pingRequestFactory(Function<Duration, ClientHttpRequestFactory> pingRequestFactory) {
 			Assert.notNull(pingRequestFactory, "pingRequestFactory must not be null");
@@ -717,31 +805,28 @@ public class CnosTemplate implements CnosOperations {
 			CnosCredentials credentials = new CnosCredentials(this.user, this.password);
 			RestClient restClient = restClientBuilder().baseUrl(this.url).build();
 			CnosHttpClient client = new CnosHttpClient(restClient, this.url, credentials, this.exceptionTranslator,
-					pingClientFactory());
+					pingClient(), (this.restClientBuilder == null || this.maxConnectionsSet) ? this.maxConnections : 0);
 			client.writeCompression(this.writeCompression, this.writeCompressionLevel);
 			ConversionService conversions = (this.conversionService != null) ? this.conversionService
 					: CnosConversions.createConversionService();
+			client.limits(this.queryTimeout, this.maxRowSize);
 			return new CnosTemplate(client, this.database, this.tenant, this.writePrecision, conversions,
-					this.conversionService == null, new ConcurrentHashMap<>());
+					this.conversionService == null, new ConcurrentHashMap<>(), this.maxRows);
 		}
 
-		private Function<Duration, RestClient> pingClientFactory() {
-			String url = this.url;
-			RestClient.Builder base = restClientBuilder();
+		/** One client for pings of every timeout; each ping sets its own timeout. */
+		private RestClient pingClient() {
+			// Not restClientBuilder(), whose default HTTP client pings would not use.
+			RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+					: RestClient.builder();
 			Function<Duration, ClientHttpRequestFactory> requestFactory = this.pingRequestFactory;
 			if (requestFactory == null && this.restClientBuilder == null) {
-				Duration connectTimeout = this.connectTimeout;
-				requestFactory = (timeout) -> DefaultRequestFactories.jdk(shorter(connectTimeout, timeout), timeout);
+				requestFactory = DefaultRequestFactories.jdkPerTimeout(this.connectTimeout);
 			}
 			if (requestFactory == null) {
-				return (timeout) -> base.clone().baseUrl(url).build();
+				return base.baseUrl(this.url).build();
 			}
-			Function<Duration, ClientHttpRequestFactory> factory = requestFactory;
-			return (timeout) -> base.clone().requestFactory(factory.apply(timeout)).baseUrl(url).build();
-		}
-
-		private static Duration shorter(Duration first, Duration second) {
-			return (first.compareTo(second) <= 0) ? first : second;
+			return base.requestFactory(new CallTimeoutRequestFactory(requestFactory)).baseUrl(this.url).build();
 		}
 
 		private RestClient.Builder restClientBuilder() {
@@ -749,7 +834,8 @@ public class CnosTemplate implements CnosOperations {
 				return this.restClientBuilder.clone();
 			}
 			return RestClient.builder()
-				.requestFactory(DefaultRequestFactories.create(this.connectTimeout, this.readTimeout));
+				.requestFactory(
+						DefaultRequestFactories.create(this.connectTimeout, this.readTimeout, this.maxConnections));
 		}
 
 	}

@@ -33,6 +33,9 @@ final class CsvResultReader implements Closeable {
 
 	private final InputStream body;
 
+	/** The most bytes one row may take, so that an endless cell fails instead of exhausting memory. */
+	private final int maxRowSize;
+
 	private final CnosColumns columns;
 
 	/** The bytes read and not yet consumed are {@code buffer[rowStart .. limit)}. */
@@ -65,12 +68,20 @@ final class CsvResultReader implements Closeable {
 	private int expectedCells = -1;
 
 	CsvResultReader(InputStream body) {
-		this(body, DEFAULT_BUFFER_SIZE);
+		this(body, DEFAULT_BUFFER_SIZE, MAX_BUFFER_SIZE);
 	}
 
 	CsvResultReader(InputStream body, int bufferSize) {
+		this(body, bufferSize, MAX_BUFFER_SIZE);
+	}
+
+	/**
+	 * @param maxRowSize the most bytes a single row may take (its cells, quotes and commas)
+	 */
+	CsvResultReader(InputStream body, int bufferSize, int maxRowSize) {
 		this.body = body;
-		this.buffer = new byte[Math.max(bufferSize, 1)];
+		this.maxRowSize = Math.min(Math.max(maxRowSize, 1), MAX_BUFFER_SIZE);
+		this.buffer = new byte[Math.max(Math.min(bufferSize, this.maxRowSize), 1)];
 		this.columns = next() ? new CnosColumns(header()) : CnosColumns.NONE;
 		this.expectedCells = this.columns.count();
 	}
@@ -313,11 +324,10 @@ final class CsvResultReader implements Closeable {
 			this.limit = keep;
 		}
 		else if (this.limit == this.buffer.length) {
-			if (this.buffer.length == MAX_BUFFER_SIZE) {
-				throw new IllegalStateException("Row " + this.rowNumber + " of the answer is larger than "
-						+ MAX_BUFFER_SIZE + " bytes");
+			if (this.buffer.length >= this.maxRowSize) {
+				throw new RowTooLargeException(this.rowNumber, this.maxRowSize);
 			}
-			this.buffer = Arrays.copyOf(this.buffer, (int) Math.min(MAX_BUFFER_SIZE, 2L * this.buffer.length));
+			this.buffer = Arrays.copyOf(this.buffer, (int) Math.min(this.maxRowSize, 2L * this.buffer.length));
 		}
 		if (this.endOfBody) {
 			return false;
@@ -343,6 +353,23 @@ final class CsvResultReader implements Closeable {
 		catch (IOException ex) {
 			// The response is closed next, which releases the connection either way.
 		}
+	}
+
+	/** A row, or a cell of it, larger than the reader may hold. */
+	static final class RowTooLargeException extends IllegalStateException {
+
+		private final int maxRowSize;
+
+		RowTooLargeException(long rowNumber, int maxRowSize) {
+			super(((rowNumber < 0) ? "The header row" : "Row " + rowNumber + " (counted from 0 after the header)")
+					+ " of the answer is larger than " + maxRowSize + " bytes");
+			this.maxRowSize = maxRowSize;
+		}
+
+		int maxRowSize() {
+			return this.maxRowSize;
+		}
+
 	}
 
 }

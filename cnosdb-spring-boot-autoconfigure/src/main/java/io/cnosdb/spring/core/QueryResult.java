@@ -1,16 +1,21 @@
 package io.cnosdb.spring.core;
 
 import java.io.Closeable;
+import java.io.InputStream;
 
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * An open CSV answer: its columns, then one row at a time. Closing it releases the
- * connection, also when the rows were not all read.
+ * connection, also when the rows were not all read: an answer read to its end leaves the
+ * connection for reuse; one left unread (a stream closed early, a mapper or CSV failure, an
+ * expired deadline) is aborted, since reading the rest could take as long as the server likes.
  */
 final class QueryResult implements Closeable {
 
 	private final ClientHttpResponse response;
+
+	private final InputStream body;
 
 	private final CsvResultReader reader;
 
@@ -18,11 +23,18 @@ final class QueryResult implements Closeable {
 
 	private final String description;
 
-	QueryResult(ClientHttpResponse response, CsvResultReader reader, CnosHttpClient client, String description) {
+	private final StatementDeadline deadline;
+
+	private boolean finished;
+
+	QueryResult(ClientHttpResponse response, InputStream body, CsvResultReader reader, CnosHttpClient client,
+			String description, StatementDeadline deadline) {
 		this.response = response;
+		this.body = body;
 		this.reader = reader;
 		this.client = client;
 		this.description = description;
+		this.deadline = deadline;
 	}
 
 	CnosColumns columns() {
@@ -37,20 +49,40 @@ final class QueryResult implements Closeable {
 	/** Moves to the next row; {@code false} at the end. Read failures become DataAccessExceptions. */
 	boolean next() {
 		try {
-			return this.reader.next();
+			boolean more = this.reader.next();
+			this.finished = !more;
+			return more;
 		}
 		catch (RuntimeException ex) {
-			throw this.client.translateReadFailure(this.description, ex);
+			throw this.client.translateReadFailure(this.description, ex, this.deadline);
+		}
+	}
+
+	/**
+	 * Reads the rows left, within the deadline, so that the connection is kept: for callers
+	 * that want the statement's effect rather than its rows.
+	 */
+	void finish() {
+		while (next()) {
+			// Only to the end.
 		}
 	}
 
 	@Override
 	public void close() {
 		try {
+			if (!this.finished) {
+				ResponseBodies.abort(this.body);
+			}
 			this.reader.close();
 		}
 		finally {
-			this.response.close();
+			try {
+				this.response.close();
+			}
+			finally {
+				this.deadline.close();
+			}
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
@@ -418,6 +420,42 @@ class CnosBatchWriterTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		List<String> handled = failedLines();
 		assertThat(handled).hasSize(30 - this.faults.acknowledged.size());
+		List<String> all = new ArrayList<>(this.faults.acknowledged);
+		all.addAll(handled);
+		assertThat(all).containsExactlyInAnyOrderElementsOf(lines(points));
+	}
+
+	@Test
+	void aHandlerThatWaitsPastTheCloseTimeoutGetsEveryBatch() throws Exception {
+		this.faults.stallWrites();
+		List<Point> points = points(0, 30);
+		// Room for one batch: the handler waits in put() for the consumer, well past the close timeout.
+		BlockingQueue<CnosWriteFailure> queue = new ArrayBlockingQueue<>(1);
+		CnosBatchWriter writer = writer().batchSize(10).closeTimeout(Duration.ofMillis(200)).failureHandler((failure) -> {
+			try {
+				queue.put(failure);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("The failure handler was interrupted", ex);
+			}
+		}).build();
+		writer.write(points);
+		List<String> handled = Collections.synchronizedList(new ArrayList<>());
+		CompletableFuture<Void> consumer = CompletableFuture.runAsync(() -> {
+			try {
+				Thread.sleep(1000);
+				CnosWriteFailure failure;
+				while ((failure = queue.poll(2, TimeUnit.SECONDS)) != null) {
+					handled.addAll(failure.lines());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		writer.close();
+		consumer.get(30, TimeUnit.SECONDS);
 		List<String> all = new ArrayList<>(this.faults.acknowledged);
 		all.addAll(handled);
 		assertThat(all).containsExactlyInAnyOrderElementsOf(lines(points));

@@ -1,0 +1,130 @@
+package io.cnosdb.spring.autoconfigure;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosTemplate;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * The auto-configured template's connections, with Spring Boot's HttpClient 5: the pool is
+ * {@code cnosdb.max-connections} large and says so when exhausted, and pings of any timeout
+ * share one client.
+ */
+class CnosDbConnectionAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+
+	private MockWebServer server;
+
+	@BeforeEach
+	void startServer() throws IOException {
+		this.server = new MockWebServer();
+		this.server.setDispatcher(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				if (request.getUrl().encodedPath().equals("/api/v1/ping")) {
+					return new MockResponse.Builder().code(200)
+						.addHeader("content-type", "application/json")
+						.body("{\"version\":\"2.4.2\",\"status\":\"healthy\"}")
+						.build();
+				}
+				return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body("n\n1\n").build();
+			}
+
+		});
+		this.server.start();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void maxConnectionsSizesThePoolAndAnExhaustedPoolSaysSo() {
+		this.runner
+			.withPropertyValues("cnosdb.url=" + this.server.url("/"), "cnosdb.max-connections=1",
+					"cnosdb.connect-timeout=500ms")
+			.run((context) -> {
+				CnosOperations cnos = context.getBean(CnosOperations.class);
+				try (Stream<String> open = cnos.queryForStream("SELECT n FROM held", String.class)) {
+					CompletableFuture<Void> second = CompletableFuture.runAsync(() -> cnos.execute("SELECT 1"));
+					assertThatExceptionOfType(ExecutionException.class)
+						.isThrownBy(() -> second.get(60, TimeUnit.SECONDS))
+						.havingCause()
+						.isInstanceOf(TransientDataAccessResourceException.class)
+						.withMessageContaining("in the pool of 1 connection(s)")
+						.withMessageContaining("cnosdb.max-connections");
+				}
+			});
+	}
+
+	@Test
+	void pingsOfManyTimeoutsShareOneClientAndConnection() {
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url("/")).run((context) -> {
+			CnosTemplate cnos = context.getBean(CnosTemplate.class);
+			for (int i = 0; i < 40; i++) {
+				assertThat(cnos.ping(Duration.ofMillis(2000 + i)).status()).isEqualTo("healthy");
+			}
+			Set<Integer> connections = new HashSet<>();
+			for (int i = 0; i < 40; i++) {
+				connections.add(this.server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex());
+			}
+			// A request factory per timeout built an HttpClient, a pool and a connection for each.
+			assertThat(connections).hasSize(1);
+		});
+	}
+
+	@Test
+	void aPingAnswerTricklingInFailsWithinThePingsTimeout() throws IOException {
+		MockWebServer trickling = new MockWebServer();
+		trickling.start();
+		// A byte every 100 ms: each wait is far below the timeout, the whole takes 30 s.
+		trickling.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/json")
+			.body("{\"version\":\"" + "2".repeat(300) + "\",\"status\":\"healthy\"}")
+			.throttleBody(1, 100, TimeUnit.MILLISECONDS)
+			.build());
+		try (trickling) {
+			this.runner.withPropertyValues("cnosdb.url=" + trickling.url("/"), "cnosdb.read-timeout=60s")
+				.run((context) -> {
+					CnosTemplate cnos = context.getBean(CnosTemplate.class);
+					assertTimeoutPreemptively(Duration.ofSeconds(20),
+							() -> assertThatExceptionOfType(QueryTimeoutException.class)
+								.isThrownBy(() -> cnos.ping(Duration.ofSeconds(1)))
+								.withMessageContaining("within the deadline of 1000 ms"));
+				});
+		}
+	}
+
+}
