@@ -60,7 +60,7 @@ final class CnosDbPropertiesValidator {
 	private static void validateUser(@Nullable String user) {
 		validateName("cnosdb.user", "user", user);
 		if (user.indexOf(':') >= 0) {
-			throw invalid("cnosdb.user", user, "must not contain ':', where HTTP Basic authentication splits the "
+			throw new InvalidCnosDbUserException("must not contain ':', where HTTP Basic authentication splits the "
 					+ "user from the password");
 		}
 	}

@@ -24,6 +24,8 @@ final class CnosCredentials {
 
 	private final String authorization;
 
+	private final String token;
+
 	CnosCredentials(String user, String password) {
 		Assert.notNull(user, "The CnosDB user must not be null");
 		Assert.notNull(password, "The CnosDB password must not be null (use an empty string for none)");
@@ -36,6 +38,7 @@ final class CnosCredentials {
 				() -> "The CnosDB password " + CnosSql.unpairedSurrogate(passwordSurrogate));
 		this.user = user;
 		String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.token = token;
 		this.authorization = "Basic " + token;
 	}
 
@@ -62,7 +65,9 @@ final class CnosCredentials {
 	String redactServerMessage(String message) {
 		int echo = message.indexOf(ECHOED_AUTHORIZATION);
 		String text = (echo >= 0) ? message.substring(0, echo + ECHOED_AUTHORIZATION.length()) + REDACTED : message;
-		return redactPasswordLiterals(text);
+		// A proxy's error page may echo the request's headers: the Base64 token is long
+		// enough to be replaced wherever it stands without masking ordinary words.
+		return redactPasswordLiterals(text.replace(this.token, REDACTED));
 	}
 
 	/**

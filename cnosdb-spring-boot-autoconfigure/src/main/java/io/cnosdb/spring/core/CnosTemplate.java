@@ -316,13 +316,18 @@ public class CnosTemplate implements CnosOperations {
 	}
 
 	/*
-	 * Only null is refused: the server ends a line only at a line break outside quotes and
+	 * Only null and what UTF-8 cannot encode are refused: the server ends a line only at a line break outside quotes and
 	 * skips blank lines, so a string field holding a line break (as the encoder writes it) and
 	 * the lines of a CnosWriteFailure can be sent again as they are.
 	 */
 	private static void checkLine(int index, @Nullable String line) {
 		if (line == null) {
 			throw new IllegalArgumentException("Line " + index + " is null: every line must be text");
+		}
+		int surrogate = CnosSql.indexOfUnpairedSurrogate(line);
+		if (surrogate >= 0) {
+			// Encoded as '?', it would store other text than the caller's without a word.
+			throw new IllegalArgumentException("Line " + index + " " + CnosSql.unpairedSurrogate(surrogate));
 		}
 	}
 
@@ -457,7 +462,7 @@ public class CnosTemplate implements CnosOperations {
 	 * Checks that the template's user can run a statement on its database and tenant: runs
 	 * {@value #VALIDATION_QUERY} with the template's credentials, bounded by {@code timeout}
 	 * as {@link #ping(Duration)} is. A ping proves the server is up; only a statement proves
-	 * that the credentials, the tenant and the database work, as Spring Boot's DataSource
+	 * that the credentials and the tenant work, as Spring Boot's DataSource
 	 * health check runs a validation query for the same reason.
 	 * @param timeout the longest wait to connect, and again for the answer
 	 * @throws org.springframework.dao.DataAccessException when the statement fails, such as

@@ -266,7 +266,7 @@ final class CsvImporter {
 					case TAG -> point.tag(column.name(), value);
 					case BIGINT -> point.field(column.name(), Long.parseLong(value));
 					case UNSIGNED -> point.unsignedField(column.name(), Long.parseUnsignedLong(value));
-					case DOUBLE -> point.field(column.name(), Double.parseDouble(value));
+					case DOUBLE -> point.field(column.name(), CnosConversions.parseDouble(value)); // reads inf and -inf as CnosDB writes them
 					case BOOLEAN -> point.field(column.name(), parseBoolean(value));
 					case STRING -> point.field(column.name(), value);
 				}

@@ -66,6 +66,18 @@ class CnosTemplateCredentialsWireTests {
 	}
 
 	@Test
+	void aProxyPageEchoingTheAuthorizationHeaderIsRedacted() {
+		this.db.enqueue(new mockwebserver3.MockResponse.Builder().code(502)
+			.addHeader("content-type", "text/html")
+			.body("<html>upstream failed for request with Authorization: Basic " + TOKEN + "</html>")
+			.build());
+		org.springframework.dao.DataAccessException ex = catchThrowableOfType(
+				org.springframework.dao.DataAccessException.class, () -> this.template.execute("select 1"));
+		assertNoSecret(ex, PASSWORD, TOKEN);
+		assertThat(ex.getMessage()).contains("Authorization: Basic ******");
+	}
+
+	@Test
 	void failedCreateUserDoesNotShowThePassword() {
 		this.db.enqueue(recorded("create-existing-user"));
 		CnosDataIntegrityViolationException ex = catchThrowableOfType(CnosDataIntegrityViolationException.class,

@@ -68,6 +68,15 @@ class CnosTemplateWriteWireTests {
 	}
 
 	@Test
+	void aLineWithAnUnpairedSurrogateIsRefusedBeforeSending() {
+		// Encoded as '?', the server would store "a?" for the tag.
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeLines(List.of("m,t=a\uD800 v=1 1")))
+			.withMessageContaining("Line 0")
+			.withMessageContaining("unpaired surrogate");
+		assertThat(this.db.requestCount()).isZero();
+	}
+
+	@Test
 	void blankLinesAreSentForTheServerToSkip() {
 		this.db.enqueue(recorded("write-blank-lines"));
 		this.template.writeLines(List.of("m f=1 1", "", " \t", "m f=2 2"));

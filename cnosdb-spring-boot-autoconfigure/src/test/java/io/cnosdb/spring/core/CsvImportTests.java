@@ -82,6 +82,18 @@ class CsvImportTests {
 	}
 
 	@Test
+	void readsNanAndInfinitiesAsCnosDbWritesThemInAnswers() throws IOException {
+		// A CSV exported from CnosDB holds inf, -inf and NaN: importing it again must work.
+		this.dispatcher.describe = AIR;
+		Path csv = write("special.csv", "time,station,temperature\n1690510331000000001,a,inf\n"
+				+ "1690510331000000002,a,-inf\n1690510331000000003,a,NaN\n");
+		assertThat(this.template.writeCsv("air", csv)).isEqualTo(new CsvImportResult(3, 1));
+		assertThat(this.dispatcher.bodies).containsExactly("air,station=a temperature=+inf 1690510331000000001\n"
+				+ "air,station=a temperature=-inf 1690510331000000002\n"
+				+ "air,station=a temperature=+NaN 1690510331000000003\n");
+	}
+
+	@Test
 	void usesTheTablePrecisionForIntegerTimes() throws IOException {
 		// A table of millisecond precision with a field v DOUBLE and a tag station.
 		this.dispatcher.describe = "describe-table-millisecond";

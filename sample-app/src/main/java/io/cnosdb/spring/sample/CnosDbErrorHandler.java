@@ -142,7 +142,7 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** Refused by the client before anything was sent, such as a reading with a NaN value. */
+	/** Refused by the client before anything was sent, such as a station name that is no valid CnosDB name. */
 	@ExceptionHandler({ BadReadingRequestException.class, IllegalArgumentException.class,
 			InvalidDataAccessApiUsageException.class })
 	ProblemDetail badRequest(RuntimeException ex) {

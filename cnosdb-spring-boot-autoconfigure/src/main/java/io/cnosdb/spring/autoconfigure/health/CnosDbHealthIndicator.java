@@ -19,7 +19,8 @@ import org.springframework.util.Assert;
  * ({@link CnosTemplate#validate(Duration)}), each with a short timeout of its own, so a hanging
  * server makes the health check DOWN quickly instead of holding it for a query's read timeout.
  * The statement is what tells the truth about the application: a server that answers its
- * ping but refuses the credentials (or lacks the database) serves none of its calls.
+ * ping but refuses the credentials (or the tenant) serves none of its calls. CnosDB runs the
+ * statement without looking at the database, so a missing database does not show here.
  * <p>
  * UP carries the server's {@code version}. DOWN carries the {@code reason}, the
  * {@code version} when the ping answered, and, when the server answered with an error, its

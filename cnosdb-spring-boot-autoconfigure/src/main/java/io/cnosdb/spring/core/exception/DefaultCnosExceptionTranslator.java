@@ -66,6 +66,10 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	public DataAccessException translate(String description, CnosServerError error) {
 		String message = description + ": " + describe(error);
 		String code = error.errorCode();
+		if (isUnavailable(error.statusCode())) {
+			// A proxy or a server that cannot take the request now, whatever body it sent.
+			return new CnosTransientException(message, error);
+		}
 		if (code != null) {
 			DataAccessException byMessage = translateByMessage(code, message, error);
 			if (byMessage != null) {
@@ -112,10 +116,14 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 			return new CnosObjectNotFoundException(message, error);
 		}
 		if (code.equals("030034")) {
-			return error.message().contains("expired") ? new CnosDataIntegrityViolationException(message, error)
+			return error.message().contains("create expired bucket") ? new CnosDataIntegrityViolationException(message, error)
 					: new CnosBadSqlException(message, error);
 		}
 		return null;
+	}
+
+	private static boolean isUnavailable(int status) {
+		return status == 429 || status == 502 || status == 503 || status == 504;
 	}
 
 	private static String describe(CnosServerError error) {

@@ -191,10 +191,12 @@ class CnosDbHealthIndicatorTests {
 		// CnosDB echoes a malformed Authorization header; nothing of it may reach the details. The
 		// answer is the SQL endpoint's (the ping reads no credentials), recorded with the
 		// credentials sent unencoded.
+		this.server.enqueue(recorded("ping"));
 		this.server.enqueue(recorded("malformed-authorization"));
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("httpStatus", 400).containsEntry("errorCode", "040006");
+		assertThat(health.getDetails()).containsKey("version");
 		assertThat((String) health.getDetails().get("reason")).contains("malformed basic auth encoding");
 		assertNoCredentials(health);
 	}

@@ -78,7 +78,7 @@ class DefaultCnosExceptionTranslatorTests {
 			.isInstanceOf(CnosObjectNotFoundException.class);
 		assertThat(translate(422, "010001", "Datafusion: Error during planning: Invalid function 'isnan'."))
 			.isInstanceOf(CnosBadSqlException.class);
-		assertThat(translate(422, "030034", "Operation not support: rename user"))
+		assertThat(translate(422, "030034", "Operation not support: rename user expired_user"))
 			.isInstanceOf(CnosBadSqlException.class);
 		assertThat(translate(400, "040010", "bad opentsdb")).isInstanceOf(CnosInvalidRequestException.class);
 		assertThat(translate(503, "059999", "busy")).isInstanceOf(CnosTransientException.class);
@@ -101,6 +101,13 @@ class DefaultCnosExceptionTranslatorTests {
 				new CnosServerError(422, "030019", "Table not found: \"cnosdb.public.air\""));
 		assertThat(ex.getMessage()).isEqualTo(
 				"executing SQL [select 1]: Table not found: \"cnosdb.public.air\" [error_code 030019, HTTP 422]");
+	}
+
+	@Test
+	void anUnavailableServerIsTransientWhateverCodeItSends() {
+		assertThat(translate(503, "040005", "x")).isInstanceOf(CnosTransientException.class);
+		assertThat(translate(502, "010001", "x")).isInstanceOf(CnosTransientException.class);
+		assertThat(translate(429, null, "")).isInstanceOf(CnosTransientException.class);
 	}
 
 	@Test
