@@ -54,7 +54,7 @@ class RecordedAnswersTests {
 	 * Releases by the revision the server reports: the server reports its crate version,
 	 * which has three parts (2.4.2), while releases have four (v2.4.2.1).
 	 */
-	static final Map<String, String> RELEASES_BY_REVISION = Map.of("c6a177786a8", "2.4.2.1");
+	static final Map<String, String> RELEASES_BY_REVISION = Map.of("c6a177786a8", "2.4.2.1", "ace7d5f39c2", "2.3.5.4");
 
 	private static final Pattern PING_VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]*)\"");
 

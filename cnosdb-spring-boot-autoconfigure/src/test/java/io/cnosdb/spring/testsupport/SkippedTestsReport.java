@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -47,6 +48,16 @@ public final class SkippedTestsReport implements TestExecutionListener {
 			tests += countTests(plan, child);
 		}
 		return Math.max(tests, 1);
+	}
+
+	/** A test whose assumption failed is reported as skipped too, with the assumption's message. */
+	@Override
+	public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+		if (result.getStatus() == TestExecutionResult.Status.ABORTED && identifier.isTest()) {
+			String reason = result.getThrowable().map(Throwable::getMessage).orElse("an assumption failed");
+			this.countsByReason.merge(reason, 1, Integer::sum);
+			this.classesByReason.merge(reason, identifier.getDisplayName(), (a, b) -> a + ", " + b);
+		}
 	}
 
 	@Override
