@@ -3,6 +3,9 @@ package io.cnosdb.spring.core;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,11 +29,25 @@ final class CallTimeoutRequestFactory implements ClientHttpRequestFactory {
 
 	private static final ThreadLocal<@Nullable Duration> TIMEOUT = new ThreadLocal<>();
 
+	/** Factories are kept for the few timeouts in use, not made per request: a user's may build a client. */
+	private static final int KEPT_FACTORIES = 8;
+
 	private final Function<Duration, ClientHttpRequestFactory> factories;
+
+	private final Map<Duration, ClientHttpRequestFactory> kept = Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Duration, ClientHttpRequestFactory> eldest) {
+				return size() > KEPT_FACTORIES;
+			}
+
+		});
 
 	/**
 	 * @param factories given a timeout, a factory whose connect and read timeouts do not
-	 * exceed it; called for each request, so it should share one HTTP client between timeouts
+	 * exceed it; called once per timeout in use (the last eight are kept), so it should share
+	 * one HTTP client between timeouts
 	 */
 	CallTimeoutRequestFactory(Function<Duration, ClientHttpRequestFactory> factories) {
 		this.factories = factories;
@@ -57,7 +74,7 @@ final class CallTimeoutRequestFactory implements ClientHttpRequestFactory {
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
 		Duration timeout = TIMEOUT.get();
 		Assert.state(timeout != null, "A request with a per-call timeout was made outside withTimeout(...)");
-		return this.factories.apply(timeout).createRequest(uri, httpMethod);
+		return this.kept.computeIfAbsent(timeout, this.factories).createRequest(uri, httpMethod);
 	}
 
 }

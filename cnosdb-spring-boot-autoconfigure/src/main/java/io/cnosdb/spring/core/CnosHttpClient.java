@@ -217,9 +217,21 @@ final class CnosHttpClient {
 			.httpRequest((request) -> writeBody(request, body))
 			.exchange((request, clientResponse) -> {
 				checked(clientResponse, description);
-				StreamUtils.drain(clientResponse.getBody());
+				finishWriteAnswer(clientResponse.getBody());
 				return null;
 			}));
+	}
+
+	/**
+	 * Reads what the server answered to a write, which CnosDB sends empty, keeping the
+	 * connection; an answer longer than any CnosDB sends (such as an endless one from something
+	 * else at the URL) is cut off instead of read to its end.
+	 */
+	private static void finishWriteAnswer(InputStream body) throws IOException {
+		body.readNBytes(MAX_ERROR_BODY);
+		if (body.read() != -1) {
+			ResponseBodies.abort(body);
+		}
 	}
 
 	/**
@@ -317,7 +329,14 @@ final class CnosHttpClient {
 			return response;
 		}
 		try (response) {
-			throw this.translator.translate(description, readError(status, response.getBody()));
+			InputStream body = response.getBody();
+			try {
+				throw this.translator.translate(description, readError(status, body));
+			}
+			finally {
+				// The error is in its first bytes: the rest, however long, is not read.
+				ResponseBodies.abort(body);
+			}
 		}
 	}
 
@@ -331,6 +350,12 @@ final class CnosHttpClient {
 		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		if (contentType == null || isCsv(contentType)) {
 			return response;
+		}
+		try {
+			ResponseBodies.abort(response.getBody());
+		}
+		catch (IOException ex) {
+			// Ended either way.
 		}
 		response.close();
 		throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl + " answered with content type '"

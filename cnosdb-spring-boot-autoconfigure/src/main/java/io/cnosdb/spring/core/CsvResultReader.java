@@ -80,8 +80,9 @@ final class CsvResultReader implements Closeable {
 	 */
 	CsvResultReader(InputStream body, int bufferSize, int maxRowSize) {
 		this.body = body;
-		this.maxRowSize = Math.min(Math.max(maxRowSize, 1), MAX_BUFFER_SIZE);
-		this.buffer = new byte[Math.max(Math.min(bufferSize, this.maxRowSize), 1)];
+		this.maxRowSize = Math.min(Math.max(maxRowSize, 1), MAX_BUFFER_SIZE - 1);
+		// One byte more than a row may take: the reader must see the line break that ends it.
+		this.buffer = new byte[Math.max(Math.min(bufferSize, this.maxRowSize + 1), 1)];
 		this.columns = next() ? new CnosColumns(header()) : CnosColumns.NONE;
 		this.expectedCells = this.columns.count();
 	}
@@ -324,10 +325,10 @@ final class CsvResultReader implements Closeable {
 			this.limit = keep;
 		}
 		else if (this.limit == this.buffer.length) {
-			if (this.buffer.length >= this.maxRowSize) {
+			if (this.buffer.length > this.maxRowSize) {
 				throw new RowTooLargeException(this.rowNumber, this.maxRowSize);
 			}
-			this.buffer = Arrays.copyOf(this.buffer, (int) Math.min(this.maxRowSize, 2L * this.buffer.length));
+			this.buffer = Arrays.copyOf(this.buffer, (int) Math.min(this.maxRowSize + 1L, 2L * this.buffer.length));
 		}
 		if (this.endOfBody) {
 			return false;

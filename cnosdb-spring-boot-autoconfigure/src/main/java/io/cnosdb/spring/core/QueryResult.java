@@ -51,6 +51,11 @@ final class QueryResult implements Closeable {
 		try {
 			boolean more = this.reader.next();
 			this.finished = !more;
+			if (!more) {
+				// Read to its end: nothing is left for the deadline to abort, even if the caller
+				// never closes this result (a stream collected without try-with-resources).
+				this.deadline.close();
+			}
 			return more;
 		}
 		catch (RuntimeException ex) {

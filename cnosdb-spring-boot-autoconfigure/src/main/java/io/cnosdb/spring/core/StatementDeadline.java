@@ -69,6 +69,7 @@ final class StatementDeadline implements AutoCloseable {
 	@Override
 	public void close() {
 		this.expiry.cancel(false);
+		this.body = null;
 	}
 
 	/** One daemon thread for every template's deadlines: it only aborts, which is quick. */

@@ -110,6 +110,21 @@ class CnosTemplateConnectionWireTests {
 		assertThat(connections).hasSize(1);
 	}
 
+	@Test
+	void aPingRequestFactoryOfTheUsersIsAskedOncePerTimeoutNotPerPing() {
+		// Such a function may build an HTTP client each time it is called.
+		answerEveryStatement();
+		java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+		CnosTemplate template = this.db.builder().pingRequestFactory((timeout) -> {
+			made.incrementAndGet();
+			return new org.springframework.http.client.JdkClientHttpRequestFactory();
+		}).build();
+		for (int i = 0; i < 10; i++) {
+			assertThat(template.ping(Duration.ofSeconds(2)).status()).isEqualTo("healthy");
+		}
+		assertThat(made).hasValue(1);
+	}
+
 	/** A CSV answer as CnosDB sends a query's: {@code text/csv} with a length. */
 	private static MockResponse csv(String body) {
 		return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body(body).build();
