@@ -245,7 +245,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 	 * Stops accepting points, sends everything accepted and waits for the flush thread to
 	 * finish. Sending is tried for at most the close timeout; past it (or once close() is
 	 * interrupted), batches not yet sent go to the failure handler without being sent and no
-	 * batch is retried. The request in flight, if any, still ends within the read timeout.
+	 * batch is retried. The request in flight, if any, is not cut short: it ends when the server
+	 * answers, or by the read timeout while the server sends nothing (a server that stops
+	 * reading the request's body is not bounded by any timeout).
 	 * When this method returns, every accepted point has been acknowledged by the server or
 	 * handed to the failure handler, whose calls have returned: it can take the close timeout,
 	 * plus the read timeout of the request in flight, plus the time the failure handler takes
