@@ -58,7 +58,7 @@ class CnosDbConnectionAutoConfigurationTests {
 						.body("{\"version\":\"2.4.2\",\"status\":\"healthy\"}")
 						.build();
 				}
-				return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body("n\n1\n").build();
+				return new MockResponse.Builder().code(200).addHeader("content-type", "application/csv").body("n\n1\n").build();
 			}
 
 		});

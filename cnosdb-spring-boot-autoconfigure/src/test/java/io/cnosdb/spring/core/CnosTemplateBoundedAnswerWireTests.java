@@ -40,7 +40,7 @@ class CnosTemplateBoundedAnswerWireTests {
 
 	/** A CSV answer of a header, then {@code row} again and again until the client hangs up. */
 	private static MockResponse endless(String header, String row) {
-		return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body(new MockResponseBody() {
+		return new MockResponse.Builder().code(200).addHeader("content-type", "application/csv").body(new MockResponseBody() {
 
 			@Override
 			public long getContentLength() {
@@ -119,7 +119,7 @@ class CnosTemplateBoundedAnswerWireTests {
 	void anAnswerTricklingInFailsAtTheQueryTimeout(Transport transport) {
 		// A byte every 200 ms: each wait is far below the read timeout, the whole takes minutes.
 		this.db.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "text/csv")
+			.addHeader("content-type", "application/csv")
 			.body("n\n" + "1\n".repeat(1000))
 			.throttleBody(1, 200, TimeUnit.MILLISECONDS)
 			.build());
@@ -147,9 +147,9 @@ class CnosTemplateBoundedAnswerWireTests {
 			.isEqualTo(this.db.takeRequest().getConnectionIndex());
 	}
 
-	/** A CSV answer as CnosDB sends a query's: {@code text/csv} with a length. */
+	/** A CSV answer as CnosDB sends a query's: {@code application/csv} with a length. */
 	private static MockResponse csv(String body) {
-		return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body(body).build();
+		return new MockResponse.Builder().code(200).addHeader("content-type", "application/csv").body(body).build();
 	}
 
 }

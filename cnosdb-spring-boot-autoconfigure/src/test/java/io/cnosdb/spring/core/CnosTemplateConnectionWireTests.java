@@ -125,9 +125,9 @@ class CnosTemplateConnectionWireTests {
 		assertThat(made).hasValue(1);
 	}
 
-	/** A CSV answer as CnosDB sends a query's: {@code text/csv} with a length. */
+	/** A CSV answer as CnosDB sends a query's: {@code application/csv} with a length. */
 	private static MockResponse csv(String body) {
-		return new MockResponse.Builder().code(200).addHeader("content-type", "text/csv").body(body).build();
+		return new MockResponse.Builder().code(200).addHeader("content-type", "application/csv").body(body).build();
 	}
 
 }

@@ -172,7 +172,7 @@ class CnosTemplateMalformedAnswerWireTests {
 			body.writeBytes(part);
 		}
 		return new MockResponse.Builder().code(200)
-			.addHeader("content-type", "text/csv")
+			.addHeader("content-type", "application/csv")
 			.body(new Buffer().write(body.toByteArray()))
 			.build();
 	}
