@@ -500,7 +500,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 				this.template.sendLineProtocol(batch.bytes(), batch.size(), this.settings.precision, what);
 			}
 			catch (RuntimeException ex) {
-				if (isTransient(ex) && attempts <= this.settings.maxRetries && !this.abandoned) {
+				if (DefaultCnosExceptionTranslator.isTransient(ex) && attempts <= this.settings.maxRetries && !this.abandoned) {
 					notify(() -> this.settings.listener.batchRetried(batch.points, ex));
 					if (backOff(attempts)) {
 						continue;
@@ -563,11 +563,6 @@ public final class CnosBatchWriter implements AutoCloseable {
 		catch (Throwable ex) {
 			logger.warn("A batch writer listener failed", ex);
 		}
-	}
-
-	/** Whether a failure may pass if the request is sent again: the translator's one rule. */
-	static boolean isTransient(Throwable ex) {
-		return DefaultCnosExceptionTranslator.isTransient(ex);
 	}
 
 	/** What to do when the buffer is full. */

@@ -125,12 +125,7 @@ final class CnosHttpClient {
 		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
 		ClientHttpResponse response;
 		try {
-			response = call(description, deadline, () -> this.restClient.post()
-				.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
-				.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-				.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
-				.contentType(TEXT_UTF8)
-				.body(body)
+			response = call(description, deadline, () -> statement(this.restClient, body, database, tenant)
 				.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
 						false));
 		}
@@ -179,6 +174,16 @@ final class CnosHttpClient {
 					+ ": SQL text " + CnosSql.unpairedSurrogate(surrogate));
 		}
 		return sql.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** {@code POST /api/v1/sql} of a statement, as the server's user, asking for CSV. */
+	private RestClient.RequestBodySpec statement(RestClient client, byte[] sql, String database, String tenant) {
+		return client.post()
+			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+			.contentType(TEXT_UTF8)
+			.body(sql);
 	}
 
 	/** Buffers to encode write bodies into, shared by the templates of this client. */
@@ -264,12 +269,8 @@ final class CnosHttpClient {
 		String description = "checking that the user can run " + sql;
 		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
 			CallTimeoutRequestFactory.withTimeout(timeout,
-					() -> call(description, deadline, () -> this.pingClient.post()
-						.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
-						.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-						.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
-						.contentType(TEXT_UTF8)
-						.body(encode(sql, description))
+					() -> call(description, deadline,
+							() -> statement(this.pingClient, encode(sql, description), database, tenant)
 						.exchange((request, response) -> {
 							try (ClientHttpResponse checked = requireCsv(checked(response, description),
 									description)) {

@@ -28,12 +28,17 @@ public final class CnosSql {
 	 * @throws IllegalArgumentException naming the value and the rule it breaks
 	 */
 	public static String quoteName(String kind, String name) {
+		checkSendable(kind, name);
+		return '"' + name.replace("\"", "\"\"") + '"';
+	}
+
+	/** Not null, and no unpaired surrogate, which has no UTF-8 encoding and would be sent as '?'. */
+	private static void checkSendable(String kind, String name) {
 		Assert.notNull(name, () -> "The " + kind + " name must not be null");
 		int surrogate = indexOfUnpairedSurrogate(name);
 		if (surrogate >= 0) {
 			throw invalid(kind, name, unpairedSurrogate(surrogate));
 		}
-		return '"' + name.replace("\"", "\"\"") + '"';
 	}
 
 	/**
@@ -50,7 +55,7 @@ public final class CnosSql {
 	 * @throws IllegalArgumentException naming the value and the rule it breaks
 	 */
 	public static String validateName(String kind, String name) {
-		quoteName(kind, name);
+		checkSendable(kind, name);
 		if (name.isBlank()) {
 			throw invalid(kind, name, "must not be empty or contain only spaces");
 		}

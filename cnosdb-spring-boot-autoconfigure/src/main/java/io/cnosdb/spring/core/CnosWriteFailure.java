@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
+
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ public record CnosWriteFailure(List<String> lines, CnosPrecision precision, Stri
 
 	/** Whether the last failure may pass if the lines are written again later. */
 	public boolean isTransient() {
-		return CnosBatchWriter.isTransient(this.cause);
+		return DefaultCnosExceptionTranslator.isTransient(this.cause);
 	}
 
 }

@@ -197,7 +197,7 @@ class CnosBatchWriterTests {
 		}
 		assertThat(this.faults.acknowledged).hasSize(2);
 		assertThat(this.failures).isEmpty();
-		assertThat(CnosBatchWriter.isTransient(new CnosTransientException("x",
+		assertThat(io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator.isTransient(new CnosTransientException("x",
 				new io.cnosdb.spring.core.exception.CnosServerError(422, "030024", "limit")))).isTrue();
 	}
 

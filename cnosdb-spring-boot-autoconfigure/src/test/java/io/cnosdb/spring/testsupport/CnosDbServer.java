@@ -43,6 +43,8 @@ public final class CnosDbServer implements ExecutionCondition, BeforeAllCallback
 
 	private @Nullable CnosDbContainer container;
 
+	private @Nullable String version;
+
 	/** A server found from system properties and the environment. */
 	public CnosDbServer() {
 		this(CnosDbServer::setting);
@@ -126,8 +128,12 @@ public final class CnosDbServer implements ExecutionCondition, BeforeAllCallback
 	 * Whether the server is a CnosDB 2.3, whose answers differ from 2.4's in places the tests
 	 * check (error codes, an empty 500 for a line-protocol syntax error, durations).
 	 */
-	public boolean isVersion23() {
-		return template().ping(java.time.Duration.ofSeconds(10)).version().startsWith("2.3");
+	public synchronized boolean isVersion23() {
+		if (this.version == null) {
+			// Asked once: tests consult it in many places, and the server does not change.
+			this.version = template().ping(java.time.Duration.ofSeconds(10)).version();
+		}
+		return this.version.startsWith("2.3");
 	}
 
 	/** A template connected to the server as the configured user, addressing database {@code public}. */

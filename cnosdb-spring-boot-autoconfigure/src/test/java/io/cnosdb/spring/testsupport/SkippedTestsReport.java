@@ -34,9 +34,7 @@ public final class SkippedTestsReport implements TestExecutionListener {
 
 	@Override
 	public void executionSkipped(TestIdentifier identifier, String reason) {
-		int tests = (this.plan != null) ? countTests(this.plan, identifier) : 1;
-		this.countsByReason.merge(reason, tests, Integer::sum);
-		this.classesByReason.merge(reason, identifier.getDisplayName(), (a, b) -> a + ", " + b);
+		record(reason, identifier, (this.plan != null) ? countTests(this.plan, identifier) : 1);
 	}
 
 	private static int countTests(TestPlan plan, TestIdentifier identifier) {
@@ -54,10 +52,13 @@ public final class SkippedTestsReport implements TestExecutionListener {
 	@Override
 	public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
 		if (result.getStatus() == TestExecutionResult.Status.ABORTED && identifier.isTest()) {
-			String reason = result.getThrowable().map(Throwable::getMessage).orElse("an assumption failed");
-			this.countsByReason.merge(reason, 1, Integer::sum);
-			this.classesByReason.merge(reason, identifier.getDisplayName(), (a, b) -> a + ", " + b);
+			record(result.getThrowable().map(Throwable::getMessage).orElse("an assumption failed"), identifier, 1);
 		}
+	}
+
+	private void record(String reason, TestIdentifier identifier, int tests) {
+		this.countsByReason.merge(reason, tests, Integer::sum);
+		this.classesByReason.merge(reason, identifier.getDisplayName(), (a, b) -> a + ", " + b);
 	}
 
 	@Override
