@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -53,12 +54,9 @@ class CnosDbConnectionAutoConfigurationTests {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
 				if (request.getUrl().encodedPath().equals("/api/v1/ping")) {
-					return new MockResponse.Builder().code(200)
-						.addHeader("content-type", "application/json")
-						.body("{\"version\":\"2.4.2\",\"status\":\"healthy\"}")
-						.build();
+					return recorded("ping");
 				}
-				return new MockResponse.Builder().code(200).addHeader("content-type", "application/csv").body("n\n1\n").build();
+				return recorded("select-1-as-n");
 			}
 
 		});

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.TransientDataAccessResourceException;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -43,10 +44,7 @@ class CnosTemplateConnectionWireTests {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
 				if (request.getUrl().encodedPath().equals(CnosHttpClient.PING_PATH)) {
-					return new MockResponse.Builder().code(200)
-						.addHeader("content-type", "application/json")
-						.body("{\"version\":\"2.4.2\",\"status\":\"healthy\"}")
-						.build();
+					return recorded("ping");
 				}
 				return csv("n\n1\n2\n");
 			}
