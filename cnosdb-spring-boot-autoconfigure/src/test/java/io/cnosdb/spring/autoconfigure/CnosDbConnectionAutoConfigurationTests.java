@@ -29,6 +29,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
+import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -107,12 +108,9 @@ class CnosDbConnectionAutoConfigurationTests {
 	void aPingAnswerTricklingInFailsWithinThePingsTimeout() throws IOException {
 		MockWebServer trickling = new MockWebServer();
 		trickling.start();
-		// A byte every 100 ms: each wait is far below the timeout, the whole takes 30 s.
-		trickling.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("content-type", "application/json")
-			.body("{\"version\":\"" + "2".repeat(300) + "\",\"status\":\"healthy\"}")
-			.throttleBody(1, 100, TimeUnit.MILLISECONDS)
-			.build());
+		// CnosDB's recorded ping, a byte every 100 ms: each wait is far below the timeout, the
+		// whole (about 90 bytes) takes 9 s.
+		trickling.enqueue(recordedBuilder("ping").throttleBody(1, 100, TimeUnit.MILLISECONDS).build());
 		try (trickling) {
 			this.runner.withPropertyValues("cnosdb.url=" + trickling.url("/"), "cnosdb.read-timeout=60s")
 				.run((context) -> {
