@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.write.CnosPrecision;
+
 /**
  * Lets the transport benchmark (B3) post pre-encoded line protocol exactly as
  * {@link CnosTemplate#write(java.util.Collection)} posts what it encoded, through the

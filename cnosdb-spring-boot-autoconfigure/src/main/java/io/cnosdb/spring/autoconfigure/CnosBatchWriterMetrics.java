@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.cnosdb.spring.core.CnosBatchWriter;
-import io.cnosdb.spring.core.CnosBatchWriterListener;
+import io.cnosdb.spring.core.batch.CnosBatchWriter;
+import io.cnosdb.spring.core.batch.CnosBatchWriterListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 

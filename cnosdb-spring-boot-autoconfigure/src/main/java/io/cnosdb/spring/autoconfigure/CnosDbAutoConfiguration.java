@@ -3,7 +3,7 @@ package io.cnosdb.spring.autoconfigure;
 import java.time.Duration;
 
 import io.cnosdb.spring.core.CnosOperations;
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 

@@ -4,10 +4,10 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.cnosdb.spring.core.CnosBatchWriter;
-import io.cnosdb.spring.core.CnosBatchWriterListener;
+import io.cnosdb.spring.core.batch.CnosBatchWriter;
+import io.cnosdb.spring.core.batch.CnosBatchWriterListener;
 import io.cnosdb.spring.core.CnosTemplate;
-import io.cnosdb.spring.core.CnosWriteFailureHandler;
+import io.cnosdb.spring.core.batch.CnosWriteFailureHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,7 +2,7 @@ package io.cnosdb.spring.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cnosdb.spring.core.CnosDefaults;
+import io.cnosdb.spring.core.support.CnosDefaults;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.boot.ssl.SslBundle;

@@ -2,8 +2,8 @@ package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
 
-import io.cnosdb.spring.core.CnosBatchWriter;
-import io.cnosdb.spring.core.CnosWriteCompression;
+import io.cnosdb.spring.core.batch.CnosBatchWriter;
+import io.cnosdb.spring.core.write.CnosWriteCompression;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration properties of the CnosDB client, under {@code cnosdb}. The defaults are
  * written out, so the configuration metadata shows them; they equal
- * {@link io.cnosdb.spring.core.CnosDefaults}. Once bound, every value is checked, and one
+ * {@link io.cnosdb.spring.core.support.CnosDefaults}. Once bound, every value is checked, and one
  * that cannot work stops startup with a report naming the property, the value and the rule.
  */
 @ConfigurationProperties("cnosdb")

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cnosdb.spring.core.CnosMessageValues;
-import io.cnosdb.spring.core.CnosSql;
+import io.cnosdb.spring.core.support.CnosMessageValues;
+import io.cnosdb.spring.core.sql.CnosSql;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DurationStyle;

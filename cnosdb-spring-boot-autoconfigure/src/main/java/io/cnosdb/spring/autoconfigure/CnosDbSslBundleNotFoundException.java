@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cnosdb.spring.core.CnosMessageValues;
+import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
  * {@code cnosdb.ssl.bundle} names an SSL bundle that is not defined.

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cnosdb.spring.core.CnosMessageValues;
+import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
  * Checks the CnosDB URL before a client is built from it, so a typo fails at startup with

@@ -1,6 +1,6 @@
 package io.cnosdb.spring.autoconfigure;
 
-import io.cnosdb.spring.core.CnosMessageValues;
+import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
  * {@code cnosdb.write.precision} is not one of the precisions CnosDB understands.

@@ -1,5 +1,9 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.result.CnosColumns;
+import io.cnosdb.spring.core.result.CnosRow;
+import io.cnosdb.spring.core.support.CnosMessageValues;
+
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

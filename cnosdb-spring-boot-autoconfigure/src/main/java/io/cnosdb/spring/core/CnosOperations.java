@@ -12,6 +12,10 @@ import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.ddl.TableColumn;
 import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.write.Point;
+import io.cnosdb.spring.core.csv.CsvImportException;
+import io.cnosdb.spring.core.csv.CsvImportOptions;
+import io.cnosdb.spring.core.csv.CsvImportResult;
+import io.cnosdb.spring.core.write.CnosPrecision;
 
 /**
  * The operations of a CnosDB client: SQL in the manner of {@code JdbcTemplate}, a fluent

@@ -29,8 +29,28 @@ import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
+import io.cnosdb.spring.core.write.LineProtocolSender;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.PointMapper;
+import io.cnosdb.spring.core.csv.CsvImportOptions;
+import io.cnosdb.spring.core.csv.CsvImportResult;
+import io.cnosdb.spring.core.csv.CsvImporter;
+import io.cnosdb.spring.core.http.CallTimeoutRequestFactory;
+import io.cnosdb.spring.core.http.CnosCredentials;
+import io.cnosdb.spring.core.http.CnosHttpClient;
+import io.cnosdb.spring.core.http.CnosPing;
+import io.cnosdb.spring.core.http.DefaultRequestFactories;
+import io.cnosdb.spring.core.http.QueryResult;
+import io.cnosdb.spring.core.http.WriteBodies;
+import io.cnosdb.spring.core.result.CnosColumns;
+import io.cnosdb.spring.core.result.CnosConversions;
+import io.cnosdb.spring.core.result.CnosRow;
+import io.cnosdb.spring.core.sql.CnosSql;
+import io.cnosdb.spring.core.support.CnosDefaults;
+import io.cnosdb.spring.core.support.CnosMessageValues;
+import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosWriteCompression;
+import io.cnosdb.spring.core.write.EncodeBuffers;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionService;
@@ -49,7 +69,7 @@ import org.springframework.web.client.RestClient;
  * auto-configuration creates one from {@code cnosdb.*} properties; elsewhere use
  * {@link #builder()}.
  */
-public class CnosTemplate implements CnosOperations {
+public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 	private static final int MAX_STATEMENT_IN_MESSAGE = 500;
 
@@ -394,14 +414,11 @@ public class CnosTemplate implements CnosOperations {
 		Assert.hasText(table, "Table must not be empty");
 		Assert.notNull(csv, "CSV path must not be null");
 		Assert.notNull(options, "Options must not be null");
-		return new CsvImporter(this, table, csv, options).run();
+		return new CsvImporter(this, this::describeTable, table, csv, options).run();
 	}
 
-	/**
-	 * Sends {@code bytes[0 .. length)} of encoded line protocol in one request.
-	 * @param what what is written, such as "3 point(s)", for messages
-	 */
-	void sendLineProtocol(byte[] bytes, int length, CnosPrecision precision, String what) {
+	@Override
+	public void sendLineProtocol(byte[] bytes, int length, CnosPrecision precision, String what) {
 		this.client.write(bytes, length, this.database, this.tenant, precision,
 				what + " to " + scope());
 	}

@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.sql.NamedParameters;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.result.CnosRow;
+
 /**
  * Handles each row of a result as it is read, without collecting the rows: the way to
  * process a result larger than memory.

@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.result.CnosRow;
+
 /**
  * Maps one row of a CnosDB result to an object, like JDBC's {@code RowMapper}.
  *

@@ -1,5 +1,8 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.result.CnosRow;
+import io.cnosdb.spring.core.support.CnosMessageValues;
+
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.TypeMismatchDataAccessException;

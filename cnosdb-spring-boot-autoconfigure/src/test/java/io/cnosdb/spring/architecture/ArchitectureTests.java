@@ -1,22 +1,90 @@
 package io.cnosdb.spring.architecture;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guard rails of the design's layering: the client ({@code io.cnosdb.spring.core}) is usable
- * without Spring Boot and knows nothing of the Boot glue, Testcontainers or Docker Compose
- * built on it; the optional integrations stay apart from each other.
+ * Guard rails of the layering that the README's "Architecture" table describes: every package
+ * uses only the packages the table allows it, so the packages form no cycle; the client is
+ * usable without Spring Boot and knows nothing of what is built on it; the optional
+ * integrations stay apart.
  */
 class ArchitectureTests {
+
+	private static final String BASE = "io.cnosdb.spring.";
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.cnosdb.spring");
+
+	/**
+	 * The README's table: each package of this project and the packages of this project it
+	 * may use (itself and its sub-packages always). Anything not listed may not be used.
+	 */
+	static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
+	static {
+		ALLOWED.put("core.support", List.of());
+		ALLOWED.put("core.exception", List.of("core.support"));
+		ALLOWED.put("core.sql", List.of("core.support"));
+		ALLOWED.put("core.write", List.of("core.support"));
+		ALLOWED.put("core.result", List.of("core.support"));
+		ALLOWED.put("core.ddl", List.of("core.sql", "core.write", "core.support"));
+		ALLOWED.put("core.http", List.of("core.result", "core.write", "core.sql", "core.exception", "core.support"));
+		ALLOWED.put("core.csv",
+				List.of("core.write", "core.ddl", "core.result", "core.exception", "core.support"));
+		ALLOWED.put("core", List.of("core.sql", "core.result", "core.http", "core.write", "core.csv", "core.ddl",
+				"core.exception", "core.support"));
+		ALLOWED.put("core.batch", List.of("core", "core.write", "core.exception", "core.support"));
+		ALLOWED.put("autoconfigure", List.of("core", "core.batch", "core.http", "core.write", "core.sql", "core.exception",
+				"core.support"));
+		ALLOWED.put("testcontainers", List.of("autoconfigure", "core.support"));
+		ALLOWED.put("docker.compose", List.of("autoconfigure", "core.support"));
+	}
+
+	@TestFactory
+	List<DynamicTest> eachPackageUsesOnlyThePackagesTheTableAllows() {
+		return ALLOWED.entrySet().stream().map((entry) -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+			String[] forbidden = ALLOWED.keySet()
+				.stream()
+				.filter((other) -> !other.equals(entry.getKey()) && !entry.getValue().contains(other))
+				.map((other) -> BASE + other)
+				.toArray(String[]::new);
+			noClasses().that()
+				.resideInAPackage(BASE + entry.getKey())
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(forbidden)
+				.because("the README's Architecture table allows " + entry.getKey() + " only " + entry.getValue())
+				.check(MAIN);
+		})).toList();
+	}
+
+	@Test
+	void everyPackageIsInTheTable() {
+		Set<String> packages = MAIN.stream()
+			.map((javaClass) -> javaClass.getPackageName().substring(BASE.length()))
+			.filter((name) -> !name.startsWith("core.write.annotation") && !name.startsWith("autoconfigure."))
+			.collect(java.util.stream.Collectors.toSet());
+		assertThat(ALLOWED.keySet()).containsAll(packages);
+	}
+
+	@Test
+	void theClientPackagesFormNoCycle() {
+		slices().matching("io.cnosdb.spring.core.(*)..").should().beFreeOfCycles().check(MAIN);
+	}
 
 	@Test
 	void theClientDoesNotDependOnSpringBoot() {

@@ -124,7 +124,7 @@ class CnosDbAutoConfigurationTests {
 			assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/write");
 			assertThat(request.getUrl().queryParameter("precision")).isEqualTo("ms");
 			assertThat(template.withDatabase("other").getWritePrecision())
-				.isEqualTo(io.cnosdb.spring.core.CnosPrecision.MS);
+				.isEqualTo(io.cnosdb.spring.core.write.CnosPrecision.MS);
 		});
 	}
 

@@ -2,7 +2,7 @@ package io.cnosdb.spring.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.core.CnosDefaults;
+import io.cnosdb.spring.core.support.CnosDefaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

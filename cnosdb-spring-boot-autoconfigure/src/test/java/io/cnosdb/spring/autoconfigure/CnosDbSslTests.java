@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.core.CnosPing;
+import io.cnosdb.spring.core.http.CnosPing;
 import io.cnosdb.spring.core.CnosTemplate;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

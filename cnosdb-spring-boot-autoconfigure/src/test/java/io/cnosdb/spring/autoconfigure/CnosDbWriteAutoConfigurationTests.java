@@ -18,12 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.core.CnosBatchWriter;
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.batch.CnosBatchWriter;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
-import io.cnosdb.spring.core.CnosWriteCompression;
-import io.cnosdb.spring.core.CnosWriteFailure;
-import io.cnosdb.spring.core.CnosWriteFailureHandler;
+import io.cnosdb.spring.core.write.CnosWriteCompression;
+import io.cnosdb.spring.core.batch.CnosWriteFailure;
+import io.cnosdb.spring.core.batch.CnosWriteFailureHandler;
 import io.cnosdb.spring.core.write.Point;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

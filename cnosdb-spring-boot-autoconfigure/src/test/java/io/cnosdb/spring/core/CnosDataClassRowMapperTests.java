@@ -1,5 +1,10 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.result.CnosConversions;
+import io.cnosdb.spring.core.result.CnosRow;
+import io.cnosdb.spring.core.result.CsvResultReader;
+import io.cnosdb.spring.core.result.CsvResultReaderTests;
+
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core;
 
+import io.cnosdb.spring.core.http.CnosHttpClient;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

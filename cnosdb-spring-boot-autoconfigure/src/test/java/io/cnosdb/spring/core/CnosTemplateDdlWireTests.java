@@ -9,6 +9,7 @@ import io.cnosdb.spring.core.ddl.TableColumn;
 import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

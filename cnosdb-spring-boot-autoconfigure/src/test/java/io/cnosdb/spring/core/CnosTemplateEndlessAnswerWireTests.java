@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.cnosdb.spring.core.MockCnosDb.Transport;
 import io.cnosdb.spring.core.exception.CnosUncategorizedException;
+import io.cnosdb.spring.core.http.StatementDeadline;
+import io.cnosdb.spring.core.result.CsvResultReader;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;

@@ -21,6 +21,8 @@ import io.cnosdb.spring.core.write.annotation.Field;
 import io.cnosdb.spring.core.write.annotation.Measurement;
 import io.cnosdb.spring.core.write.annotation.Tag;
 import io.cnosdb.spring.core.write.annotation.Timestamp;
+import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosWriteCompression;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,13 +16,13 @@ import org.springframework.web.client.RestClient;
  * A {@link MockWebServer} on loopback standing in for CnosDB, and templates pointed at it.
  * Create one per test and close it afterwards.
  */
-final class MockCnosDb implements AutoCloseable {
+public final class MockCnosDb implements AutoCloseable {
 
 	private final MockWebServer server = new MockWebServer();
 
 	private HttpComponentsClientHttpRequestFactory apacheFactory;
 
-	MockCnosDb() {
+	public MockCnosDb() {
 		try {
 			this.server.start();
 		}
@@ -39,7 +39,7 @@ final class MockCnosDb implements AutoCloseable {
 		return this.server;
 	}
 
-	void enqueue(MockResponse... responses) {
+	public void enqueue(MockResponse... responses) {
 		for (MockResponse response : responses) {
 			this.server.enqueue(response);
 		}
@@ -74,12 +74,12 @@ final class MockCnosDb implements AutoCloseable {
 	}
 
 	/** A template with the client it builds by default. */
-	CnosTemplate template() {
+	public CnosTemplate template() {
 		return builder().build();
 	}
 
 	/** A template sending through the given transport. */
-	CnosTemplate template(Transport transport) {
+	public CnosTemplate template(Transport transport) {
 		return transport.configure(this, builder()).build();
 	}
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cnosdb.spring.core.CnosTemplate;
-import io.cnosdb.spring.core.CsvImportResult;
+import io.cnosdb.spring.core.csv.CsvImportResult;
 import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.ddl.FieldType;
 import io.cnosdb.spring.core.ddl.TableDefinition;

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.cnosdb.spring.core.CnosPrecision;
-import io.cnosdb.spring.core.CnosRow;
+import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.result.CnosRow;
 import io.cnosdb.spring.core.CnosTemplate;
-import io.cnosdb.spring.core.CsvImportOptions;
-import io.cnosdb.spring.core.CsvImportResult;
+import io.cnosdb.spring.core.csv.CsvImportOptions;
+import io.cnosdb.spring.core.csv.CsvImportResult;
 import io.cnosdb.spring.core.ddl.Codec;
 import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.ddl.FieldType;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cnosdb.spring.autoconfigure.health.CnosDbHealthIndicator;
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;

@@ -2,7 +2,7 @@ package io.cnosdb.spring.sample;
 
 import java.time.Instant;
 
-import io.cnosdb.spring.core.CsvImportException;
+import io.cnosdb.spring.core.csv.CsvImportException;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.cnosdb.spring.core.CnosOperations;
-import io.cnosdb.spring.core.CnosRow;
-import io.cnosdb.spring.core.CnosSql;
+import io.cnosdb.spring.core.result.CnosRow;
+import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.ddl.TableColumn;
 import org.jspecify.annotations.Nullable;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.cnosdb.spring.core.CnosBatchWriter;
+import io.cnosdb.spring.core.batch.CnosBatchWriter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

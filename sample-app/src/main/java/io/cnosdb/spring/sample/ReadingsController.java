@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.cnosdb.spring.core.CnosOperations;
-import io.cnosdb.spring.core.CnosSql;
+import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.CnosStatementSpec;
-import io.cnosdb.spring.core.CsvImportResult;
+import io.cnosdb.spring.core.csv.CsvImportResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

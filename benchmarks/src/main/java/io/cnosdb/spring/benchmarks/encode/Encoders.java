@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.influxdb.client.domain.WritePrecision;
 
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;

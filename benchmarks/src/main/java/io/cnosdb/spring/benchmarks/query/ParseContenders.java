@@ -18,9 +18,9 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 
-import io.cnosdb.spring.core.CnosConversions;
+import io.cnosdb.spring.core.result.CnosConversions;
 import io.cnosdb.spring.core.CnosTemplate;
-import io.cnosdb.spring.core.CnosTimestamps;
+import io.cnosdb.spring.core.result.CnosTimestamps;
 import io.cnosdb.spring.core.RowMapper;
 
 import org.springframework.core.convert.ConversionService;

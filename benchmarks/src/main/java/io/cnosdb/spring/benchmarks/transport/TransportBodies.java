@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.cnosdb.spring.benchmarks.encode.EncodeDataset;
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;

@@ -3,7 +3,7 @@ package io.cnosdb.spring.benchmarks.write;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
-import io.cnosdb.spring.core.CnosBatchWriter;
+import io.cnosdb.spring.core.batch.CnosBatchWriter;
 import io.cnosdb.spring.core.CnosTemplate;
 
 /**

@@ -2,7 +2,7 @@ package io.cnosdb.spring.benchmarks.write;
 
 import com.influxdb.client.domain.WritePrecision;
 
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.Point;
 
 /** Builds point {@code i} of the dataset in each library's own point type. */

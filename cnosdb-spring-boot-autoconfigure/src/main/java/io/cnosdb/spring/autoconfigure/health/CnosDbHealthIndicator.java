@@ -2,7 +2,7 @@ package io.cnosdb.spring.autoconfigure.health;
 
 import java.time.Duration;
 
-import io.cnosdb.spring.core.CnosPing;
+import io.cnosdb.spring.core.http.CnosPing;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 

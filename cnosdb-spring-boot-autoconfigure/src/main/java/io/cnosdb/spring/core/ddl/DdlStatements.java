@@ -2,7 +2,7 @@ package io.cnosdb.spring.core.ddl;
 
 import java.util.StringJoiner;
 
-import io.cnosdb.spring.core.CnosSql;
+import io.cnosdb.spring.core.sql.CnosSql;
 
 /**
  * The SQL of the template's DDL helpers. Every name is double-quoted and every string

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cnosdb.spring.core.CnosMessageValues;
-import io.cnosdb.spring.core.CnosSql;
+import io.cnosdb.spring.core.support.CnosMessageValues;
+import io.cnosdb.spring.core.sql.CnosSql;
 
 import org.springframework.util.Assert;
 

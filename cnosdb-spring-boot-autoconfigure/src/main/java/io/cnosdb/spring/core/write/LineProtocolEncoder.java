@@ -1,7 +1,6 @@
 package io.cnosdb.spring.core.write;
 
-import io.cnosdb.spring.core.CnosMessageValues;
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
  * Encodes {@link Point points} as CnosDB line protocol straight into a {@link LineProtocolBuffer}:

@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import io.cnosdb.spring.core.CnosMessageValues;
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.support.CnosMessageValues;
 import org.jspecify.annotations.Nullable;
 
 /**

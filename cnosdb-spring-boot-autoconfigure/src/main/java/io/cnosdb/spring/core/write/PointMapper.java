@@ -15,7 +15,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cnosdb.spring.core.CnosPrecision;
 import io.cnosdb.spring.core.write.annotation.Field;
 import io.cnosdb.spring.core.write.annotation.Measurement;
 import io.cnosdb.spring.core.write.annotation.Tag;

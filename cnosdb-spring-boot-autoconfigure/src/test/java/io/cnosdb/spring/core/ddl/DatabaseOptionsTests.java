@@ -2,7 +2,7 @@ package io.cnosdb.spring.core.ddl;
 
 import java.time.Duration;
 
-import io.cnosdb.spring.core.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosPrecision;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.core.CnosPrecision;
 import io.cnosdb.spring.core.write.annotation.Field;
 import io.cnosdb.spring.core.write.annotation.Measurement;
 import io.cnosdb.spring.core.write.annotation.Tag;

@@ -1,0 +1,508 @@
+package io.cnosdb.spring.core.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
+import io.cnosdb.spring.core.exception.CnosServerError;
+import io.cnosdb.spring.core.result.CsvResultReader;
+import io.cnosdb.spring.core.sql.CnosSql;
+import io.cnosdb.spring.core.support.CnosDefaults;
+import io.cnosdb.spring.core.support.CnosMessageValues;
+import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.CnosWriteCompression;
+import io.cnosdb.spring.core.write.EncodeBuffers;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The CnosDB endpoints a template uses, {@code /api/v1/sql} and {@code /api/v1/write}, plus
+ * {@code /api/v1/ping}, over Spring's {@link RestClient}: one {@code Accept} value, Basic
+ * authentication on every statement and write (never on a ping, which needs none), bodies as
+ * byte arrays so they carry a {@code Content-Length} (the server answers a chunked upload with
+ * an empty 500), and every failure turned into a {@link DataAccessException}.
+ */
+public final class CnosHttpClient {
+
+	static final String SQL_PATH = "/api/v1/sql";
+
+	static final String WRITE_PATH = "/api/v1/write";
+
+	public static final String PING_PATH = "/api/v1/ping";
+
+	/**
+	 * CSV keeps the statement's column order and duplicate names, NaN and infinity, every digit
+	 * of unsigned values and nine-digit timestamps; JSON sorts keys and drops NULL, NaN and
+	 * infinity. {@code application/csv} rather than {@code text/csv}: servers before 2.4.3
+	 * accept only the {@code application/} prefix.
+	 */
+	static final String ACCEPT_CSV = "application/csv";
+
+	private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	/** Enough of an error body for any CnosDB message; a larger body is cut, never buffered whole. */
+	private static final int MAX_ERROR_BODY = 16 * 1024;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String QUERY_DEADLINE_ADVICE = "the deadline covers sending the statement, the server's work "
+			+ "and reading every row, time spent in row callbacks and stream steps included: narrow the statement, "
+			+ "or raise the query timeout (cnosdb.query-timeout)";
+
+	private static final String PING_DEADLINE_ADVICE = "raise the timeout (cnosdb.health.timeout for the health check)";
+
+	private final RestClient restClient;
+
+	private final String displayUrl;
+
+	private final CnosCredentials credentials;
+
+	private final CnosExceptionTranslator translator;
+
+	/** One client for pings and health checks of every timeout: each call sets its own. */
+	private final RestClient pingClient;
+
+	/** How many connections the client's pool holds, for messages; 0 if unknown. */
+	private final int maxConnections;
+
+	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
+
+	private volatile CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
+
+	private volatile int writeCompressionLevel = 1;
+
+	private volatile Duration queryTimeout = CnosDefaults.QUERY_TIMEOUT;
+
+	private volatile int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
+
+	public CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
+			RestClient pingClient, int maxConnections) {
+		this.restClient = restClient;
+		this.displayUrl = CnosMessageValues.withoutUserInfo(url);
+		this.credentials = credentials;
+		this.translator = translator;
+		this.pingClient = pingClient;
+		this.maxConnections = maxConnections;
+	}
+
+	public String displayUrl() {
+		return this.displayUrl;
+	}
+
+	public CnosCredentials credentials() {
+		return this.credentials;
+	}
+
+	/*
+	 * Requests name their URI as a template with variables, so the http.client.requests
+	 * observation gets one low-cardinality uri tag per endpoint rather than "none".
+	 */
+
+	/**
+	 * Posts a statement and opens the CSV answer for reading; the caller closes it.
+	 * @param description what is being done, for messages (already free of credentials)
+	 */
+	public QueryResult query(String sql, String database, String tenant, String description) {
+		byte[] body = encode(sql, description);
+		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
+		ClientHttpResponse response;
+		try {
+			response = call(description, deadline, () -> statement(this.restClient, body, database, tenant)
+				.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
+						false));
+		}
+		catch (RuntimeException ex) {
+			deadline.close();
+			throw ex;
+		}
+		InputStream stream = null;
+		try {
+			stream = response.getBody();
+			deadline.watch(stream);
+			CsvResultReader reader = new CsvResultReader(stream, CsvResultReader.DEFAULT_BUFFER_SIZE, this.maxRowSize);
+			return new QueryResult(response, stream, reader, this, description, deadline);
+		}
+		catch (IOException | RuntimeException ex) {
+			try {
+				if (stream != null) {
+					ResponseBodies.abort(stream);
+				}
+				response.close();
+			}
+			finally {
+				deadline.close();
+			}
+			throw translateReadFailure(description, ex, deadline);
+		}
+	}
+
+	/**
+	 * Sets the limits of answers: the overall deadline of a statement, and the most bytes
+	 * one row may take.
+	 */
+	public void limits(Duration queryTimeout, int maxRowSize) {
+		this.queryTimeout = queryTimeout;
+		this.maxRowSize = maxRowSize;
+	}
+
+	/**
+	 * The statement as UTF-8, refused if it holds an unpaired surrogate: the encoder would send
+	 * it as {@code ?}, which can change what the statement addresses.
+	 */
+	private static byte[] encode(String sql, String description) {
+		int surrogate = CnosSql.indexOfUnpairedSurrogate(sql);
+		if (surrogate >= 0) {
+			throw new InvalidDataAccessApiUsageException("Cannot send the statement while " + description
+					+ ": SQL text " + CnosSql.unpairedSurrogate(surrogate));
+		}
+		return sql.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** {@code POST /api/v1/sql} of a statement, as the server's user, asking for CSV. */
+	private RestClient.RequestBodySpec statement(RestClient client, byte[] sql, String database, String tenant) {
+		return client.post()
+			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
+			.contentType(TEXT_UTF8)
+			.body(sql);
+	}
+
+	/** Buffers to encode write bodies into, shared by the templates of this client. */
+	public EncodeBuffers encodeBuffers() {
+		return this.encodeBuffers;
+	}
+
+	/** Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)} compresses bodies. */
+	public void writeCompression(CnosWriteCompression compression, int level) {
+		WriteBodies.checkLevel(level);
+		this.writeCompression = compression;
+		this.writeCompressionLevel = level;
+	}
+
+	/**
+	 * Posts the line protocol in {@code bytes[0 .. length)}, compressed as configured, with a
+	 * {@code Content-Length}; returns when the server has acknowledged it. The array is sent
+	 * as it is, without a copy, where the request factory streams.
+	 * @param description what is being done, for messages
+	 */
+	public void write(byte[] bytes, int length, String database, String tenant, CnosPrecision precision,
+			String description) {
+		WriteBodies.Body body = (this.writeCompression == CnosWriteCompression.GZIP)
+				? WriteBodies.gzip(bytes, length, this.writeCompressionLevel) : new WriteBodies.Body(bytes, length);
+		String encoding = (this.writeCompression == CnosWriteCompression.GZIP) ? "gzip" : null;
+		call(description, () -> this.restClient.post()
+			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant,
+					precision.wireValue())
+			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
+			.contentType(TEXT_UTF8)
+			.headers((headers) -> {
+				if (encoding != null) {
+					headers.set(HttpHeaders.CONTENT_ENCODING, encoding);
+				}
+			})
+			.httpRequest((request) -> writeBody(request, body))
+			.exchange((request, clientResponse) -> {
+				checked(clientResponse, description);
+				finishWriteAnswer(clientResponse.getBody());
+				return null;
+			}));
+	}
+
+	/**
+	 * Reads what the server answered to a write, which CnosDB sends empty, keeping the
+	 * connection; an answer longer than any CnosDB sends (such as an endless one from something
+	 * else at the URL) is cut off instead of read to its end.
+	 */
+	private static void finishWriteAnswer(InputStream body) throws IOException {
+		body.readNBytes(MAX_ERROR_BODY);
+		if (body.read() != -1) {
+			ResponseBodies.abort(body);
+		}
+	}
+
+	/**
+	 * Asks the server whether it is healthy, over a client whose connect and read timeouts are
+	 * bounded by the given timeout; sends no credentials.
+	 */
+	public CnosPing ping(Duration timeout) {
+		String description = "pinging the server";
+		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
+			return CallTimeoutRequestFactory.withTimeout(timeout,
+					() -> call(description, deadline, () -> this.pingClient.get()
+						.uri(PING_PATH)
+						.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+						.exchange((request, response) -> {
+							try (ClientHttpResponse checked = checked(response, description)) {
+								InputStream body = checked.getBody();
+								deadline.watch(body);
+								return readPing(body.readNBytes(MAX_ERROR_BODY), description);
+							}
+						})));
+		}
+	}
+
+	/**
+	 * Runs {@code sql} as the configured user over the same bounded client as
+	 * {@link #ping(Duration)}, and reads the answer to its end within the timeout: the check a
+	 * health indicator makes that the credentials work, since a ping sends none.
+	 */
+	public void validate(String sql, String database, String tenant, Duration timeout) {
+		String description = "checking that the user can run " + sql;
+		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
+			CallTimeoutRequestFactory.withTimeout(timeout,
+					() -> call(description, deadline,
+							() -> statement(this.pingClient, encode(sql, description), database, tenant)
+						.exchange((request, response) -> {
+							try (ClientHttpResponse checked = requireCsv(checked(response, description),
+									description)) {
+								InputStream body = checked.getBody();
+								deadline.watch(body);
+								StreamUtils.drain(body);
+								return null;
+							}
+						})));
+		}
+	}
+
+	private CnosPing readPing(byte[] body, String description) {
+		try {
+			Map<?, ?> ping = JSON.readValue(body, Map.class);
+			return new CnosPing(text(ping.get("version")), text(ping.get("status")));
+		}
+		catch (JacksonException ex) {
+			throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl
+					+ " answered with something other than its ping JSON while " + description, ex);
+		}
+	}
+
+	private static String text(@Nullable Object value) {
+		return (value != null) ? value.toString() : "";
+	}
+
+	private static void writeBody(ClientHttpRequest request, WriteBodies.Body body) {
+		request.getHeaders().setContentLength(body.length());
+		if (request instanceof StreamingHttpOutputMessage streaming) {
+			streaming.setBody(new StreamingHttpOutputMessage.Body() {
+
+				@Override
+				public void writeTo(java.io.OutputStream out) throws IOException {
+					out.write(body.bytes(), 0, body.length());
+				}
+
+				@Override
+				public boolean repeatable() {
+					return true;
+				}
+
+			});
+			return;
+		}
+		try {
+			request.getBody().write(body.bytes(), 0, body.length());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private ClientHttpResponse checked(ClientHttpResponse response, String description) throws IOException {
+		int status = response.getStatusCode().value();
+		if (status >= 200 && status < 300) {
+			return response;
+		}
+		try (response) {
+			InputStream body = response.getBody();
+			try {
+				throw this.translator.translate(description, readError(status, body));
+			}
+			finally {
+				// The error is in its first bytes: the rest, however long, is not read.
+				ResponseBodies.abort(body);
+			}
+		}
+	}
+
+	/**
+	 * Fails for a successful answer to a statement that is not CSV, such as the HTML page of a
+	 * proxy or another service at the URL, before a row is read: its first line would pass for
+	 * the column names. An answer without a content type passes: the server sends a statement
+	 * without a result (DDL) as an empty body without one.
+	 */
+	private ClientHttpResponse requireCsv(ClientHttpResponse response, String description) {
+		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		if (contentType == null || isCsv(contentType)) {
+			return response;
+		}
+		try {
+			ResponseBodies.abort(response.getBody());
+		}
+		catch (IOException ex) {
+			// Ended either way.
+		}
+		response.close();
+		throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl + " answered with content type '"
+				+ CnosMessageValues.abbreviate(contentType) + "' instead of CSV (text/csv or application/csv) while "
+				+ description + "; does the URL point to a CnosDB server's HTTP API?");
+	}
+
+	private static boolean isCsv(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.getSubtype().equalsIgnoreCase("csv")
+					&& (type.getType().equalsIgnoreCase("text") || type.getType().equalsIgnoreCase("application"));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private CnosServerError readError(int status, InputStream body) throws IOException {
+		byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
+		String text = new String(bytes, StandardCharsets.UTF_8).strip();
+		String code = null;
+		String message = text;
+		if (text.startsWith("{")) {
+			try {
+				Map<?, ?> error = JSON.readValue(text, Map.class);
+				if (error.get("error_code") instanceof String errorCode) {
+					code = errorCode;
+					message = String.valueOf(error.get("error_message"));
+				}
+			}
+			catch (JacksonException ex) {
+				// Not the server's error shape: report the text as it came.
+			}
+		}
+		return new CnosServerError(status, code, this.credentials.redactServerMessage(message));
+	}
+
+	private <T> T call(String description, Call<T> call) {
+		try {
+			return call.run();
+		}
+		catch (ResourceAccessException ex) {
+			throw ioFailure(description, ex);
+		}
+	}
+
+	/** Like {@link #call(String, Call)}, reporting a failure past the deadline as its expiry. */
+	private <T> T call(String description, StatementDeadline deadline, Call<T> call) {
+		try {
+			return call.run();
+		}
+		catch (ResourceAccessException ex) {
+			throw deadline.expired() ? deadlineExpired(description, deadline, ex) : ioFailure(description, ex);
+		}
+		catch (RuntimeException ex) {
+			if (deadline.expired() && !(ex instanceof DataAccessException)) {
+				throw deadlineExpired(description, deadline, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/** Like {@link #translateReadFailure(String, Exception)}, naming an expired deadline or a row too large. */
+	DataAccessException translateReadFailure(String description, Exception ex, StatementDeadline deadline) {
+		if (deadline.expired()) {
+			return deadlineExpired(description, deadline, ex);
+		}
+		if (ex instanceof CsvResultReader.RowTooLargeException tooLarge) {
+			return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl
+					+ " while " + description + ": " + ex.getMessage() + ", the most one row may take; select fewer "
+					+ "or shorter columns, or raise the limit (cnosdb.max-row-size, or maxRowSize of the template's "
+					+ "builder) above " + tooLarge.maxRowSize() + " bytes", ex);
+		}
+		return translateReadFailure(description, ex);
+	}
+
+	private QueryTimeoutException deadlineExpired(String description, StatementDeadline deadline, Exception ex) {
+		return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while " + description
+				+ ": the answer did not end within the deadline of " + deadline.timeout().toMillis() + " ms, so it was "
+				+ "aborted; " + deadline.setting(), ex);
+	}
+
+	DataAccessException translateReadFailure(String description, Exception ex) {
+		if (ex instanceof DataAccessException dataAccessException) {
+			return dataAccessException;
+		}
+		if (ex instanceof IOException || ex instanceof UncheckedIOException || ex.getCause() instanceof IOException) {
+			return ioFailure(description, ex);
+		}
+		return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl
+				+ " while " + description + ": " + ex.getMessage(), ex);
+	}
+
+	private DataAccessException ioFailure(String description, Exception ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
+				break;
+			}
+			cause = cause.getCause();
+		}
+		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		if (isPoolExhausted(ex)) {
+			String pool = (this.maxConnections > 0) ? "the pool of " + this.maxConnections + " connection(s)"
+					: "the HTTP client's connection pool";
+			return new TransientDataAccessResourceException("No free connection to CnosDB at " + this.displayUrl
+					+ " in " + pool + " within the connection request timeout while " + description
+					+ "; the server was not asked. Every connection is in use: by open query streams, or by queries "
+					+ "run inside another query's row callback. Raise the pool size (cnosdb.max-connections), "
+					+ "close streams sooner, or run fewer statements at once (" + reason + ")", ex);
+		}
+		if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+				|| cause instanceof InterruptedIOException) {
+			return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while "
+					+ description + " (" + reason + ")", ex);
+		}
+		return new DataAccessResourceFailureException(
+				"Cannot reach CnosDB at " + this.displayUrl + " while " + description + ": " + reason, ex);
+	}
+
+	/**
+	 * Whether HttpClient 5 gave up waiting for a free connection of its pool; named, not
+	 * referenced, so the class loads without HttpClient 5.
+	 */
+	private static boolean isPoolExhausted(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause.getClass().getName().equals("org.apache.hc.core5.http.ConnectionRequestTimeoutException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@FunctionalInterface
+	private interface Call<T> {
+
+		@Nullable T run();
+
+	}
+
+}

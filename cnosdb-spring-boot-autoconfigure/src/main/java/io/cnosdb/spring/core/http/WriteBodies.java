@@ -1,0 +1,68 @@
+package io.cnosdb.spring.core.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Compresses write bodies in memory, so that the compressed body still has a known length
+ * (CnosDB answers a chunked upload with an empty 500).
+ */
+public final class WriteBodies {
+
+	static final int MIN_LEVEL = 1;
+
+	static final int MAX_LEVEL = 9;
+
+	private WriteBodies() {
+	}
+
+	public static void checkLevel(int level) {
+		if (level < MIN_LEVEL || level > MAX_LEVEL) {
+			throw new IllegalArgumentException("Compression level must be between " + MIN_LEVEL + " and " + MAX_LEVEL
+					+ " but was " + level);
+		}
+	}
+
+	/** Gzips {@code bytes[0 .. length)} at the given level. */
+	static Body gzip(byte[] bytes, int length, int level) {
+		// Line protocol shrinks about four times at level 1.
+		ExposedBytes out = new ExposedBytes(Math.max(64, length / 3));
+		try (GZIPOutputStream gzip = new LeveledGzip(out, level)) {
+			gzip.write(bytes, 0, length);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not compress the write body", ex);
+		}
+		return new Body(out.array(), out.size());
+	}
+
+	/** A body: the first {@code length} bytes of {@code bytes}. */
+	record Body(byte[] bytes, int length) {
+
+	}
+
+	private static final class LeveledGzip extends GZIPOutputStream {
+
+		LeveledGzip(ExposedBytes out, int level) throws IOException {
+			super(out, 64 * 1024);
+			this.def.setLevel(level);
+		}
+
+	}
+
+	/** Hands its array out without the copy {@link #toByteArray()} makes. */
+	private static final class ExposedBytes extends ByteArrayOutputStream {
+
+		ExposedBytes(int size) {
+			super(size);
+		}
+
+		byte[] array() {
+			return this.buf;
+		}
+
+	}
+
+}
