@@ -13,9 +13,9 @@ import io.cnosdb.spring.benchmarks.write.WriteSuite;
 /**
  * Runs the benchmark suites B1–B5, each printing ours ÷ each peer in one table.
  * <p>
- * {@code java -jar benchmarks/target/benchmarks.jar} runs every suite with the full protocol;
- * {@code --quick} makes short smoke runs; naming suites ({@code b1 b4}) runs only those.
- * {@code --jmh} passes the remaining arguments to JMH itself.
+ * {@code java -jar benchmarks/target/benchmarks.jar} runs every suite with the full
+ * protocol; {@code --quick} makes short smoke runs; naming suites ({@code b1 b4}) runs
+ * only those. {@code --jmh} passes the remaining arguments to JMH itself.
  */
 public final class BenchmarkMain {
 
@@ -35,7 +35,8 @@ public final class BenchmarkMain {
 		boolean quick = arguments.contains("--quick");
 		List<Suite> selected = select(arguments);
 		for (Suite suite : selected) {
-			System.out.printf(Locale.ROOT, "%n=== %s: %s%n", suite.name().toUpperCase(Locale.ROOT), suite.description());
+			System.out.printf(Locale.ROOT, "%n=== %s: %s%n", suite.name().toUpperCase(Locale.ROOT),
+					suite.description());
 			suite.run(quick);
 		}
 	}

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Narrows a suite to some contenders, for profiling one of them: the system property
- * {@code contenders} lists comma-separated parts of names ({@code -Dcontenders=ours,questdb});
- * without it every contender runs. A suite's baseline always runs, since ratios need it.
+ * {@code contenders} lists comma-separated parts of names
+ * ({@code -Dcontenders=ours,questdb}); without it every contender runs. A suite's
+ * baseline always runs, since ratios need it.
  */
 public final class Contenders {
 

@@ -4,9 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Wall-clock and CPU time of one timed run in this JVM: the CPU time is the whole process's
- * ({@code OperatingSystemMXBean#getProcessCpuTime}), so it includes the library's own threads
- * and the garbage collector.
+ * Wall-clock and CPU time of one timed run in this JVM: the CPU time is the whole
+ * process's ({@code OperatingSystemMXBean#getProcessCpuTime}), so it includes the
+ * library's own threads and the garbage collector.
+ *
  * @param wallNanos elapsed time
  * @param cpuNanos CPU time of this process over that time
  */

@@ -1,8 +1,8 @@
 package io.cnosdb.spring.benchmarks;
 
 /**
- * One of the benchmarks B1–B5: it runs ours and the peers in the same run on the same data and
- * prints its own table of ratios.
+ * One of the benchmarks B1–B5: it runs ours and the peers in the same run on the same
+ * data and prints its own table of ratios.
  */
 public interface Suite {
 

@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The versions of the libraries on the class path, as their Maven metadata records them. */
+/**
+ * The versions of the libraries on the class path, as their Maven metadata records them.
+ */
 public final class Versions {
 
 	private Versions() {
 	}
 
-	/** The version of {@code groupId:artifactId}, or {@code ?} if its metadata is not on the class path. */
+	/**
+	 * The version of {@code groupId:artifactId}, or {@code ?} if its metadata is not on
+	 * the class path.
+	 */
 	public static String of(String groupId, String artifactId) {
 		String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
 		try (InputStream in = Versions.class.getResourceAsStream(resource)) {

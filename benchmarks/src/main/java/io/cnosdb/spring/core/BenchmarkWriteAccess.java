@@ -13,7 +13,10 @@ public final class BenchmarkWriteAccess {
 	private BenchmarkWriteAccess() {
 	}
 
-	/** Sends {@code bytes[0 .. length)} in one write request and waits for the acknowledgement. */
+	/**
+	 * Sends {@code bytes[0 .. length)} in one write request and waits for the
+	 * acknowledgement.
+	 */
 	public static void send(CnosTemplate template, byte[] bytes, int length) {
 		template.sendLineProtocol(bytes, length, CnosPrecision.NS, "writing a benchmark body");
 	}

@@ -11,10 +11,10 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Micrometer meters of the {@link CnosBatchWriter}, tagged with the {@code database}:
- * counters {@code cnosdb.writer.points} (points acknowledged), {@code cnosdb.writer.batches}
- * (batches acknowledged), {@code cnosdb.writer.retries} (batches sent again),
- * {@code cnosdb.writer.failures} (batches handed to the failure handler) and
- * {@code cnosdb.writer.points.failed} (their points), and gauges
+ * counters {@code cnosdb.writer.points} (points acknowledged),
+ * {@code cnosdb.writer.batches} (batches acknowledged), {@code cnosdb.writer.retries}
+ * (batches sent again), {@code cnosdb.writer.failures} (batches handed to the failure
+ * handler) and {@code cnosdb.writer.points.failed} (their points), and gauges
  * {@code cnosdb.writer.buffer.size} (points held) and {@code cnosdb.writer.buffer.bytes}.
  * Registers nothing without a {@link MeterRegistry} bean.
  */

@@ -23,13 +23,13 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration of a {@link CnosTemplate} from {@code cnosdb.*} properties or a
  * {@link CnosDbConnectionDetails} bean.
  * <p>
- * The template's {@link RestClient} comes from Spring Boot's {@link RestClient.Builder}, so
- * {@code http.client.requests} observations and Boot's RestClient customizers apply, with a
- * request factory of Boot's detected HTTP client built from the global HTTP client settings,
- * the {@code cnosdb} timeouts and the connection's SSL bundle. Pings get a request factory of
- * their own, bounded by the ping's timeout. The template backs off when the application
- * defines its own {@link CnosOperations}. Unusable settings fail with a
- * {@link CnosDbConfigurationException} naming the property to fix.
+ * The template's {@link RestClient} comes from Spring Boot's {@link RestClient.Builder},
+ * so {@code http.client.requests} observations and Boot's RestClient customizers apply,
+ * with a request factory of Boot's detected HTTP client built from the global HTTP client
+ * settings, the {@code cnosdb} timeouts and the connection's SSL bundle. Pings get a
+ * request factory of their own, bounded by the ping's timeout. The template backs off
+ * when the application defines its own {@link CnosOperations}. Unusable settings fail
+ * with a {@link CnosDbConfigurationException} naming the property to fix.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
@@ -51,7 +51,8 @@ public final class CnosDbAutoConfiguration {
 	CnosTemplate cnosTemplate(CnosDbProperties properties, CnosDbConnectionDetails connectionDetails,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<CnosDbRestClientCustomizer> customizers,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<CnosDbRestClientCustomizer> customizers,
 			ObjectProvider<CnosExceptionTranslator> exceptionTranslator) {
 		String url = CnosDbUrlValidator.validate(connectionDetails.getUrl(), urlSource(connectionDetails));
 		CnosPrecision writePrecision = writePrecision(properties.getWrite().getPrecision());

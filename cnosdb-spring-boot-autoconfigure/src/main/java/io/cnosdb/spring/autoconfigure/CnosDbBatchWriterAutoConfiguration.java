@@ -19,11 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of a {@link CnosBatchWriter} when {@code cnosdb.write.batch.enabled=true}:
- * it writes through the {@link CnosTemplate}, hands batches that finally fail to the
- * application's {@link CnosWriteFailureHandler} bean (by default one that logs them), reports
- * to every {@link CnosBatchWriterListener} bean and, with Micrometer, to the
- * {@link MeterRegistry}; it is closed, writing what it holds, when the context shuts down.
+ * Auto-configuration of a {@link CnosBatchWriter} when
+ * {@code cnosdb.write.batch.enabled=true}: it writes through the {@link CnosTemplate},
+ * hands batches that finally fail to the application's {@link CnosWriteFailureHandler}
+ * bean (by default one that logs them), reports to every {@link CnosBatchWriterListener}
+ * bean and, with Micrometer, to the {@link MeterRegistry}; it is closed, writing what it
+ * holds, when the context shuts down.
  */
 @AutoConfiguration(after = CnosDbAutoConfiguration.class)
 @ConditionalOnClass(CnosTemplate.class)

@@ -21,7 +21,10 @@ public abstract class CnosDbConfigurationException extends RuntimeException {
 		this.action = action;
 	}
 
-	/** The property to fix, such as {@code cnosdb.url}, or a description of the bean that supplied the value. */
+	/**
+	 * The property to fix, such as {@code cnosdb.url}, or a description of the bean that
+	 * supplied the value.
+	 */
 	public String getProperty() {
 		return this.property;
 	}

@@ -8,9 +8,9 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * Where and as whom to connect to CnosDB. By default read from {@code cnosdb.*} properties;
- * a Testcontainers or Docker Compose service connection, or a bean of the application's own,
- * replaces them.
+ * Where and as whom to connect to CnosDB. By default read from {@code cnosdb.*}
+ * properties; a Testcontainers or Docker Compose service connection, or a bean of the
+ * application's own, replaces them.
  */
 public interface CnosDbConnectionDetails extends ConnectionDetails {
 
@@ -28,8 +28,8 @@ public interface CnosDbConnectionDetails extends ConnectionDetails {
 	}
 
 	/**
-	 * The trust (and key) material for an {@code https} URL, or {@code null} for the JVM's
-	 * defaults.
+	 * The trust (and key) material for an {@code https} URL, or {@code null} for the
+	 * JVM's defaults.
 	 */
 	default @Nullable SslBundle getSslBundle() {
 		return null;

@@ -12,8 +12,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration properties of the CnosDB client, under {@code cnosdb}. The defaults are
  * written out, so the configuration metadata shows them; they equal
- * {@link io.cnosdb.spring.core.support.CnosDefaults}. Once bound, every value is checked, and one
- * that cannot work stops startup with a report naming the property, the value and the rule.
+ * {@link io.cnosdb.spring.core.support.CnosDefaults}. Once bound, every value is checked,
+ * and one that cannot work stops startup with a report naming the property, the value and
+ * the rule.
  */
 @ConfigurationProperties("cnosdb")
 public class CnosDbProperties implements InitializingBean {
@@ -55,28 +56,30 @@ public class CnosDbProperties implements InitializingBean {
 
 	/**
 	 * Most connections to the server at once (Apache HttpClient 5's pool, per host). A
-	 * statement waits for a free one at most the connect timeout, then fails naming the pool.
+	 * statement waits for a free one at most the connect timeout, then fails naming the
+	 * pool.
 	 */
 	private int maxConnections = 50;
 
 	/**
-	 * Longest time a statement may take, from sending it to reading its last row, time spent
-	 * in row callbacks and stream steps included. Past it the answer is aborted and reading
-	 * fails with a QueryTimeoutException. The read timeout bounds each wait for data; this
-	 * bounds an answer that keeps trickling in.
+	 * Longest time a statement may take, from sending it to reading its last row, time
+	 * spent in row callbacks and stream steps included. Past it the answer is aborted and
+	 * reading fails with a QueryTimeoutException. The read timeout bounds each wait for
+	 * data; this bounds an answer that keeps trickling in.
 	 */
 	private Duration queryTimeout = Duration.ofMinutes(5);
 
 	/**
-	 * Most bytes one row of an answer may take (its cells, quotes and commas); a larger row,
-	 * such as an endless cell, fails with a DataRetrievalFailureException instead of exhausting
-	 * the heap.
+	 * Most bytes one row of an answer may take (its cells, quotes and commas); a larger
+	 * row, such as an endless cell, fails with a DataRetrievalFailureException instead of
+	 * exhausting the heap.
 	 */
 	private DataSize maxRowSize = DataSize.ofMegabytes(64);
 
 	/**
-	 * Most rows a list-returning query (queryForList, query with a RowMapper, list()) collects;
-	 * more fail with a DataRetrievalFailureException. Streams and row callbacks read any number.
+	 * Most rows a list-returning query (queryForList, query with a RowMapper, list())
+	 * collects; more fail with a DataRetrievalFailureException. Streams and row callbacks
+	 * read any number.
 	 */
 	private int maxRows = 1000000;
 
@@ -194,8 +197,8 @@ public class CnosDbProperties implements InitializingBean {
 	public static class Write {
 
 		/**
-		 * Compression of write request bodies. Gzip costs more CPU than it saves on fast links,
-		 * so use it only on slow ones.
+		 * Compression of write request bodies. Gzip costs more CPU than it saves on fast
+		 * links, so use it only on slow ones.
 		 */
 		private CnosWriteCompression compression = CnosWriteCompression.NONE;
 
@@ -248,8 +251,8 @@ public class CnosDbProperties implements InitializingBean {
 	public static class Batch {
 
 		/**
-		 * Whether to create a CnosBatchWriter bean that batches points and writes them in the
-		 * background.
+		 * Whether to create a CnosBatchWriter bean that batches points and writes them in
+		 * the background.
 		 */
 		private boolean enabled = false;
 
@@ -279,8 +282,8 @@ public class CnosDbProperties implements InitializingBean {
 		private Duration flushInterval = Duration.ofSeconds(1);
 
 		/**
-		 * How many times a batch that failed transiently (I/O error, timeout, HTTP 5xx, rate
-		 * limit) is sent again before it goes to the failure handler.
+		 * How many times a batch that failed transiently (I/O error, timeout, HTTP 5xx,
+		 * rate limit) is sent again before it goes to the failure handler.
 		 */
 		private int maxRetries = 5;
 
@@ -295,8 +298,8 @@ public class CnosDbProperties implements InitializingBean {
 		private Duration retryBackoffMax = Duration.ofSeconds(10);
 
 		/**
-		 * What a write does when the buffer is full: wait for room up to the block timeout,
-		 * or fail at once.
+		 * What a write does when the buffer is full: wait for room up to the block
+		 * timeout, or fail at once.
 		 */
 		private CnosBatchWriter.Backpressure backpressure = CnosBatchWriter.Backpressure.BLOCK;
 
@@ -306,8 +309,8 @@ public class CnosDbProperties implements InitializingBean {
 		private Duration blockTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * Longest time closing the writer (at shutdown) waits for buffered points to be sent;
-		 * past it, unsent batches go to the failure handler.
+		 * Longest time closing the writer (at shutdown) waits for buffered points to be
+		 * sent; past it, unsent batches go to the failure handler.
 		 */
 		private Duration closeTimeout = Duration.ofSeconds(30);
 
@@ -423,8 +426,8 @@ public class CnosDbProperties implements InitializingBean {
 	public static class Ssl {
 
 		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.*) that holds the trust material for an
-		 * https URL. Without one, the JVM's default trust store applies.
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that holds the trust material for
+		 * an https URL. Without one, the JVM's default trust store applies.
 		 */
 		private String bundle;
 

@@ -12,19 +12,23 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Checks every {@code cnosdb.*} property once it is bound, so that a value that cannot work
- * stops startup with a report naming the property, its value and the rule, instead of a stack
- * trace from deep inside the client, or a health check that is DOWN forever.
+ * Checks every {@code cnosdb.*} property once it is bound, so that a value that cannot
+ * work stops startup with a report naming the property, its value and the rule, instead
+ * of a stack trace from deep inside the client, or a health check that is DOWN forever.
  * <p>
- * Failures are {@link InvalidConfigurationPropertyValueException}s, which Spring Boot reports
- * with the value as configured and where it came from; all but the password's, since that
- * report would print the value: an invalid password is an {@link InvalidCnosDbPasswordException}.
- * {@code cnosdb.url}, {@code cnosdb.write.precision} and {@code cnosdb.ssl.bundle} are checked
- * where they are used, as a connection details bean may replace the URL.
+ * Failures are {@link InvalidConfigurationPropertyValueException}s, which Spring Boot
+ * reports with the value as configured and where it came from; all but the password's,
+ * since that report would print the value: an invalid password is an
+ * {@link InvalidCnosDbPasswordException}. {@code cnosdb.url},
+ * {@code cnosdb.write.precision} and {@code cnosdb.ssl.bundle} are checked where they are
+ * used, as a connection details bean may replace the URL.
  */
 final class CnosDbPropertiesValidator {
 
-	/** The longest timeout a socket takes (milliseconds in an {@code int}); longer ones overflow. */
+	/**
+	 * The longest timeout a socket takes (milliseconds in an {@code int}); longer ones
+	 * overflow.
+	 */
 	private static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
 	/** The largest buffer a row can be read into: an array of up to 2 GiB. */
@@ -60,8 +64,8 @@ final class CnosDbPropertiesValidator {
 	private static void validateUser(@Nullable String user) {
 		validateName("cnosdb.user", "user", user);
 		if (user.indexOf(':') >= 0) {
-			throw new InvalidCnosDbUserException("must not contain ':', where HTTP Basic authentication splits the "
-					+ "user from the password");
+			throw new InvalidCnosDbUserException(
+					"must not contain ':', where HTTP Basic authentication splits the " + "user from the password");
 		}
 	}
 
@@ -113,8 +117,8 @@ final class CnosDbPropertiesValidator {
 		}
 		requirePositive("cnosdb.write.batch.flush-interval", batch.getFlushInterval());
 		if (batch.getMaxRetries() < 0) {
-			throw invalid("cnosdb.write.batch.max-retries", batch.getMaxRetries(), "must not be negative (0 for no "
-					+ "retries)");
+			throw invalid("cnosdb.write.batch.max-retries", batch.getMaxRetries(),
+					"must not be negative (0 for no " + "retries)");
 		}
 		requireNotNegative("cnosdb.write.batch.retry-backoff-initial", batch.getRetryBackoffInitial());
 		requireNotNegative("cnosdb.write.batch.retry-backoff-max", batch.getRetryBackoffMax());
@@ -159,8 +163,8 @@ final class CnosDbPropertiesValidator {
 
 	private static void requireAtMostMax(String property, Duration value) {
 		if (value.compareTo(MAX_DURATION) > 0) {
-			throw invalid(property, print(value), "must be at most " + print(MAX_DURATION)
-					+ " (about 24 days), the longest timeout a socket takes");
+			throw invalid(property, print(value),
+					"must be at most " + print(MAX_DURATION) + " (about 24 days), the longest timeout a socket takes");
 		}
 	}
 

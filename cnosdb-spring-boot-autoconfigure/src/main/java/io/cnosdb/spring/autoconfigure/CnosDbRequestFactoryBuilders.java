@@ -21,10 +21,12 @@ import org.springframework.util.ClassUtils;
 /**
  * Adjusts Spring Boot's request factory builder for CnosDB. With Apache HttpClient 5:
  * <ul>
- * <li>automatic retries are off: HttpClient would resend a statement or write answered 503
- * or 429 on its own, which is the caller's decision (an INSERT is not idempotent);</li>
- * <li>the pool holds {@code cnosdb.max-connections} connections per host, not HttpClient's 5,
- * which five threads running a query inside another query's row callback exhaust;</li>
+ * <li>automatic retries are off: HttpClient would resend a statement or write answered
+ * 503 or 429 on its own, which is the caller's decision (an INSERT is not
+ * idempotent);</li>
+ * <li>the pool holds {@code cnosdb.max-connections} connections per host, not
+ * HttpClient's 5, which five threads running a query inside another query's row callback
+ * exhaust;</li>
  * <li>the wait for a free pooled connection is bounded by the connect timeout, not
  * HttpClient's 3 minutes, so an exhausted pool is reported as such, soon.</li>
  * </ul>
@@ -36,7 +38,10 @@ final class CnosDbRequestFactoryBuilders {
 			"org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
 			CnosDbRequestFactoryBuilders.class.getClassLoader());
 
-	/** Ping factories kept for clients other than HttpClient 5, which cannot time a request alone. */
+	/**
+	 * Ping factories kept for clients other than HttpClient 5, which cannot time a
+	 * request alone.
+	 */
 	private static final int MAX_PING_FACTORIES = 8;
 
 	private CnosDbRequestFactoryBuilders() {
@@ -48,9 +53,10 @@ final class CnosDbRequestFactoryBuilders {
 	}
 
 	/**
-	 * Ping request factories by timeout. With HttpClient 5, light factories over one client,
-	 * each request carrying its timeouts; with another client, a factory per timeout, at most
-	 * {@value #MAX_PING_FACTORIES} of them (a health indicator asks for one timeout).
+	 * Ping request factories by timeout. With HttpClient 5, light factories over one
+	 * client, each request carrying its timeouts; with another client, a factory per
+	 * timeout, at most {@value #MAX_PING_FACTORIES} of them (a health indicator asks for
+	 * one timeout).
 	 */
 	static Function<Duration, ClientHttpRequestFactory> pingRequestFactories(ClientHttpRequestFactoryBuilder<?> builder,
 			HttpClientSettings settings, Duration connectTimeout) {
@@ -107,8 +113,12 @@ final class CnosDbRequestFactoryBuilders {
 			return (timeout) -> withTimeouts(httpClient, shorter(connectTimeout, timeout), timeout);
 		}
 
-		/** A factory whose requests carry their timeouts in their context, over a shared client. */
-		@SuppressWarnings("deprecation") // per-request connect timeout: the pool's config is shared
+		/**
+		 * A factory whose requests carry their timeouts in their context, over a shared
+		 * client.
+		 */
+		@SuppressWarnings("deprecation") // per-request connect timeout: the pool's config
+											// is shared
 		private static ClientHttpRequestFactory withTimeouts(HttpClient httpClient, Duration connectTimeout,
 				Duration timeout) {
 			RequestConfig config = RequestConfig.custom()

@@ -14,10 +14,12 @@ public final class CnosDbSslBundleNotFoundException extends CnosDbConfigurationE
 	private final String bundleName;
 
 	CnosDbSslBundleNotFoundException(String bundleName, List<String> knownBundles, @Nullable Throwable cause) {
-		super("cnosdb.ssl.bundle", "SSL bundle '" + CnosMessageValues.abbreviate(bundleName)
-				+ "' named by cnosdb.ssl.bundle is not defined" + (knownBundles.isEmpty()
-						? " (no SSL bundle is defined at all)" : " (defined bundles: "
-								+ CnosMessageValues.abbreviate(String.join(", ", knownBundles), 500) + ")"),
+		super("cnosdb.ssl.bundle",
+				"SSL bundle '" + CnosMessageValues.abbreviate(bundleName)
+						+ "' named by cnosdb.ssl.bundle is not defined"
+						+ (knownBundles.isEmpty() ? " (no SSL bundle is defined at all)"
+								: " (defined bundles: "
+										+ CnosMessageValues.abbreviate(String.join(", ", knownBundles), 500) + ")"),
 				"Define the bundle under spring.ssl.bundle.pem." + CnosMessageValues.abbreviate(bundleName)
 						+ " or spring.ssl.bundle.jks." + CnosMessageValues.abbreviate(bundleName)
 						+ ", or set cnosdb.ssl.bundle to one of the defined bundles, or remove it to use the JVM's "

@@ -10,8 +10,8 @@ import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
  * Checks the CnosDB URL before a client is built from it, so a typo fails at startup with
- * the property to fix rather than on the first request. User information is never repeated
- * in a message, nor kept in a cause whose message would repeat it.
+ * the property to fix rather than on the first request. User information is never
+ * repeated in a message, nor kept in a cause whose message would repeat it.
  */
 final class CnosDbUrlValidator {
 
@@ -31,7 +31,8 @@ final class CnosDbUrlValidator {
 		if (url == null || url.isBlank()) {
 			throw invalid(property, String.valueOf(url), "it is empty");
 		}
-		// Whitespace around the URL (invisible at the end of a properties line) is dropped, so
+		// Whitespace around the URL (invisible at the end of a properties line) is
+		// dropped, so
 		// that the URL checked is the URL used.
 		String stripped = url.strip();
 		URI uri;
@@ -39,11 +40,13 @@ final class CnosDbUrlValidator {
 			uri = new URI(stripped);
 		}
 		catch (URISyntaxException ex) {
-			// Not kept as the cause: its message repeats the whole URL, user information included.
+			// Not kept as the cause: its message repeats the whole URL, user information
+			// included.
 			throw invalid(property, stripped, "it is not a valid URI (" + ex.getReason() + ")");
 		}
 		if (stripped.indexOf('@') >= 0) {
-			// Any '@', not only the parsed user information: a password may hold '/' or '@', and
+			// Any '@', not only the parsed user information: a password may hold '/' or
+			// '@', and
 			// then a URI parser takes part of it for the host or the path.
 			throw invalid(property, stripped, "it holds user information (an '@'); set the user and password "
 					+ "with cnosdb.user and cnosdb.password, which are sent as HTTP Basic authentication");

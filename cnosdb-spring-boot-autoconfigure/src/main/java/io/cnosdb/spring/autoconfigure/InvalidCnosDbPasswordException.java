@@ -1,8 +1,8 @@
 package io.cnosdb.spring.autoconfigure;
 
 /**
- * {@code cnosdb.password} cannot be sent. Unlike other invalid values, the password is not
- * repeated in the report.
+ * {@code cnosdb.password} cannot be sent. Unlike other invalid values, the password is
+ * not repeated in the report.
  */
 public final class InvalidCnosDbPasswordException extends CnosDbConfigurationException {
 

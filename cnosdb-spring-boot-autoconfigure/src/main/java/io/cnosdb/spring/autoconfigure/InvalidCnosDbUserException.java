@@ -1,8 +1,9 @@
 package io.cnosdb.spring.autoconfigure;
 
 /**
- * {@code cnosdb.user} holds a {@code :}. Such a value is often {@code user:password} written
- * into one property, so, as for the password, the value is not repeated in the report.
+ * {@code cnosdb.user} holds a {@code :}. Such a value is often {@code user:password}
+ * written into one property, so, as for the password, the value is not repeated in the
+ * report.
  */
 public final class InvalidCnosDbUserException extends CnosDbConfigurationException {
 

@@ -22,10 +22,11 @@ import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Maps rows to a record or class by column name, as Spring JDBC's {@code DataClassRowMapper}
- * does: constructor parameters first, then writable properties; a name {@code deviceId}
- * matches the column {@code deviceid} (ignoring case) or {@code device_id}. Values are
- * converted by the target type, so a {@code String} component receives the exact text.
+ * Maps rows to a record or class by column name, as Spring JDBC's
+ * {@code DataClassRowMapper} does: constructor parameters first, then writable
+ * properties; a name {@code deviceId} matches the column {@code deviceid} (ignoring case)
+ * or {@code device_id}. Values are converted by the target type, so a {@code String}
+ * component receives the exact text.
  *
  * @param <T> the mapped type
  */
@@ -88,10 +89,10 @@ public class CnosDataClassRowMapper<T> implements RowMapper<T> {
 	}
 
 	/**
-	 * Calls the constructor as {@link BeanUtils#instantiateClass(Constructor, Object...)} does,
-	 * failing the same way, but without its two arrays per call (its default values for
-	 * primitives never apply: {@link #value} has already refused a NULL for one). Kotlin
-	 * classes still go through it, for their optional parameters.
+	 * Calls the constructor as {@link BeanUtils#instantiateClass(Constructor, Object...)}
+	 * does, failing the same way, but without its two arrays per call (its default values
+	 * for primitives never apply: {@link #value} has already refused a NULL for one).
+	 * Kotlin classes still go through it, for their optional parameters.
 	 */
 	private T instantiate(@Nullable Object[] arguments) {
 		if (this.kotlinType) {

@@ -17,13 +17,15 @@ public interface CnosMappedQuerySpec<T> {
 	/**
 	 * The only row.
 	 * @throws org.springframework.dao.EmptyResultDataAccessException if there is no row
-	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if there are several
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if there are
+	 * several
 	 */
 	T single();
 
 	/**
 	 * The only row, or empty.
-	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if there are several
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if there are
+	 * several
 	 */
 	Optional<T> optional();
 

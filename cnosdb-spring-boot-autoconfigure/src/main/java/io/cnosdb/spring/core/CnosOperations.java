@@ -19,11 +19,12 @@ import io.cnosdb.spring.core.write.CnosPrecision;
 
 /**
  * The operations of a CnosDB client: SQL in the manner of {@code JdbcTemplate}, a fluent
- * statement API in the manner of {@code JdbcClient}, DDL helpers and line-protocol writes.
- * Implemented by {@link CnosTemplate}; declare this type to make code easy to test.
+ * statement API in the manner of {@code JdbcClient}, DDL helpers and line-protocol
+ * writes. Implemented by {@link CnosTemplate}; declare this type to make code easy to
+ * test.
  * <p>
- * Every failure is a {@link org.springframework.dao.DataAccessException}. Statements run in
- * the operations' tenant and database ({@link #getTenant()}, {@link #getDatabase()}).
+ * Every failure is a {@link org.springframework.dao.DataAccessException}. Statements run
+ * in the operations' tenant and database ({@link #getTenant()}, {@link #getDatabase()}).
  */
 public interface CnosOperations {
 
@@ -34,9 +35,9 @@ public interface CnosOperations {
 
 	/**
 	 * Runs a query; one map per row, keys in the statement's column order. Values are the
-	 * exact text the server sent ({@code null} for NULL), since CnosDB's answer carries no
-	 * column types; ask for a type with {@link #queryForList(String, Class)} or a mapper. A
-	 * repeated column name gets a {@code _2}, {@code _3} suffix.
+	 * exact text the server sent ({@code null} for NULL), since CnosDB's answer carries
+	 * no column types; ask for a type with {@link #queryForList(String, Class)} or a
+	 * mapper. A repeated column name gets a {@code _2}, {@code _3} suffix.
 	 */
 	List<Map<String, @Nullable Object>> queryForList(String sql);
 
@@ -50,13 +51,16 @@ public interface CnosOperations {
 	/** Runs a query and maps each row. */
 	<T> List<T> query(String sql, RowMapper<T> mapper);
 
-	/** Runs a query and hands each row to a handler as it is read, keeping none in memory. */
+	/**
+	 * Runs a query and hands each row to a handler as it is read, keeping none in memory.
+	 */
 	void query(String sql, RowCallbackHandler handler);
 
 	/**
 	 * Runs a query that returns exactly one row and maps it to a type.
 	 * @throws org.springframework.dao.EmptyResultDataAccessException if there is no row
-	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if there are several
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException if there are
+	 * several
 	 */
 	<T> @Nullable T queryForObject(String sql, Class<T> type);
 
@@ -64,8 +68,8 @@ public interface CnosOperations {
 	<T> @Nullable T queryForObject(String sql, RowMapper<T> mapper);
 
 	/**
-	 * Runs a query and streams the mapped rows as they are read, holding one row in memory.
-	 * The stream holds the connection: close it, with try-with-resources.
+	 * Runs a query and streams the mapped rows as they are read, holding one row in
+	 * memory. The stream holds the connection: close it, with try-with-resources.
 	 */
 	<T> Stream<T> queryForStream(String sql, RowMapper<T> mapper);
 
@@ -73,8 +77,9 @@ public interface CnosOperations {
 	<T> Stream<T> queryForStream(String sql, Class<T> type);
 
 	/**
-	 * Starts a statement with {@code :name} parameters, rendered on the client as literals
-	 * that cannot change the statement (CnosDB's HTTP API has no bind parameters).
+	 * Starts a statement with {@code :name} parameters, rendered on the client as
+	 * literals that cannot change the statement (CnosDB's HTTP API has no bind
+	 * parameters).
 	 */
 	CnosStatementSpec sql(String sql);
 
@@ -89,7 +94,9 @@ public interface CnosOperations {
 	/** Creates a database with the server's default options. */
 	void createDatabase(String name);
 
-	/** Creates a database with options: TTL, shards, vnode duration, replicas, precision. */
+	/**
+	 * Creates a database with options: TTL, shards, vnode duration, replicas, precision.
+	 */
 	void createDatabase(String name, DatabaseOptions options);
 
 	/** Drops a database; fails if it does not exist. */
@@ -126,11 +133,11 @@ public interface CnosOperations {
 
 	/**
 	 * Writes raw line-protocol lines, timestamps in the template's write precision
-	 * (nanoseconds unless configured otherwise), in one request. The server
-	 * accepts all or none of them. The lines are sent as given, each followed by a line
-	 * break, and the server reads them as it reads any line protocol: a line ends at a line
-	 * break outside a quoted string field (so a string field may hold one), and blank lines
-	 * are skipped. Only a null line fails before sending; the server judges the syntax.
+	 * (nanoseconds unless configured otherwise), in one request. The server accepts all
+	 * or none of them. The lines are sent as given, each followed by a line break, and
+	 * the server reads them as it reads any line protocol: a line ends at a line break
+	 * outside a quoted string field (so a string field may hold one), and blank lines are
+	 * skipped. Only a null line fails before sending; the server judges the syntax.
 	 */
 	void writeLines(Collection<String> lines);
 
@@ -138,9 +145,9 @@ public interface CnosOperations {
 	void writeLines(Collection<String> lines, CnosPrecision precision);
 
 	/**
-	 * Writes points in one request, timestamps sent in nanoseconds. The server accepts all or
-	 * none of them. A point that cannot be written exactly is refused before anything is sent
-	 * (see {@link io.cnosdb.spring.core.write.LineProtocolEncoder}).
+	 * Writes points in one request, timestamps sent in nanoseconds. The server accepts
+	 * all or none of them. A point that cannot be written exactly is refused before
+	 * anything is sent (see {@link io.cnosdb.spring.core.write.LineProtocolEncoder}).
 	 */
 	void write(Point... points);
 
@@ -148,16 +155,17 @@ public interface CnosOperations {
 	void write(Collection<Point> points);
 
 	/**
-	 * Like {@link #write(Point...)}, with timestamps sent in the given precision; a point whose
-	 * time has finer digits than that is refused rather than truncated.
+	 * Like {@link #write(Point...)}, with timestamps sent in the given precision; a point
+	 * whose time has finer digits than that is refused rather than truncated.
 	 */
 	void write(CnosPrecision precision, Collection<Point> points);
 
 	/**
-	 * Writes objects of {@link io.cnosdb.spring.core.write.annotation.Measurement @Measurement}
-	 * classes or records (and {@link Point}s) in one request; see
-	 * {@link io.cnosdb.spring.core.write.PointMapper} for the mapping rules. A collection passed
-	 * here is refused: use {@link #writeObjects(Collection)}.
+	 * Writes objects of
+	 * {@link io.cnosdb.spring.core.write.annotation.Measurement @Measurement} classes or
+	 * records (and {@link Point}s) in one request; see
+	 * {@link io.cnosdb.spring.core.write.PointMapper} for the mapping rules. A collection
+	 * passed here is refused: use {@link #writeObjects(Collection)}.
 	 */
 	void write(Object... objects);
 
@@ -165,22 +173,23 @@ public interface CnosOperations {
 	void writeObjects(Collection<?> objects);
 
 	/**
-	 * Streams a local CSV file into a table, in batches of line protocol, with the default
-	 * {@link CsvImportOptions}. See {@link #writeCsv(String, Path, CsvImportOptions)}.
+	 * Streams a local CSV file into a table, in batches of line protocol, with the
+	 * default {@link CsvImportOptions}. See
+	 * {@link #writeCsv(String, Path, CsvImportOptions)}.
 	 */
 	CsvImportResult writeCsv(String table, Path csv);
 
 	/**
-	 * Streams a local CSV file of any size into an existing table. The first row names the
-	 * columns; each value is typed by the table's {@code DESCRIBE TABLE}: tags as tags, BIGINT,
-	 * BIGINT UNSIGNED, DOUBLE, BOOLEAN and STRING fields, and {@code time} as CnosDB timestamp
-	 * text or an integer in the options' precision (by default the table's). Empty values are
-	 * left out; a row with no field value is bad.
+	 * Streams a local CSV file of any size into an existing table. The first row names
+	 * the columns; each value is typed by the table's {@code DESCRIBE TABLE}: tags as
+	 * tags, BIGINT, BIGINT UNSIGNED, DOUBLE, BOOLEAN and STRING fields, and {@code time}
+	 * as CnosDB timestamp text or an integer in the options' precision (by default the
+	 * table's). Empty values are left out; a row with no field value is bad.
 	 * <p>
-	 * Rows go in batches, one request each. A bad row stops the import before its batch is
-	 * sent: the earlier batches were written, the rows of its batch were not; the
-	 * {@link CsvImportException} says how many rows were written and on which line the import
-	 * stopped.
+	 * Rows go in batches, one request each. A bad row stops the import before its batch
+	 * is sent: the earlier batches were written, the rows of its batch were not; the
+	 * {@link CsvImportException} says how many rows were written and on which line the
+	 * import stopped.
 	 * @return how many rows and batches were written
 	 * @throws CsvImportException if a row is bad or a batch fails
 	 */

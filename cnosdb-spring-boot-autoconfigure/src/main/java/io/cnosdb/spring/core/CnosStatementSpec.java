@@ -28,13 +28,19 @@ public interface CnosStatementSpec {
 	/** Binds every entry of a map. */
 	CnosStatementSpec params(Map<String, ?> values);
 
-	/** Maps each row to a type, as {@link CnosOperations#queryForList(String, Class)} does. */
+	/**
+	 * Maps each row to a type, as {@link CnosOperations#queryForList(String, Class)}
+	 * does.
+	 */
 	<T> CnosMappedQuerySpec<T> query(Class<T> type);
 
 	/** Maps each row with a mapper. */
 	<T> CnosMappedQuerySpec<T> query(RowMapper<T> mapper);
 
-	/** Runs the query and returns each row as a map, as {@link CnosOperations#queryForList(String)}. */
+	/**
+	 * Runs the query and returns each row as a map, as
+	 * {@link CnosOperations#queryForList(String)}.
+	 */
 	List<Map<String, @Nullable Object>> listOfRows();
 
 	/**

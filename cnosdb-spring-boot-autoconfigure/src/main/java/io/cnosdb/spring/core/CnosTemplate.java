@@ -61,13 +61,13 @@ import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * The central class of the CnosDB client: runs SQL, maps rows, creates and drops databases,
- * tables and users, and writes line protocol, over CnosDB's HTTP API.
+ * The central class of the CnosDB client: runs SQL, maps rows, creates and drops
+ * databases, tables and users, and writes line protocol, over CnosDB's HTTP API.
  * <p>
- * Thread-safe and immutable: {@link #withDatabase(String)} and {@link #withTenant(String)}
- * return new templates that share this one's HTTP client. In a Spring Boot application the
- * auto-configuration creates one from {@code cnosdb.*} properties; elsewhere use
- * {@link #builder()}.
+ * Thread-safe and immutable: {@link #withDatabase(String)} and
+ * {@link #withTenant(String)} return new templates that share this one's HTTP client. In
+ * a Spring Boot application the auto-configuration creates one from {@code cnosdb.*}
+ * properties; elsewhere use {@link #builder()}.
  */
 public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
@@ -81,7 +81,10 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 	private final ConversionService conversionService;
 
-	/** Whether values may be read without the conversion service: only when it is CnosDB's own. */
+	/**
+	 * Whether values may be read without the conversion service: only when it is CnosDB's
+	 * own.
+	 */
 	private final boolean directConversions;
 
 	private final ConcurrentMap<Class<?>, RowMapper<?>> rowMappers;
@@ -270,8 +273,9 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 	@Override
 	public List<TableColumn> describeTable(String name) {
-		return query(DdlStatements.describeTable(name), (row, rowNumber) -> new TableColumn(row.getString("column_name"),
-				row.getString("data_type"), row.getString("column_type"), row.getString("compression_codec")));
+		return query(DdlStatements.describeTable(name),
+				(row, rowNumber) -> new TableColumn(row.getString("column_name"), row.getString("data_type"),
+						row.getString("column_type"), row.getString("compression_codec")));
 	}
 
 	@Override
@@ -297,8 +301,8 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 	// Writes
 
 	/**
-	 * Writes lines whose timestamps are in this template's write precision (nanoseconds unless
-	 * the builder set another).
+	 * Writes lines whose timestamps are in this template's write precision (nanoseconds
+	 * unless the builder set another).
 	 */
 	@Override
 	public void writeLines(Collection<String> lines) {
@@ -336,9 +340,10 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 	}
 
 	/*
-	 * Only null and what UTF-8 cannot encode are refused: the server ends a line only at a line break outside quotes and
-	 * skips blank lines, so a string field holding a line break (as the encoder writes it) and
-	 * the lines of a CnosWriteFailure can be sent again as they are.
+	 * Only null and what UTF-8 cannot encode are refused: the server ends a line only at
+	 * a line break outside quotes and skips blank lines, so a string field holding a line
+	 * break (as the encoder writes it) and the lines of a CnosWriteFailure can be sent
+	 * again as they are.
 	 */
 	private static void checkLine(int index, @Nullable String line) {
 		if (line == null) {
@@ -419,8 +424,7 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 	@Override
 	public void sendLineProtocol(byte[] bytes, int length, CnosPrecision precision, String what) {
-		this.client.write(bytes, length, this.database, this.tenant, precision,
-				what + " to " + scope());
+		this.client.write(bytes, length, this.database, this.tenant, precision, what + " to " + scope());
 	}
 
 	// Scope
@@ -459,8 +463,8 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 	/**
 	 * Asks the server whether it is up, with {@code GET /api/v1/ping}, which needs no
-	 * credentials and sends none. Unlike statements, a ping waits at most {@code timeout} to
-	 * connect and at most {@code timeout} for the answer, whatever the template's own
+	 * credentials and sends none. Unlike statements, a ping waits at most {@code timeout}
+	 * to connect and at most {@code timeout} for the answer, whatever the template's own
 	 * timeouts, so a health check stays short when the server hangs.
 	 * @param timeout the longest wait to connect, and again for the answer
 	 * @return the server's version and status
@@ -476,15 +480,15 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 	}
 
 	/**
-	 * Checks that the template's user can run a statement on its database and tenant: runs
-	 * {@value #VALIDATION_QUERY} with the template's credentials, bounded by {@code timeout}
-	 * as {@link #ping(Duration)} is. A ping proves the server is up; only a statement proves
-	 * that the credentials and the tenant work, as Spring Boot's DataSource
-	 * health check runs a validation query for the same reason.
+	 * Checks that the template's user can run a statement on its database and tenant:
+	 * runs {@value #VALIDATION_QUERY} with the template's credentials, bounded by
+	 * {@code timeout} as {@link #ping(Duration)} is. A ping proves the server is up; only
+	 * a statement proves that the credentials and the tenant work, as Spring Boot's
+	 * DataSource health check runs a validation query for the same reason.
 	 * @param timeout the longest wait to connect, and again for the answer
-	 * @throws org.springframework.dao.DataAccessException when the statement fails, such as
-	 * {@link io.cnosdb.spring.core.exception.CnosPermissionDeniedException} for credentials the
-	 * server refuses
+	 * @throws org.springframework.dao.DataAccessException when the statement fails, such
+	 * as {@link io.cnosdb.spring.core.exception.CnosPermissionDeniedException} for
+	 * credentials the server refuses
 	 */
 	public void validate(Duration timeout) {
 		Assert.notNull(timeout, "Timeout must not be null");
@@ -511,13 +515,15 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 	// Internals
 
-	/** The mapper for a type: one column for simple types, by name for records and classes. */
+	/**
+	 * The mapper for a type: one column for simple types, by name for records and
+	 * classes.
+	 */
 	@SuppressWarnings("unchecked")
 	<T> RowMapper<T> rowMapper(Class<T> type) {
 		Assert.notNull(type, "Type must not be null");
-		return (RowMapper<T>) this.rowMappers.computeIfAbsent(type,
-				(key) -> BeanUtils.isSimpleProperty(key) ? new SingleColumnRowMapper<>(key)
-						: new CnosDataClassRowMapper<>(key));
+		return (RowMapper<T>) this.rowMappers.computeIfAbsent(type, (key) -> BeanUtils.isSimpleProperty(key)
+				? new SingleColumnRowMapper<>(key) : new CnosDataClassRowMapper<>(key));
 	}
 
 	private <T> T run(String sql, Function<QueryResult, T> action) {
@@ -540,8 +546,8 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 	}
 
 	/**
-	 * Fails a list-returning query before its list exhausts the heap: an answer that large is
-	 * read a row at a time, with a stream or a callback.
+	 * Fails a list-returning query before its list exhausts the heap: an answer that
+	 * large is read a row at a time, with a stream or a callback.
 	 */
 	private void checkRowLimit(int rows, String sql) {
 		if (rows >= this.maxRows) {
@@ -592,8 +598,9 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 	}
 
 	/**
-	 * Maps rows as the stream asks for them, one row per step, with no look-ahead: the row
-	 * object shows the reader's current row, so mapping happens before the reader moves on.
+	 * Maps rows as the stream asks for them, one row per step, with no look-ahead: the
+	 * row object shows the reader's current row, so mapping happens before the reader
+	 * moves on.
 	 */
 	private static final class RowSpliterator<T> extends Spliterators.AbstractSpliterator<T> {
 
@@ -623,9 +630,9 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 	}
 
 	/**
-	 * Builds a {@link CnosTemplate}. Without a {@link RestClient.Builder}, requests go through
-	 * Apache HttpClient 5 when it is on the class path, else the JDK's HTTP client (whose read
-	 * timeout bounds a whole exchange, long result streams included).
+	 * Builds a {@link CnosTemplate}. Without a {@link RestClient.Builder}, requests go
+	 * through Apache HttpClient 5 when it is on the class path, else the JDK's HTTP
+	 * client (whose read timeout bounds a whole exchange, long result streams included).
 	 */
 	public static final class Builder {
 
@@ -670,12 +677,17 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 		private Builder() {
 		}
 
-		/** The server's HTTP URL, such as {@code http://localhost:8902}; surrounding whitespace is dropped. */
+		/**
+		 * The server's HTTP URL, such as {@code http://localhost:8902}; surrounding
+		 * whitespace is dropped.
+		 */
 		public Builder url(String url) {
 			Assert.hasText(url, "url must not be empty");
 			String stripped = url.strip();
-			// User information in the URL would fail every request and show up in exception
-			// chains; credentials belong in credentials(user, password). Any '@' counts: a
+			// User information in the URL would fail every request and show up in
+			// exception
+			// chains; credentials belong in credentials(user, password). Any '@' counts:
+			// a
 			// password holding '/' or '@' is read by a URI parser as host or path.
 			Assert.isTrue(stripped.indexOf('@') < 0, "The CnosDB URL must not hold user information (user:password@); "
 					+ "pass them to credentials(user, password)");
@@ -683,7 +695,9 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 			return this;
 		}
 
-		/** The user and password for HTTP Basic authentication; the password may be empty. */
+		/**
+		 * The user and password for HTTP Basic authentication; the password may be empty.
+		 */
 		public Builder credentials(String user, String password) {
 			this.user = user;
 			this.password = password;
@@ -702,13 +716,19 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 			return this;
 		}
 
-		/** Connect timeout of the default HTTP client; ignored with {@link #restClientBuilder}. */
+		/**
+		 * Connect timeout of the default HTTP client; ignored with
+		 * {@link #restClientBuilder}.
+		 */
 		public Builder connectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 			return this;
 		}
 
-		/** Read timeout of the default HTTP client; ignored with {@link #restClientBuilder}. */
+		/**
+		 * Read timeout of the default HTTP client; ignored with
+		 * {@link #restClientBuilder}.
+		 */
 		public Builder readTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
 			return this;
@@ -716,9 +736,10 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 		/**
 		 * The longest a statement may take, from sending it to reading its last row, time
-		 * spent in row callbacks and stream steps included (default 5 minutes). Past it the
-		 * answer is aborted and reading fails with a {@code QueryTimeoutException}. The read
-		 * timeout bounds each wait for data; this bounds an answer that keeps trickling in.
+		 * spent in row callbacks and stream steps included (default 5 minutes). Past it
+		 * the answer is aborted and reading fails with a {@code QueryTimeoutException}.
+		 * The read timeout bounds each wait for data; this bounds an answer that keeps
+		 * trickling in.
 		 */
 		public Builder queryTimeout(Duration queryTimeout) {
 			Assert.isTrue(queryTimeout != null && !queryTimeout.isNegative() && !queryTimeout.isZero(),
@@ -729,8 +750,8 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 		/**
 		 * The most bytes one row of an answer may take, cells, quotes and commas (default
-		 * 64 MiB); a larger row fails with a {@code DataRetrievalFailureException} instead of
-		 * exhausting the heap.
+		 * 64 MiB); a larger row fails with a {@code DataRetrievalFailureException}
+		 * instead of exhausting the heap.
 		 */
 		public Builder maxRowSize(int maxRowSize) {
 			Assert.isTrue(maxRowSize > 0, "maxRowSize must be positive");
@@ -739,9 +760,10 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 		}
 
 		/**
-		 * The most rows a list-returning query ({@code queryForList}, {@code query} with a
-		 * {@link RowMapper}, {@code list()}) collects (default one million); more fail with a
-		 * {@code DataRetrievalFailureException}. Streams and row callbacks have no limit.
+		 * The most rows a list-returning query ({@code queryForList}, {@code query} with
+		 * a {@link RowMapper}, {@code list()}) collects (default one million); more fail
+		 * with a {@code DataRetrievalFailureException}. Streams and row callbacks have no
+		 * limit.
 		 */
 		public Builder maxRows(int maxRows) {
 			Assert.isTrue(maxRows > 0, "maxRows must be positive");
@@ -751,9 +773,10 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 
 		/**
 		 * The most connections the default HTTP client (Apache HttpClient 5) keeps to the
-		 * server at once (default {@value CnosDefaults#MAX_CONNECTIONS}); a statement waits
-		 * for a free one at most the connect timeout. Ignored with {@link #restClientBuilder},
-		 * whose request factory has its own pool, and with the JDK's client, which has none.
+		 * server at once (default {@value CnosDefaults#MAX_CONNECTIONS}); a statement
+		 * waits for a free one at most the connect timeout. Ignored with
+		 * {@link #restClientBuilder}, whose request factory has its own pool, and with
+		 * the JDK's client, which has none.
 		 */
 		public Builder maxConnections(int maxConnections) {
 			Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
@@ -763,8 +786,8 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 		}
 
 		/**
-		 * The builder of the {@link RestClient} to send requests with, carrying its request
-		 * factory, timeouts, SSL and observations. It is cloned, not changed.
+		 * The builder of the {@link RestClient} to send requests with, carrying its
+		 * request factory, timeouts, SSL and observations. It is cloned, not changed.
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 			this.restClientBuilder = restClientBuilder;
@@ -779,8 +802,8 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 		}
 
 		/**
-		 * The precision of timestamps that {@link CnosTemplate#writeLines(Collection)} sends;
-		 * nanoseconds, the server's default, unless set.
+		 * The precision of timestamps that {@link CnosTemplate#writeLines(Collection)}
+		 * sends; nanoseconds, the server's default, unless set.
 		 */
 		public Builder writePrecision(CnosPrecision writePrecision) {
 			Assert.notNull(writePrecision, "writePrecision must not be null");
@@ -789,13 +812,13 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 		}
 
 		/**
-		 * How to make the request factory of a {@link CnosTemplate#ping(Duration) ping}: given
-		 * the ping's timeout, a factory whose connect and read timeouts do not exceed it, with
-		 * the same HTTP client and SSL settings as the template's own. It is called for every
-		 * ping and health check, so it should return light factories over one shared HTTP
-		 * client rather than a client per timeout. Without it, pings use one JDK HTTP client,
-		 * or, with a {@link #restClientBuilder}, that builder's request factory and its
-		 * timeouts.
+		 * How to make the request factory of a {@link CnosTemplate#ping(Duration) ping}:
+		 * given the ping's timeout, a factory whose connect and read timeouts do not
+		 * exceed it, with the same HTTP client and SSL settings as the template's own. It
+		 * is called for every ping and health check, so it should return light factories
+		 * over one shared HTTP client rather than a client per timeout. Without it, pings
+		 * use one JDK HTTP client, or, with a {@link #restClientBuilder}, that builder's
+		 * request factory and its timeouts.
 		 */
 		public Builder pingRequestFactory(Function<Duration, ClientHttpRequestFactory> pingRequestFactory) {
 			Assert.notNull(pingRequestFactory, "pingRequestFactory must not be null");
@@ -803,15 +826,18 @@ public class CnosTemplate implements CnosOperations, LineProtocolSender {
 			return this;
 		}
 
-		/** How values convert to mapped types; defaults to {@link CnosConversions#createConversionService()}. */
+		/**
+		 * How values convert to mapped types; defaults to
+		 * {@link CnosConversions#createConversionService()}.
+		 */
 		public Builder conversionService(ConversionService conversionService) {
 			this.conversionService = conversionService;
 			return this;
 		}
 
 		/**
-		 * How write bodies are compressed; off by default, since compressing costs more than
-		 * sending on a fast link.
+		 * How write bodies are compressed; off by default, since compressing costs more
+		 * than sending on a fast link.
 		 * @param compression {@code NONE} or {@code GZIP}
 		 * @param level the gzip level, 1 (fastest, the default) to 9
 		 */

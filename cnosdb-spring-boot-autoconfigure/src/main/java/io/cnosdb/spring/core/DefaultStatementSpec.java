@@ -14,8 +14,8 @@ import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.util.Assert;
 
 /**
- * The {@link CnosStatementSpec} of a {@link CnosTemplate}: collects parameters and renders
- * them into the statement when it runs.
+ * The {@link CnosStatementSpec} of a {@link CnosTemplate}: collects parameters and
+ * renders them into the statement when it runs.
  */
 final class DefaultStatementSpec implements CnosStatementSpec {
 

@@ -31,8 +31,7 @@ final class SingleColumnRowMapper<T> implements RowMapper<T> {
 		T value = row.convert(0, this.target, this.type);
 		if (value == null && this.type.isPrimitive()) {
 			throw new TypeMismatchDataAccessException("Column '" + CnosMessageValues.abbreviate(row.getColumnName(0))
-					+ "' is NULL in row "
-					+ rowNumber + " and cannot be read as " + this.type.getName());
+					+ "' is NULL in row " + rowNumber + " and cannot be read as " + this.type.getName());
 		}
 		return value;
 	}

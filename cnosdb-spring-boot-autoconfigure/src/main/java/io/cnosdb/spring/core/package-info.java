@@ -1,6 +1,7 @@
 /**
- * The CnosDB client's API: {@link io.cnosdb.spring.core.CnosTemplate} and the operations it implements, row mappers
- * and row callbacks. Built on the packages below it and usable without Spring Boot.
+ * The CnosDB client's API: {@link io.cnosdb.spring.core.CnosTemplate} and the operations
+ * it implements, row mappers and row callbacks. Built on the packages below it and usable
+ * without Spring Boot.
  */
 @NullMarked
 package io.cnosdb.spring.core;

@@ -8,8 +8,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * A CnosDB server in a container, started in singleton mode as the image does by default:
- * the HTTP API on port {@value #HTTP_PORT} (SQL, writes, ping) and Arrow Flight SQL on port
- * {@value #FLIGHT_SQL_PORT}. Ready once {@code GET /api/v1/ping} answers 200.
+ * the HTTP API on port {@value #HTTP_PORT} (SQL, writes, ping) and Arrow Flight SQL on
+ * port {@value #FLIGHT_SQL_PORT}. Ready once {@code GET /api/v1/ping} answers 200.
  * <p>
  * The image ships with authentication disabled, so the client's default user {@code root}
  * with an empty password works. With {@code @ServiceConnection} the auto-configured
@@ -17,7 +17,10 @@ import org.testcontainers.utility.DockerImageName;
  */
 public class CnosDbContainer extends GenericContainer<CnosDbContainer> {
 
-	/** The image this container runs unless told otherwise, and what other images must be compatible with. */
+	/**
+	 * The image this container runs unless told otherwise, and what other images must be
+	 * compatible with.
+	 */
 	public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("cnosdb/cnosdb");
 
 	/** The tag of the default image. */
@@ -43,21 +46,24 @@ public class CnosDbContainer extends GenericContainer<CnosDbContainer> {
 	}
 
 	/**
-	 * Creates a container of the given image, which must be {@code cnosdb/cnosdb} or declared
-	 * a compatible substitute for it.
+	 * Creates a container of the given image, which must be {@code cnosdb/cnosdb} or
+	 * declared a compatible substitute for it.
 	 * @param dockerImageName the image
 	 */
 	public CnosDbContainer(DockerImageName dockerImageName) {
 		super(dockerImageName);
 		dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
 		withExposedPorts(HTTP_PORT, FLIGHT_SQL_PORT);
-		// No telemetry from test servers (environment overrides exist since CnosDB 2.4.2).
+		// No telemetry from test servers (environment overrides exist since CnosDB
+		// 2.4.2).
 		withEnv("CNOSDB_SERVICE_ENABLE_REPORT", "false");
 		waitingFor(Wait.forHttp("/api/v1/ping").forPort(HTTP_PORT).forStatusCode(200));
 		withStartupTimeout(Duration.ofMinutes(3));
 	}
 
-	/** The HTTP API URL as reached from the test, such as {@code http://localhost:32768}. */
+	/**
+	 * The HTTP API URL as reached from the test, such as {@code http://localhost:32768}.
+	 */
 	public String getHttpUrl() {
 		return "http://" + getHost() + ":" + getMappedPort(HTTP_PORT);
 	}
@@ -67,7 +73,10 @@ public class CnosDbContainer extends GenericContainer<CnosDbContainer> {
 		return getMappedPort(FLIGHT_SQL_PORT);
 	}
 
-	/** The Arrow Flight SQL JDBC URL, such as {@code jdbc:arrow-flight-sql://localhost:32769?useEncryption=false}. */
+	/**
+	 * The Arrow Flight SQL JDBC URL, such as
+	 * {@code jdbc:arrow-flight-sql://localhost:32769?useEncryption=false}.
+	 */
 	public String getFlightSqlUrl() {
 		return "jdbc:arrow-flight-sql://" + getHost() + ":" + getFlightSqlPort() + "?useEncryption=false";
 	}

@@ -20,8 +20,7 @@ class CnosDbContainerConnectionDetailsFactory
 	}
 
 	@Override
-	protected CnosDbConnectionDetails getContainerConnectionDetails(
-			ContainerConnectionSource<CnosDbContainer> source) {
+	protected CnosDbConnectionDetails getContainerConnectionDetails(ContainerConnectionSource<CnosDbContainer> source) {
 		return new CnosDbContainerConnectionDetails(source);
 	}
 

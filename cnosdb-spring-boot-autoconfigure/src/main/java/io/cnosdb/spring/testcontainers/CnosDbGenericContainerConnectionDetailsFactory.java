@@ -10,11 +10,11 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
 /**
- * {@link ContainerConnectionDetailsFactory} for a {@code @ServiceConnection} on any container
- * of the {@code cnosdb/cnosdb} image, such as a plain {@code GenericContainer} (a {@code @Bean}
- * method needs {@code @ServiceConnection(name = "cnosdb/cnosdb")}). A {@link CnosDbContainer}
- * is left to {@link CnosDbContainerConnectionDetailsFactory}, so it gets one connection, not
- * two.
+ * {@link ContainerConnectionDetailsFactory} for a {@code @ServiceConnection} on any
+ * container of the {@code cnosdb/cnosdb} image, such as a plain {@code GenericContainer}
+ * (a {@code @Bean} method needs {@code @ServiceConnection(name = "cnosdb/cnosdb")}). A
+ * {@link CnosDbContainer} is left to {@link CnosDbContainerConnectionDetailsFactory}, so
+ * it gets one connection, not two.
  */
 class CnosDbGenericContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<Container<?>, CnosDbConnectionDetails> {
@@ -22,7 +22,8 @@ class CnosDbGenericContainerConnectionDetailsFactory
 	private static final String CONNECTION_NAME = "cnosdb/cnosdb";
 
 	CnosDbGenericContainerConnectionDetailsFactory() {
-		super(CONNECTION_NAME, CnosDbContainerConnectionDetailsFactory.CnosDbContainerConnectionDetails.AUTO_CONFIGURATION);
+		super(CONNECTION_NAME,
+				CnosDbContainerConnectionDetailsFactory.CnosDbContainerConnectionDetails.AUTO_CONFIGURATION);
 	}
 
 	@Override

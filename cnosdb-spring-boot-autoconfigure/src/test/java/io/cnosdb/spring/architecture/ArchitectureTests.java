@@ -17,10 +17,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guard rails of the layering that the README's "Architecture" table describes: every package
- * uses only the packages the table allows it, so the packages form no cycle; the client is
- * usable without Spring Boot and knows nothing of what is built on it; the optional
- * integrations stay apart.
+ * Guard rails of the layering that the README's "Architecture" table describes: every
+ * package uses only the packages the table allows it, so the packages form no cycle; the
+ * client is usable without Spring Boot and knows nothing of what is built on it; the
+ * optional integrations stay apart.
  */
 class ArchitectureTests {
 
@@ -31,8 +31,9 @@ class ArchitectureTests {
 		.importPackages("io.cnosdb.spring");
 
 	/**
-	 * The README's table: each package of this project and the packages of this project it
-	 * may use (itself and its sub-packages always). Anything not listed may not be used.
+	 * The README's table: each package of this project and the packages of this project
+	 * it may use (itself and its sub-packages always). Anything not listed may not be
+	 * used.
 	 */
 	static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
 	static {
@@ -43,13 +44,12 @@ class ArchitectureTests {
 		ALLOWED.put("core.result", List.of("core.support"));
 		ALLOWED.put("core.ddl", List.of("core.sql", "core.write", "core.support"));
 		ALLOWED.put("core.http", List.of("core.result", "core.write", "core.sql", "core.exception", "core.support"));
-		ALLOWED.put("core.csv",
-				List.of("core.write", "core.ddl", "core.result", "core.exception", "core.support"));
+		ALLOWED.put("core.csv", List.of("core.write", "core.ddl", "core.result", "core.exception", "core.support"));
 		ALLOWED.put("core", List.of("core.sql", "core.result", "core.http", "core.write", "core.csv", "core.ddl",
 				"core.exception", "core.support"));
 		ALLOWED.put("core.batch", List.of("core", "core.write", "core.exception", "core.support"));
-		ALLOWED.put("autoconfigure", List.of("core", "core.batch", "core.http", "core.write", "core.sql", "core.exception",
-				"core.support"));
+		ALLOWED.put("autoconfigure",
+				List.of("core", "core.batch", "core.http", "core.write", "core.sql", "core.exception", "core.support"));
 		ALLOWED.put("testcontainers", List.of("autoconfigure", "core.support"));
 		ALLOWED.put("docker.compose", List.of("autoconfigure", "core.support"));
 	}
@@ -109,7 +109,8 @@ class ArchitectureTests {
 
 	@Test
 	void theClientDoesNotNeedTestcontainersOrHttpClientImplementationsAtCompileTime() {
-		// HttpClient 5 is optional and reached only through ClassUtils checks in small holder
+		// HttpClient 5 is optional and reached only through ClassUtils checks in small
+		// holder
 		// classes; Testcontainers belongs to the testcontainers package alone.
 		noClasses().that()
 			.resideInAPackage("io.cnosdb.spring.core..")

@@ -39,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for {@link CnosDbAutoConfiguration}: each property, back-off, connection details, the
- * customizer hook, and the use of Spring Boot's HTTP client plumbing, checked on the requests
- * a loopback server receives.
+ * Tests for {@link CnosDbAutoConfiguration}: each property, back-off, connection details,
+ * the customizer hook, and the use of Spring Boot's HTTP client plumbing, checked on the
+ * requests a loopback server receives.
  */
 class CnosDbAutoConfigurationTests {
 
@@ -77,7 +77,8 @@ class CnosDbAutoConfigurationTests {
 	@Test
 	void defaultsMatchTheServerDefaults() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(CnosTemplate.class).hasSingleBean(PropertiesCnosDbConnectionDetails.class);
+			assertThat(context).hasSingleBean(CnosTemplate.class)
+				.hasSingleBean(PropertiesCnosDbConnectionDetails.class);
 			CnosTemplate template = context.getBean(CnosTemplate.class);
 			assertThat(template.getUrl()).isEqualTo("http://localhost:8902");
 			assertThat(template.getUser()).isEqualTo("root");
@@ -140,13 +141,15 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void urlWithSurroundingWhitespaceIsUsedWithoutIt() {
-		// The stripped URL was checked and the raw one used, which failed on the first call
+		// The stripped URL was checked and the raw one used, which failed on the first
+		// call
 		// with a bare "Bad authority".
 		enqueue("show-tables");
 		// Set as a property source: withPropertyValues would trim the value.
-		this.runner.withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("untrimmed", Map.of("cnosdb.url", " " + serverUrl() + " \t"))))
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("untrimmed", Map.of("cnosdb.url", " " + serverUrl() + " \t"))))
 			.run((context) -> {
 				CnosTemplate template = context.getBean(CnosTemplate.class);
 				assertThat(template.listTables()).containsExactly("air", "sea");
@@ -175,7 +178,8 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void sendsContentLengthWithTheDetectedHttpClient() {
-		// Apache HttpClient 5 is what Spring Boot detects first, and what the starter brings.
+		// Apache HttpClient 5 is what Spring Boot detects first, and what the starter
+		// brings.
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
 			enqueue("select-1");
 			assertThat(context.getBean(CnosTemplate.class).queryForObject("SELECT 1", Long.class)).isEqualTo(1L);
@@ -191,8 +195,8 @@ class CnosDbAutoConfigurationTests {
 		// What a resend would get: the answer to an INSERT of one row.
 		enqueue("golden-insert");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
-			assertThatExceptionOfType(TransientDataAccessResourceException.class)
-				.isThrownBy(() -> context.getBean(CnosTemplate.class).execute("INSERT INTO t (time, f) VALUES (1, 1.0)"));
+			assertThatExceptionOfType(TransientDataAccessResourceException.class).isThrownBy(
+					() -> context.getBean(CnosTemplate.class).execute("INSERT INTO t (time, f) VALUES (1, 1.0)"));
 			assertThat(this.server.getRequestCount()).isEqualTo(1);
 		});
 	}
@@ -275,8 +279,8 @@ class CnosDbAutoConfigurationTests {
 	@Test
 	void uniqueExceptionTranslatorIsUsed() {
 		enqueue("describe-missing-table");
-		CnosExceptionTranslator translator = (description, error) -> new TransientDataAccessResourceException(
-				"custom " + error.errorCode());
+		CnosExceptionTranslator translator = (description,
+				error) -> new TransientDataAccessResourceException("custom " + error.errorCode());
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl())
 			.withBean(CnosExceptionTranslator.class, () -> translator)
 			.run((context) -> assertThatExceptionOfType(TransientDataAccessResourceException.class)
@@ -313,8 +317,8 @@ class CnosDbAutoConfigurationTests {
 			catch (io.cnosdb.spring.core.exception.CnosBadSqlException ex) {
 				seen[0] = ex.getServerError();
 			}
-			assertThat(seen[0]).isEqualTo(new CnosServerError(422, "010009",
-					"sql parser error: Expected an SQL statement, found: 1"));
+			assertThat(seen[0])
+				.isEqualTo(new CnosServerError(422, "010009", "sql parser error: Expected an SQL statement, found: 1"));
 		});
 	}
 

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The auto-configured template's connections, with Spring Boot's HttpClient 5: the pool is
- * {@code cnosdb.max-connections} large and says so when exhausted, and pings of any timeout
- * share one client.
+ * The auto-configured template's connections, with Spring Boot's HttpClient 5: the pool
+ * is {@code cnosdb.max-connections} large and says so when exhausted, and pings of any
+ * timeout share one client.
  */
 class CnosDbConnectionAutoConfigurationTests {
 
@@ -99,7 +99,8 @@ class CnosDbConnectionAutoConfigurationTests {
 			for (int i = 0; i < 40; i++) {
 				connections.add(this.server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex());
 			}
-			// A request factory per timeout built an HttpClient, a pool and a connection for each.
+			// A request factory per timeout built an HttpClient, a pool and a connection
+			// for each.
 			assertThat(connections).hasSize(1);
 		});
 	}
@@ -108,7 +109,8 @@ class CnosDbConnectionAutoConfigurationTests {
 	void aPingAnswerTricklingInFailsWithinThePingsTimeout() throws IOException {
 		MockWebServer trickling = new MockWebServer();
 		trickling.start();
-		// CnosDB's recorded ping, a byte every 100 ms: each wait is far below the timeout, the
+		// CnosDB's recorded ping, a byte every 100 ms: each wait is far below the
+		// timeout, the
 		// whole (about 90 bytes) takes 9 s.
 		trickling.enqueue(recordedBuilder("ping").throttleBody(1, 100, TimeUnit.MILLISECONDS).build());
 		try (trickling) {

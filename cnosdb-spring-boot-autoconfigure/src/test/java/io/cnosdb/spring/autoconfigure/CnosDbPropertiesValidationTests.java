@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every {@code cnosdb.*} value that cannot work stops startup, and the report Spring Boot
  * prints names the property, the value and the rule. Before, most of these started and
- * failed later with a stack trace naming no property (a health timeout of 0s kept health DOWN
- * forever, port 99999 failed every call).
+ * failed later with a stack trace naming no property (a health timeout of 0s kept health
+ * DOWN forever, port 99999 failed every call).
  */
 class CnosDbPropertiesValidationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(CnosDbAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class));
 
 	static Stream<Arguments> badSettings() {
 		return Stream.of(bad("cnosdb.url=http://localhost:99999", "cnosdb.url", "port 99999 is out of range"),
@@ -76,8 +76,7 @@ class CnosDbPropertiesValidationTests {
 				bad("cnosdb.write.batch.retry-backoff-max=100ms", "cnosdb.write.batch.retry-backoff-max",
 						"must not be shorter than cnosdb.write.batch.retry-backoff-initial (200ms)"),
 				bad("cnosdb.write.batch.block-timeout=-1s", "cnosdb.write.batch.block-timeout", "must not be negative"),
-				bad("cnosdb.write.batch.close-timeout=-5s", "cnosdb.write.batch.close-timeout",
-						"must not be negative"),
+				bad("cnosdb.write.batch.close-timeout=-5s", "cnosdb.write.batch.close-timeout", "must not be negative"),
 				bad("cnosdb.write.batch.close-timeout=365d", "cnosdb.write.batch.close-timeout", "must be at most"));
 	}
 
@@ -143,7 +142,8 @@ class CnosDbPropertiesValidationTests {
 
 	@Test
 	void hugeValuesAreCutShortInMessages() {
-		// Spring Boot's own report shows the value as configured; our messages show 200 chars.
+		// Spring Boot's own report shows the value as configured; our messages show 200
+		// chars.
 		String huge = "d".repeat(1 << 20);
 		this.runner.withPropertyValues("cnosdb.database=" + huge + "/").run((context) -> {
 			InvalidConfigurationPropertyValueException failure = findCause(context.getStartupFailure(),

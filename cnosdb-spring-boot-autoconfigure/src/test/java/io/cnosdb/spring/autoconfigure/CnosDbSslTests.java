@@ -30,19 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for TLS: {@code cnosdb.ssl.bundle} reaches the template's and the ping's HTTP client,
- * a connection details bean can carry its own bundle, and an undefined bundle fails at
- * startup. The loopback server presents a self-signed certificate that only the test bundle
- * trusts.
+ * Tests for TLS: {@code cnosdb.ssl.bundle} reaches the template's and the ping's HTTP
+ * client, a connection details bean can carry its own bundle, and an undefined bundle
+ * fails at startup. The loopback server presents a self-signed certificate that only the
+ * test bundle trusts.
  */
 class CnosDbSslTests {
 
 	private static final String TRUST_BUNDLE = "spring.ssl.bundle.pem.cnos.truststore.certificate=classpath:ssl/server.crt";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, SslAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(CnosDbAutoConfiguration.class, SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
 
 	private MockWebServer server;
 
@@ -111,8 +110,8 @@ class CnosDbSslTests {
 						CnosDbSslBundleNotFoundException.class);
 				assertThat(failure.getBundleName()).isEqualTo("missing");
 				assertThat(failure.getProperty()).isEqualTo("cnosdb.ssl.bundle");
-				assertThat(failure.getMessage())
-					.isEqualTo("SSL bundle 'missing' named by cnosdb.ssl.bundle is not defined (defined bundles: cnos)");
+				assertThat(failure.getMessage()).isEqualTo(
+						"SSL bundle 'missing' named by cnosdb.ssl.bundle is not defined (defined bundles: cnos)");
 			});
 	}
 
@@ -120,8 +119,9 @@ class CnosDbSslTests {
 	void bundleNameWithoutSslAutoConfigurationFails() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class))
 			.withPropertyValues("cnosdb.ssl.bundle=cnos")
-			.run((context) -> assertThat(findCause(context.getStartupFailure(), CnosDbSslBundleNotFoundException.class)
-				.getMessage()).contains("no SSL bundle is defined at all"));
+			.run((context) -> assertThat(
+					findCause(context.getStartupFailure(), CnosDbSslBundleNotFoundException.class).getMessage())
+				.contains("no SSL bundle is defined at all"));
 	}
 
 	@Test
@@ -131,8 +131,8 @@ class CnosDbSslTests {
 			.withBean("cnosDetails", CnosDbConnectionDetails.class, ConnectionDetailsWithBundle::new)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PropertiesCnosDbConnectionDetails.class);
-				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("cluster_schema", "public",
-						"usage_schema");
+				assertThat(context.getBean(CnosTemplate.class).listDatabases()).containsExactly("cluster_schema",
+						"public", "usage_schema");
 			});
 	}
 
@@ -147,9 +147,11 @@ class CnosDbSslTests {
 		throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
 	}
 
-	/** Details that, like a service connection, bring the bundle instead of naming one. */
-	private final class ConnectionDetailsWithBundle implements CnosDbConnectionDetails,
-			org.springframework.context.ApplicationContextAware {
+	/**
+	 * Details that, like a service connection, bring the bundle instead of naming one.
+	 */
+	private final class ConnectionDetailsWithBundle
+			implements CnosDbConnectionDetails, org.springframework.context.ApplicationContextAware {
 
 		private SslBundles bundles;
 

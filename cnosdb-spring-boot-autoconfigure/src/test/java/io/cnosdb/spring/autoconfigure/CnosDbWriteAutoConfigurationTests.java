@@ -39,15 +39,15 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the {@code cnosdb.write.*} properties: compression of the template's writes with
- * Spring Boot's HTTP client, and the batch writer bean, its metrics and its shutdown.
+ * Tests of the {@code cnosdb.write.*} properties: compression of the template's writes
+ * with Spring Boot's HTTP client, and the batch writer bean, its metrics and its
+ * shutdown.
  */
 class CnosDbWriteAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(CnosDbAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
 
 	private MockWebServer server;
 
@@ -83,7 +83,8 @@ class CnosDbWriteAutoConfigurationTests {
 		ok(1);
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
 			assertThat(context).doesNotHaveBean(CnosBatchWriter.class);
-			context.getBean(CnosTemplate.class).write(Point.measurement("air").field("v", 1L).time(7, CnosPrecision.NS));
+			context.getBean(CnosTemplate.class)
+				.write(Point.measurement("air").field("v", 1L).time(7, CnosPrecision.NS));
 			RecordedRequest request = take();
 			assertThat(request.getBody().utf8()).isEqualTo("air v=1i 7\n");
 			assertThat(request.getHeaders().get("Content-Length")).isEqualTo("11");
@@ -99,7 +100,8 @@ class CnosDbWriteAutoConfigurationTests {
 			.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.compression=gzip",
 					"cnosdb.write.compression-level=9")
 			.run((context) -> {
-				context.getBean(CnosTemplate.class).write(Point.measurement("air").field("v", 1L).time(7, CnosPrecision.NS));
+				context.getBean(CnosTemplate.class)
+					.write(Point.measurement("air").field("v", 1L).time(7, CnosPrecision.NS));
 				RecordedRequest request = take();
 				assertThat(request.getHeaders().get("Content-Encoding")).isEqualTo("gzip");
 				byte[] body = request.getBody().toByteArray();

@@ -12,12 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code cnosdb.*} property reaches the generated metadata with a description and a
- * default, so IDEs can show them; the hand-written metadata adds the health switch and the
- * precision values.
+ * default, so IDEs can show them; the hand-written metadata adds the health switch and
+ * the precision values.
  */
 class ConfigurationMetadataTests {
 
-	/** Properties whose absence is the default: no SSL bundle means the JVM's trust store. */
+	/**
+	 * Properties whose absence is the default: no SSL bundle means the JVM's trust store.
+	 */
 	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle");
 
 	@Test
@@ -29,8 +31,8 @@ class ConfigurationMetadataTests {
 			List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
 			assertThat(properties).extracting((property) -> property.get("name"))
 				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
-						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision",
-						"cnosdb.ssl.bundle", "cnosdb.health.timeout", "management.health.cnosdb.enabled");
+						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle",
+						"cnosdb.health.timeout", "management.health.cnosdb.enabled");
 			assertThat(properties).allSatisfy((property) -> {
 				assertThat(property.get("description")).as("description of %s", property.get("name")).isNotNull();
 				assertThat(String.valueOf(property.get("description"))).as("description of %s", property.get("name"))

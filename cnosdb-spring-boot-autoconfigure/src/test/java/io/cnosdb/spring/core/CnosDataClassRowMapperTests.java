@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The data-class mapper builds records from rows, and a constructor that fails is reported as
- * {@link BeanUtils#instantiateClass} reports it.
+ * The data-class mapper builds records from rows, and a constructor that fails is
+ * reported as {@link BeanUtils#instantiateClass} reports it.
  */
 class CnosDataClassRowMapperTests {
 

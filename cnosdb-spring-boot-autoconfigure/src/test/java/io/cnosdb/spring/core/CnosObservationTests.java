@@ -23,8 +23,9 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The low-cardinality tags of the {@code http.client.requests} observations the template's
- * requests produce: one {@code uri} per endpoint, never the statement or the database.
+ * The low-cardinality tags of the {@code http.client.requests} observations the
+ * template's requests produce: one {@code uri} per endpoint, never the statement or the
+ * database.
  */
 class CnosObservationTests {
 

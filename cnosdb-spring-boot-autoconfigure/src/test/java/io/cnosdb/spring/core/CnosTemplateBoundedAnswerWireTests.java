@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Every read API returns, in bounded time and memory, from answers that never end, trickle in
- * or hold an endless cell: a failed or abandoned answer is aborted rather than read to its
- * end, a statement has an overall deadline, rows have a size limit and lists a row limit. The
- * deadlines are generous; they only prove that the calls return at all.
+ * Every read API returns, in bounded time and memory, from answers that never end,
+ * trickle in or hold an endless cell: a failed or abandoned answer is aborted rather than
+ * read to its end, a statement has an overall deadline, rows have a size limit and lists
+ * a row limit. The deadlines are generous; they only prove that the calls return at all.
  */
 class CnosTemplateBoundedAnswerWireTests {
 
@@ -38,27 +38,33 @@ class CnosTemplateBoundedAnswerWireTests {
 		this.db.close();
 	}
 
-	/** A CSV answer of a header, then {@code row} again and again until the client hangs up. */
+	/**
+	 * A CSV answer of a header, then {@code row} again and again until the client hangs
+	 * up.
+	 */
 	private static MockResponse endless(String header, String row) {
-		return new MockResponse.Builder().code(200).addHeader("content-type", "application/csv").body(new MockResponseBody() {
+		return new MockResponse.Builder().code(200)
+			.addHeader("content-type", "application/csv")
+			.body(new MockResponseBody() {
 
-			@Override
-			public long getContentLength() {
-				// More than any client reads: the body ends when the client hangs up.
-				return Long.MAX_VALUE / 4;
-			}
-
-			@Override
-			public void writeTo(BufferedSink sink) throws IOException {
-				sink.writeUtf8(header);
-				String chunk = row.repeat(Math.max(1, 8192 / row.length()));
-				while (true) {
-					sink.writeUtf8(chunk);
-					sink.flush();
+				@Override
+				public long getContentLength() {
+					// More than any client reads: the body ends when the client hangs up.
+					return Long.MAX_VALUE / 4;
 				}
-			}
 
-		}).build();
+				@Override
+				public void writeTo(BufferedSink sink) throws IOException {
+					sink.writeUtf8(header);
+					String chunk = row.repeat(Math.max(1, 8192 / row.length()));
+					while (true) {
+						sink.writeUtf8(chunk);
+						sink.flush();
+					}
+				}
+
+			})
+			.build();
 	}
 
 	@ParameterizedTest
@@ -90,10 +96,12 @@ class CnosTemplateBoundedAnswerWireTests {
 	void anEndlessCellFailsAtTheRowSizeLimit(Transport transport) {
 		this.db.enqueue(endless("s\n\"", "x"));
 		CnosTemplate template = transport.configure(this.db, this.db.builder()).maxRowSize(1024 * 1024).build();
-		assertTimeoutPreemptively(RETURNS, () -> assertThatExceptionOfType(DataRetrievalFailureException.class)
-			.isThrownBy(() -> template.queryForList("SELECT s FROM endless"))
-			.withMessageContaining("Row 0 (counted from 0 after the header) of the answer is larger than 1048576 bytes")
-			.withMessageContaining("cnosdb.max-row-size"));
+		assertTimeoutPreemptively(RETURNS,
+				() -> assertThatExceptionOfType(DataRetrievalFailureException.class)
+					.isThrownBy(() -> template.queryForList("SELECT s FROM endless"))
+					.withMessageContaining(
+							"Row 0 (counted from 0 after the header) of the answer is larger than 1048576 bytes")
+					.withMessageContaining("cnosdb.max-row-size"));
 	}
 
 	@ParameterizedTest
@@ -117,7 +125,8 @@ class CnosTemplateBoundedAnswerWireTests {
 	@ParameterizedTest
 	@EnumSource(Transport.class)
 	void anAnswerTricklingInFailsAtTheQueryTimeout(Transport transport) {
-		// A byte every 200 ms: each wait is far below the read timeout, the whole takes minutes.
+		// A byte every 200 ms: each wait is far below the read timeout, the whole takes
+		// minutes.
 		this.db.enqueue(new MockResponse.Builder().code(200)
 			.addHeader("content-type", "application/csv")
 			.body("n\n" + "1\n".repeat(1000))
@@ -127,11 +136,12 @@ class CnosTemplateBoundedAnswerWireTests {
 			.readTimeout(Duration.ofSeconds(10))
 			.queryTimeout(Duration.ofSeconds(1))
 			.build();
-		assertTimeoutPreemptively(RETURNS, () -> assertThatExceptionOfType(QueryTimeoutException.class)
-			.isThrownBy(() -> template.queryForList("SELECT n FROM trickle"))
-			.withMessageContaining("did not answer in time")
-			.withMessageContaining("did not end within the deadline of 1000 ms")
-			.withMessageContaining("cnosdb.query-timeout"));
+		assertTimeoutPreemptively(RETURNS,
+				() -> assertThatExceptionOfType(QueryTimeoutException.class)
+					.isThrownBy(() -> template.queryForList("SELECT n FROM trickle"))
+					.withMessageContaining("did not answer in time")
+					.withMessageContaining("did not end within the deadline of 1000 ms")
+					.withMessageContaining("cnosdb.query-timeout"));
 	}
 
 	@ParameterizedTest

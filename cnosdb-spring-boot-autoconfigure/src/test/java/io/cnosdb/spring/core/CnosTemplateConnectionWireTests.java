@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Connections on loopback: the default pool holds more than five threads' nested queries, an
- * exhausted pool is reported as such within a short wait, and pings of any timeout share one
- * HTTP client.
+ * Connections on loopback: the default pool holds more than five threads' nested queries,
+ * an exhausted pool is reported as such within a short wait, and pings of any timeout
+ * share one HTTP client.
  */
 class CnosTemplateConnectionWireTests {
 
@@ -69,7 +69,8 @@ class CnosTemplateConnectionWireTests {
 			}, executor));
 		}
 		executor.shutdown();
-		// HttpClient's 5 connections per host held the outer queries, and the inner ones waited
+		// HttpClient's 5 connections per host held the outer queries, and the inner ones
+		// waited
 		// 3 minutes for a sixth.
 		for (CompletableFuture<Integer> thread : threads) {
 			assertThat(thread.get(60, TimeUnit.SECONDS)).isEqualTo(4);
@@ -83,8 +84,7 @@ class CnosTemplateConnectionWireTests {
 		CompletableFuture<Void> second;
 		try (Stream<String> open = template.queryForStream("SELECT n FROM held", String.class)) {
 			second = CompletableFuture.runAsync(() -> template.execute("SELECT n FROM waiting"));
-			assertThatExceptionOfType(ExecutionException.class)
-				.isThrownBy(() -> second.get(60, TimeUnit.SECONDS))
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(60, TimeUnit.SECONDS))
 				.havingCause()
 				.isInstanceOf(TransientDataAccessResourceException.class)
 				.withMessageContaining("No free connection to CnosDB at ")

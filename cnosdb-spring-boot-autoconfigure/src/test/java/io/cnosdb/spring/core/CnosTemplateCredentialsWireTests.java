@@ -43,7 +43,8 @@ class CnosTemplateCredentialsWireTests {
 
 	@Test
 	void echoedAuthorizationHeaderIsRedacted() {
-		// Recorded with the credentials sent unencoded ("Basic bob:s3cr3t'pw"), which the server echoes.
+		// Recorded with the credentials sent unencoded ("Basic bob:s3cr3t'pw"), which the
+		// server echoes.
 		this.db.enqueue(recorded("malformed-authorization"));
 		CnosInvalidRequestException ex = catchThrowableOfType(CnosInvalidRequestException.class,
 				() -> this.template.execute("select 1"));
@@ -56,7 +57,8 @@ class CnosTemplateCredentialsWireTests {
 	@Test
 	void aShortPasswordDoesNotMaskPartsOfTheServersMessage() {
 		// Masking every occurrence of the password "x" turned this message into
-		// "The user fi******ture_nobody not found", which also told what the password was.
+		// "The user fi******ture_nobody not found", which also told what the password
+		// was.
 		this.db.enqueue(recorded("unknown-user"));
 		CnosTemplate shortPassword = this.db.builder().credentials("fixture_nobody", "x").build();
 		CnosPermissionDeniedException ex = catchThrowableOfType(CnosPermissionDeniedException.class,
@@ -100,7 +102,8 @@ class CnosTemplateCredentialsWireTests {
 
 	@Test
 	void longPasswordIsRedactedWithoutOverflowingTheStack() {
-		// The redaction regex recursed per character: 2,000 characters threw StackOverflowError.
+		// The redaction regex recursed per character: 2,000 characters threw
+		// StackOverflowError.
 		String password = "x".repeat(100_000);
 		this.db.enqueue(recorded("create-existing-user"));
 		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
@@ -115,7 +118,9 @@ class CnosTemplateCredentialsWireTests {
 		String value = "y'".repeat(50_000);
 		this.db.enqueue(recorded("users-table-not-found"));
 		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
-				() -> this.template.sql("SELECT name FROM users WHERE hash_password = :p").param("p", value).listOfRows());
+				() -> this.template.sql("SELECT name FROM users WHERE hash_password = :p")
+					.param("p", value)
+					.listOfRows());
 		assertThat(this.db.takeBody()).endsWith("hash_password = '" + value.replace("'", "''") + "'");
 		assertNoSecret(ex, "y''y''y''y");
 		assertThat(ex.getMessage()).contains("WHERE hash_password = '******'");
@@ -124,8 +129,7 @@ class CnosTemplateCredentialsWireTests {
 	@Test
 	void unpairedSurrogateInTheCredentialsIsRefusedWithoutRepeatingThem() {
 		// Encoded as '?' in the Authorization header.
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.db.builder().credentials("bob\uD800", "").build())
+		assertThatIllegalArgumentException().isThrownBy(() -> this.db.builder().credentials("bob\uD800", "").build())
 			.withMessageContaining("The CnosDB user must not contain an unpaired surrogate (one at index 3)");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.db.builder().credentials("bob", "S3cr3t\uDC00").build())
@@ -141,7 +145,8 @@ class CnosTemplateCredentialsWireTests {
 
 	@Test
 	void urlWithUserInformationIsRefusedWithoutRepeatingIt() {
-		// Sent as is, it failed every request and put the password in the exception chain.
+		// Sent as is, it failed every request and put the password in the exception
+		// chain.
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CnosTemplate.builder().url("http://bob:" + "hunter2" + "@cnosdb.example:8902"))
 			.withMessageContaining("credentials(user, password)")
@@ -152,8 +157,10 @@ class CnosTemplateCredentialsWireTests {
 	@ValueSource(strings = { "http://root:S3cr3t/pw@cnosdb.example:8902", "http://root:S3cr3t@host/x@y",
 			"http://root:S3cr3t@pw@cnosdb.example", "root:S3cr3t@cnosdb.example:8902" })
 	void urlWithUserInformationHoldingSlashOrAtIsRefusedWithoutRepeatingIt(String url) {
-		// A URI parser reads "root:S3cr3t" of the first as host and port, so the parsed user
-		// information is empty and the password would have reached toString() and messages.
+		// A URI parser reads "root:S3cr3t" of the first as host and port, so the parsed
+		// user
+		// information is empty and the password would have reached toString() and
+		// messages.
 		assertThatIllegalArgumentException().isThrownBy(() -> CnosTemplate.builder().url(url))
 			.withMessageContaining("credentials(user, password)")
 			.withMessageNotContaining("S3cr3t");

@@ -44,13 +44,14 @@ class CnosTemplateDdlWireTests {
 	@Test
 	void createDatabaseWithEveryOption() {
 		this.db.enqueue(recorded("create-database-every-option"), recorded("create-database-ttl-and-vnode-duration"));
-		this.template.createDatabase("Oceanic", DatabaseOptions.defaults()
-			.ifNotExists()
-			.ttl("180d")
-			.shard(6)
-			.vnodeDuration("2y1M")
-			.replica(1)
-			.precision(CnosPrecision.US));
+		this.template.createDatabase("Oceanic",
+				DatabaseOptions.defaults()
+					.ifNotExists()
+					.ttl("180d")
+					.shard(6)
+					.vnodeDuration("2y1M")
+					.replica(1)
+					.precision(CnosPrecision.US));
 		this.template.createDatabase("oceanic_station",
 				DatabaseOptions.defaults().ttl(Duration.ofDays(30).plusHours(12)).vnodeDuration(Duration.ofDays(7)));
 		assertThat(this.db.takeBody()).isEqualTo("CREATE DATABASE IF NOT EXISTS \"Oceanic\" WITH TTL '180d' SHARD 6 "
@@ -69,10 +70,12 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void dropDatabase() {
-		this.db.enqueue(recorded("drop-database"), recorded("drop-database-if-exists"), recorded("drop-missing-database"));
+		this.db.enqueue(recorded("drop-database"), recorded("drop-database-if-exists"),
+				recorded("drop-missing-database"));
 		this.template.dropDatabase("a\"b");
 		this.template.dropDatabaseIfExists("x\"; DROP DATABASE y; --");
-		assertThatExceptionOfType(CnosObjectNotFoundException.class).isThrownBy(() -> this.template.dropDatabase("nope"));
+		assertThatExceptionOfType(CnosObjectNotFoundException.class)
+			.isThrownBy(() -> this.template.dropDatabase("nope"));
 		assertThat(this.db.takeBody()).isEqualTo("DROP DATABASE \"a\"\"b\"");
 		assertThat(this.db.takeBody()).isEqualTo("DROP DATABASE IF EXISTS \"x\"\"; DROP DATABASE y; --\"");
 	}
@@ -164,15 +167,16 @@ class CnosTemplateDdlWireTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createDatabase("db/1"))
 			.withMessageContaining("db/1");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createDatabase("  "));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.template.createTable(TableDefinition.builder("cpu/load").field("v", FieldType.DOUBLE).build()));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template
+			.createTable(TableDefinition.builder("cpu/load").field("v", FieldType.DOUBLE).build()));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.createUser("alice", null));
 		assertThat(this.db.requestCount()).isZero();
 	}
 
 	@Test
 	void namesOfExistingObjectsAreSentAsTheServerLooksThemUp() {
-		// Refuse only what the server refuses: it answers DROP TABLE "cpu/load" with 030019
+		// Refuse only what the server refuses: it answers DROP TABLE "cpu/load" with
+		// 030019
 		// and keeps control characters in quoted names.
 		this.db.enqueue(recorded("drop-table-if-exists"), recorded("drop-database-if-exists"), recorded("create-user"));
 		this.template.dropTableIfExists("cpu/load");
@@ -185,7 +189,8 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void unpairedSurrogatesFailBeforeSending() {
-		// Each was sent as '?': dropDatabaseIfExists("\uD800") dropped the database named "?".
+		// Each was sent as '?': dropDatabaseIfExists("\uD800") dropped the database named
+		// "?".
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.dropDatabaseIfExists("\uD800"))
 			.withMessageContaining("Invalid database name")
 			.withMessageContaining("unpaired surrogate (one at index 0)");

@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Answers that never end where the client does not expect rows: an error body, a page that is
- * not CSV, the answer to a write. Each is cut off after the bytes the client needs, instead
- * of read to its end (closing an HttpClient 5 response reads the rest). Also: a stream read to
- * its end leaves no deadline behind, and a row of exactly the largest size is read.
+ * Answers that never end where the client does not expect rows: an error body, a page
+ * that is not CSV, the answer to a write. Each is cut off after the bytes the client
+ * needs, instead of read to its end (closing an HttpClient 5 response reads the rest).
+ * Also: a stream read to its end leaves no deadline behind, and a row of exactly the
+ * largest size is read.
  */
 class CnosTemplateEndlessAnswerWireTests {
 
@@ -51,9 +52,10 @@ class CnosTemplateEndlessAnswerWireTests {
 	void anEndlessPageThatIsNotCsvFailsAtOnce(Transport transport) {
 		this.db.enqueue(endless(200, "text/html"));
 		CnosTemplate template = template(transport);
-		assertTimeoutPreemptively(RETURNS, () -> assertThatExceptionOfType(DataRetrievalFailureException.class)
-			.isThrownBy(() -> template.queryForList("SELECT 1"))
-			.withMessageContaining("text/html"));
+		assertTimeoutPreemptively(RETURNS,
+				() -> assertThatExceptionOfType(DataRetrievalFailureException.class)
+					.isThrownBy(() -> template.queryForList("SELECT 1"))
+					.withMessageContaining("text/html"));
 	}
 
 	@ParameterizedTest
@@ -61,9 +63,10 @@ class CnosTemplateEndlessAnswerWireTests {
 	void anEndlessErrorBodyIsCutOff(Transport transport) {
 		this.db.enqueue(endless(500, "text/plain"));
 		CnosTemplate template = template(transport);
-		assertTimeoutPreemptively(RETURNS, () -> assertThatExceptionOfType(CnosUncategorizedException.class)
-			.isThrownBy(() -> template.queryForList("SELECT 1"))
-			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(500)));
+		assertTimeoutPreemptively(RETURNS,
+				() -> assertThatExceptionOfType(CnosUncategorizedException.class)
+					.isThrownBy(() -> template.queryForList("SELECT 1"))
+					.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(500)));
 	}
 
 	@ParameterizedTest
@@ -81,7 +84,9 @@ class CnosTemplateEndlessAnswerWireTests {
 
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
-				return new MockResponse.Builder().code(200).addHeader("content-type", "application/csv").body("n\n1\n2\n")
+				return new MockResponse.Builder().code(200)
+					.addHeader("content-type", "application/csv")
+					.body("n\n1\n2\n")
 					.build();
 			}
 
@@ -99,8 +104,8 @@ class CnosTemplateEndlessAnswerWireTests {
 	@Test
 	void aRowOfExactlyTheLargestSizeIsRead() {
 		for (String body : new String[] { "n\n12345678\n", "n\n12345678" }) {
-			CsvResultReader reader = new CsvResultReader(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-					64 * 1024, 8);
+			CsvResultReader reader = new CsvResultReader(
+					new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 64 * 1024, 8);
 			assertThat(reader.next()).isTrue();
 			assertThat(reader.text(0)).isEqualTo("12345678");
 		}
@@ -123,25 +128,30 @@ class CnosTemplateEndlessAnswerWireTests {
 		return (ScheduledThreadPoolExecutor) instance.get(null);
 	}
 
-	/** An answer whose body never ends, as from something other than CnosDB at the URL. */
+	/**
+	 * An answer whose body never ends, as from something other than CnosDB at the URL.
+	 */
 	private static MockResponse endless(int code, String contentType) {
-		return new MockResponse.Builder().code(code).addHeader("content-type", contentType).body(new MockResponseBody() {
+		return new MockResponse.Builder().code(code)
+			.addHeader("content-type", contentType)
+			.body(new MockResponseBody() {
 
-			@Override
-			public long getContentLength() {
-				return Long.MAX_VALUE / 4;
-			}
-
-			@Override
-			public void writeTo(BufferedSink sink) throws IOException {
-				String chunk = "x".repeat(8192);
-				while (true) {
-					sink.writeUtf8(chunk);
-					sink.flush();
+				@Override
+				public long getContentLength() {
+					return Long.MAX_VALUE / 4;
 				}
-			}
 
-		}).build();
+				@Override
+				public void writeTo(BufferedSink sink) throws IOException {
+					String chunk = "x".repeat(8192);
+					while (true) {
+						sink.writeUtf8(chunk);
+						sink.flush();
+					}
+				}
+
+			})
+			.build();
 	}
 
 }

@@ -38,7 +38,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class CnosTemplateErrorWireTests {
 
-	/** The answer of {@code table-not-found}: a planner error, 010001, that says the table is missing. */
+	/**
+	 * The answer of {@code table-not-found}: a planner error, 010001, that says the table
+	 * is missing.
+	 */
 	static final String TABLE_NOT_FOUND_AIR = "Datafusion: Error during planning: Table not found, tenant: cnosdb "
 			+ "db: fixture_db, table: air";
 
@@ -58,7 +61,8 @@ class CnosTemplateErrorWireTests {
 				() -> this.template.withDatabase("fixture_db").queryForList("SELECT * FROM air"),
 				CnosObjectNotFoundException.class);
 		assertServerFailure(ex, 422, "010001", TABLE_NOT_FOUND_AIR);
-		assertThat(ex.getMessage()).contains("SELECT * FROM air", "fixture_db", "cnosdb", TABLE_NOT_FOUND_AIR, "010001");
+		assertThat(ex.getMessage()).contains("SELECT * FROM air", "fixture_db", "cnosdb", TABLE_NOT_FOUND_AIR,
+				"010001");
 	}
 
 	@Test
@@ -194,7 +198,8 @@ class CnosTemplateErrorWireTests {
 
 	@Test
 	void resultThatKeepsArrivingIsReadPastTheReadTimeout() {
-		// 400 rows "0" to "399": about 1.2 s for the whole body, but never more than 60 ms without data.
+		// 400 rows "0" to "399": about 1.2 s for the whole body, but never more than 60
+		// ms without data.
 		this.db.enqueue(recordedBuilder("four-hundred-rows").throttleBody(64, 60, TimeUnit.MILLISECONDS).build());
 		CnosTemplate template = this.db.builder().readTimeout(Duration.ofMillis(500)).build();
 		assertThat(template.queryForList("select v from t", Long.class)).hasSize(400).endsWith(399L);

@@ -36,8 +36,8 @@ class CnosTemplateFluentWireTests {
 	@Test
 	void listSendsRenderedParameters() {
 		this.db.enqueue(recorded("fluent-readings"));
-		List<Reading> readings = this.template
-			.sql("SELECT time, station, visibility FROM air WHERE station = :station AND time >= :from AND visibility > :v")
+		List<Reading> readings = this.template.sql(
+				"SELECT time, station, visibility FROM air WHERE station = :station AND time >= :from AND visibility > :v")
 			.param("station", "Xiao'MaiDao")
 			.param("from", Instant.parse("2024-01-01T00:00:00.000000001Z"))
 			.param("v", 0.5)
@@ -45,8 +45,9 @@ class CnosTemplateFluentWireTests {
 			.list();
 		assertThat(readings)
 			.containsExactly(new Reading(Instant.parse("2024-01-01T00:00:00.000000001Z"), "Xiao'MaiDao", 56.0));
-		assertThat(this.db.takeBody()).isEqualTo("SELECT time, station, visibility FROM air WHERE station = 'Xiao''MaiDao'"
-				+ " AND time >= '2024-01-01T00:00:00.000000001Z' AND visibility > 0.5");
+		assertThat(this.db.takeBody())
+			.isEqualTo("SELECT time, station, visibility FROM air WHERE station = 'Xiao''MaiDao'"
+					+ " AND time >= '2024-01-01T00:00:00.000000001Z' AND visibility > 0.5");
 	}
 
 	@Test
@@ -82,7 +83,8 @@ class CnosTemplateFluentWireTests {
 		assertThat(this.template.sql("select station from air").query(String.class).optional()).isEmpty();
 		assertThatExceptionOfType(IncorrectResultSizeDataAccessException.class)
 			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).optional());
-		assertThat(this.template.sql("select station from air").query(String.class).optional()).isEqualTo(Optional.of("a"));
+		assertThat(this.template.sql("select station from air").query(String.class).optional())
+			.isEqualTo(Optional.of("a"));
 	}
 
 	@Test

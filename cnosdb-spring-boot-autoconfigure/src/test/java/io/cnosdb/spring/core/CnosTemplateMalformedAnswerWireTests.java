@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Answers that are not the CSV the server writes fail with a
- * {@link DataRetrievalFailureException} naming the problem, in every read API, rather than
- * read as rows: a page that is not CSV, rows with another number of cells than the header,
- * and bytes that are not UTF-8.
+ * {@link DataRetrievalFailureException} naming the problem, in every read API, rather
+ * than read as rows: a page that is not CSV, rows with another number of cells than the
+ * header, and bytes that are not UTF-8.
  */
 class CnosTemplateMalformedAnswerWireTests {
 
@@ -48,7 +48,8 @@ class CnosTemplateMalformedAnswerWireTests {
 	static Stream<Arguments> rowReadingApis() {
 		return Stream.of(api("queryForList", (template) -> template.queryForList("SELECT 1")),
 				api("query with a RowMapper", (template) -> template.query("SELECT 1", (row, n) -> row.getString(0))),
-				api("query with a RowCallbackHandler", (template) -> template.query("SELECT 1", (row) -> row.getString(0))),
+				api("query with a RowCallbackHandler",
+						(template) -> template.query("SELECT 1", (row) -> row.getString(0))),
 				api("queryForStream", (template) -> {
 					try (Stream<String> rows = template.queryForStream("SELECT 1", (row, n) -> row.getString(0))) {
 						rows.forEach((row) -> {
@@ -78,7 +79,8 @@ class CnosTemplateMalformedAnswerWireTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "application/json", "text/plain", "application/octet-stream", "not a media type" })
 	void otherContentTypesFail(String contentType) {
-		this.db.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", contentType).body("a\n1\n").build());
+		this.db.enqueue(
+				new MockResponse.Builder().code(200).addHeader("content-type", contentType).body("a\n1\n").build());
 		assertThatExceptionOfType(DataRetrievalFailureException.class)
 			.isThrownBy(() -> this.template.queryForList("SELECT a FROM t"))
 			.withMessageContaining("content type '" + contentType + "'");
@@ -87,14 +89,17 @@ class CnosTemplateMalformedAnswerWireTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "text/csv", "application/csv", "text/csv; charset=utf-8", "Application/CSV" })
 	void csvContentTypesAreRead(String contentType) {
-		this.db.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", contentType).body("a\n1\n").build());
+		this.db.enqueue(
+				new MockResponse.Builder().code(200).addHeader("content-type", contentType).body("a\n1\n").build());
 		assertThat(this.template.queryForList("SELECT a FROM t")).containsExactly(Map.of("a", "1"));
 	}
 
 	@Test
 	void answerWithoutContentTypeIsRead() {
-		// CnosDB 2.4.2.1 sends application/csv with every result, "rows⏎3⏎" of an INSERT too
-		// (fixture insert-two-rows); this is the answer with the header lost, as on the way
+		// CnosDB 2.4.2.1 sends application/csv with every result, "rows⏎3⏎" of an INSERT
+		// too
+		// (fixture insert-two-rows); this is the answer with the header lost, as on the
+		// way
 		// through a proxy.
 		this.db.enqueue(new MockResponse.Builder().code(200).body("rows\n3\n").build());
 		assertThat(this.template.sql("INSERT INTO t (time, f) VALUES (1, 1), (2, 2), (3, 3)").update()).isEqualTo(3);
@@ -122,7 +127,8 @@ class CnosTemplateMalformedAnswerWireTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "C3 28", "FF", "ED A0 80", "C0 AF", "E2 82" })
 	void invalidUtf8InAValueFailsNamingColumnAndRow(String hex) {
-		// Each became U+FFFD: an overlong '/', a lone surrogate, a cut-off sequence, bytes no
+		// Each became U+FFFD: an overlong '/', a lone surrogate, a cut-off sequence,
+		// bytes no
 		// sequence starts with.
 		this.db.enqueue(csvBytes(bytes("id,name\n1,ok\n2,x"), hexBytes(hex), bytes("\n")));
 		List<String> names = new java.util.ArrayList<>();

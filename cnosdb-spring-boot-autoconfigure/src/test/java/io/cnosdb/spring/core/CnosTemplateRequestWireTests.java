@@ -14,9 +14,10 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The exact requests the template sends, on every HTTP stack, each answered with a recorded
- * success: the server rejects a list of Accept values, a chunked upload and a request without
- * Basic authentication, so none of these may depend on the transport's defaults.
+ * The exact requests the template sends, on every HTTP stack, each answered with a
+ * recorded success: the server rejects a list of Accept values, a chunked upload and a
+ * request without Basic authentication, so none of these may depend on the transport's
+ * defaults.
  */
 class CnosTemplateRequestWireTests {
 
@@ -120,8 +121,7 @@ class CnosTemplateRequestWireTests {
 	void credentialsAreSentAsBasicAuthentication(Transport transport) {
 		this.db.enqueue(recorded("select-1"));
 		transport.configure(this.db, this.db.builder().credentials("bob", "pa:ss wörd")).build().execute("select 1");
-		String token = java.util.Base64.getEncoder()
-			.encodeToString("bob:pa:ss wörd".getBytes(StandardCharsets.UTF_8));
+		String token = java.util.Base64.getEncoder().encodeToString("bob:pa:ss wörd".getBytes(StandardCharsets.UTF_8));
 		assertThat(this.db.takeRequest().getHeaders().values("Authorization")).containsExactly("Basic " + token);
 	}
 

@@ -59,8 +59,8 @@ class CnosTemplateResultWireTests {
 	@Test
 	void arrowFormatterGoldenExample() {
 		this.db.enqueue(recorded("three-by-three"));
-		List<int[]> rows = this.template.query("select a, b, c from t",
-				(row, rowNumber) -> new int[] { (int) row.getLong("a"), (int) row.getLong("b"), (int) row.getLong("c") });
+		List<int[]> rows = this.template.query("select a, b, c from t", (row,
+				rowNumber) -> new int[] { (int) row.getLong("a"), (int) row.getLong("b"), (int) row.getLong("c") });
 		assertThat(rows).containsExactly(new int[] { 1, 4, 7 }, new int[] { 2, 5, 8 }, new int[] { 3, 6, 9 });
 	}
 
@@ -98,8 +98,8 @@ class CnosTemplateResultWireTests {
 					"station", "day_speed", "v");
 			return Arrays.asList(row.getString(0), row.getString(4), row.getString("station"), row.getString(5));
 		});
-		assertThat(byIndex).containsExactly(
-				List.of("2024-01-01T00:00:00.000000000", "2024-01-02T00:00:00.000000000", "s1", "s2"));
+		assertThat(byIndex)
+			.containsExactly(List.of("2024-01-01T00:00:00.000000000", "2024-01-02T00:00:00.000000000", "s1", "s2"));
 	}
 
 	@Test
@@ -127,14 +127,15 @@ class CnosTemplateResultWireTests {
 	@Test
 	void nineDigitTimestampsKeepEveryNanosecond() {
 		this.db.enqueue(recorded("nanosecond-times"));
-		assertThat(this.template.queryForList("select time from t", Instant.class)).containsExactly(
-				Instant.ofEpochSecond(0, 1), Instant.parse("2023-07-28T02:12:11.123456789Z"));
+		assertThat(this.template.queryForList("select time from t", Instant.class))
+			.containsExactly(Instant.ofEpochSecond(0, 1), Instant.parse("2023-07-28T02:12:11.123456789Z"));
 	}
 
 	@Test
 	void stringTagWithLeadingZerosStaysAString() {
 		this.db.enqueue(recorded("tag-with-leading-zeros"), recorded("tag-with-leading-zeros-alone"));
-		assertThat(this.template.queryForList("select station, v from t")).containsExactly(row("station", "007", "v", "1.0"));
+		assertThat(this.template.queryForList("select station, v from t"))
+			.containsExactly(row("station", "007", "v", "1.0"));
 		assertThat(this.template.queryForObject("select station from t", String.class)).isEqualTo("007");
 	}
 

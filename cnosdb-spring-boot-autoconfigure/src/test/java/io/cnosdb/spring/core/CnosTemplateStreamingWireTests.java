@@ -36,9 +36,8 @@ class CnosTemplateStreamingWireTests {
 	private final TrackingInterceptor tracker = new TrackingInterceptor();
 
 	private final CnosTemplate template = this.db.builder()
-		.restClientBuilder(RestClient.builder()
-			.requestFactory(new JdkClientHttpRequestFactory())
-			.requestInterceptor(this.tracker))
+		.restClientBuilder(
+				RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).requestInterceptor(this.tracker))
 		.build();
 
 	record Reading(Instant time, String station, double visibility) {
@@ -137,17 +136,28 @@ class CnosTemplateStreamingWireTests {
 		assertThat(this.db.takeBody()).isEqualTo("select * from air where station = 's1'");
 	}
 
-	/** Rows enough to be read lazily, in the headers and chunking of a recorded result of these columns. */
+	/**
+	 * Rows enough to be read lazily, in the headers and chunking of a recorded result of
+	 * these columns.
+	 */
 	private static MockResponse largeResult() {
 		return handWritten("fluent-readings", LARGE_CSV,
-				"200 000 rows (9 MB) are too large to keep as a fixture; the rows are generated").build();
+				"200 000 rows (9 MB) are too large to keep as a fixture; the rows are generated")
+			.build();
 	}
 
 	private static String largeCsv() {
 		StringBuilder csv = new StringBuilder(ROWS * 48).append("time,station,visibility\n");
 		for (int i = 0; i < ROWS; i++) {
-			csv.append("2024-01-01T00:00:").append(String.format("%02d", i % 60)).append('.')
-				.append(String.format("%09d", i + 1)).append(",s").append(i).append(',').append(i).append(".5\n");
+			csv.append("2024-01-01T00:00:")
+				.append(String.format("%02d", i % 60))
+				.append('.')
+				.append(String.format("%09d", i + 1))
+				.append(",s")
+				.append(i)
+				.append(',')
+				.append(i)
+				.append(".5\n");
 		}
 		return csv.toString();
 	}

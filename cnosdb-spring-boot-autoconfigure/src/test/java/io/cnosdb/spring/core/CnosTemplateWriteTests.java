@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The write path of {@link CnosTemplate} on the wire: exact bodies, parameters, headers, a
- * {@code Content-Length} rather than chunks, and gzip bodies.
+ * The write path of {@link CnosTemplate} on the wire: exact bodies, parameters, headers,
+ * a {@code Content-Length} rather than chunks, and gzip bodies.
  */
 class CnosTemplateWriteTests {
 
@@ -76,10 +76,17 @@ class CnosTemplateWriteTests {
 	void writesPointsAsExactLineProtocolWithParametersAndHeaders() throws Exception {
 		ok();
 		this.template.write(
-				Point.measurement("air").tag("station", "XiaoMaiDao").field("visibility", 56.0).field("n", 3L)
+				Point.measurement("air")
+					.tag("station", "XiaoMaiDao")
+					.field("visibility", 56.0)
+					.field("n", 3L)
 					.time(1666165200290401000L, CnosPrecision.NS),
-				Point.measurement("air").tag("station", "a b").field("ok", true).unsignedField("u", -1L)
-					.field("s", "q\"x").time(Instant.ofEpochSecond(1)));
+				Point.measurement("air")
+					.tag("station", "a b")
+					.field("ok", true)
+					.unsignedField("u", -1L)
+					.field("s", "q\"x")
+					.time(Instant.ofEpochSecond(1)));
 		RecordedRequest request = take();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/write");
@@ -128,9 +135,16 @@ class CnosTemplateWriteTests {
 		StringBuilder expected = new StringBuilder();
 		List<Point> points = new java.util.ArrayList<>();
 		for (int i = 0; i < 2000; i++) {
-			points.add(Point.measurement("air").tag("station", "s" + (i % 7)).field("v", i * 0.5).time(i,
-					CnosPrecision.NS));
-			expected.append("air,station=s").append(i % 7).append(" v=").append(i * 0.5).append(' ').append(i)
+			points.add(Point.measurement("air")
+				.tag("station", "s" + (i % 7))
+				.field("v", i * 0.5)
+				.time(i, CnosPrecision.NS));
+			expected.append("air,station=s")
+				.append(i % 7)
+				.append(" v=")
+				.append(i * 0.5)
+				.append(' ')
+				.append(i)
 				.append('\n');
 		}
 		gzip.write(points);
@@ -218,6 +232,5 @@ class CnosTemplateWriteTests {
 		}
 
 	}
-
 
 }

@@ -97,7 +97,10 @@ class CnosTemplateWriteWireTests {
 
 	@Test
 	void eachWriteSendsOnlyItsOwnPointsWhenItReusesTheEncodeBuffer() {
-		Point longer = Point.measurement("air").tag("station", "x".repeat(300)).field("v", 1L).time(1, CnosPrecision.NS);
+		Point longer = Point.measurement("air")
+			.tag("station", "x".repeat(300))
+			.field("v", 1L)
+			.time(1, CnosPrecision.NS);
 		Point shorter = Point.measurement("air").field("v", 2L).time(2, CnosPrecision.NS);
 		for (int i = 0; i < 4; i++) {
 			this.db.enqueue(recorded("write"));

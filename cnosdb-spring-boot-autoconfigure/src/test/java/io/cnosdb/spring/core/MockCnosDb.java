@@ -13,8 +13,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * A {@link MockWebServer} on loopback standing in for CnosDB, and templates pointed at it.
- * Create one per test and close it afterwards.
+ * A {@link MockWebServer} on loopback standing in for CnosDB, and templates pointed at
+ * it. Create one per test and close it afterwards.
  */
 public final class MockCnosDb implements AutoCloseable {
 
@@ -98,7 +98,10 @@ public final class MockCnosDb implements AutoCloseable {
 	/** The HTTP stacks the template must behave the same on. */
 	enum Transport {
 
-		/** The default: the template builds its own client (HttpClient 5, on this class path). */
+		/**
+		 * The default: the template builds its own client (HttpClient 5, on this class
+		 * path).
+		 */
 		DEFAULT {
 			@Override
 			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {

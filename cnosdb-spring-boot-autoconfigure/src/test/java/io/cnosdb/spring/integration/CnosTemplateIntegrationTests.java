@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The template end to end against a real CnosDB: the server named by {@code CNOSDB_URL}, or
- * the {@code cnosdb/cnosdb} image where Docker answers; skipped, with the reason on the
- * console, with neither ({@link CnosDbServer}).
+ * The template end to end against a real CnosDB: the server named by {@code CNOSDB_URL},
+ * or the {@code cnosdb/cnosdb} image where Docker answers; skipped, with the reason on
+ * the console, with neither ({@link CnosDbServer}).
  */
 class CnosTemplateIntegrationTests {
 
@@ -44,8 +44,8 @@ class CnosTemplateIntegrationTests {
 	private static final String DATABASE = CnosDbServer.uniqueName("oceanic_station");
 
 	/**
-	 * A time inside the databases' TTL: CnosDB refuses older points (030034 "create expired
-	 * bucket"), such as the first nanoseconds after 1970.
+	 * A time inside the databases' TTL: CnosDB refuses older points (030034 "create
+	 * expired bucket"), such as the first nanoseconds after 1970.
 	 */
 	private static final long NOW_NANOS = Instant.now().getEpochSecond() * 1_000_000_000L;
 
@@ -94,8 +94,9 @@ class CnosTemplateIntegrationTests {
 
 	@Test
 	void writtenLinesAreReadBackExactly() {
-		this.ocean.writeLines(List.of("air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000",
-				"air,station=007 visibility=50.5,temperature=-1.25,pressure=78.0 1666165200290401001"));
+		this.ocean.writeLines(
+				List.of("air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000",
+						"air,station=007 visibility=50.5,temperature=-1.25,pressure=78.0 1666165200290401001"));
 
 		List<Air> rows = this.ocean.queryForList("SELECT * FROM air ORDER BY time", Air.class);
 		assertThat(rows).containsExactly(
@@ -134,8 +135,8 @@ class CnosTemplateIntegrationTests {
 
 	@Test
 	void insertReportsItsRowCountAndSpecialValuesSurvive() {
-		long inserted = this.ocean
-			.sql("INSERT INTO air (time, station, visibility, temperature, pressure) VALUES (:time, :station, :v, :t, :p)")
+		long inserted = this.ocean.sql(
+				"INSERT INTO air (time, station, visibility, temperature, pressure) VALUES (:time, :station, :v, :t, :p)")
 			.param("time", NOW_NANOS)
 			.param("station", "nan")
 			.param("v", Double.NaN)
@@ -168,7 +169,8 @@ class CnosTemplateIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("010009"));
 		assertThatExceptionOfType(CnosDataIntegrityViolationException.class)
 			.isThrownBy(() -> this.cnos.createDatabase(DATABASE));
-		ServerFactsIntegrationTests.assertLineProtocolSyntaxError(cnosdb, () -> this.ocean.writeLines(List.of("air,station=a")));
+		ServerFactsIntegrationTests.assertLineProtocolSyntaxError(cnosdb,
+				() -> this.ocean.writeLines(List.of("air,station=a")));
 	}
 
 	@Test

@@ -66,12 +66,19 @@ class ReadmeTourIntegrationTests {
 		CnosTemplate cnos = this.template;
 
 		// DDL helpers
-		cnos.createDatabase(OCEANIC_STATION, DatabaseOptions.defaults()
-			.ifNotExists().ttl(Duration.ofDays(3650)).shard(1).vnodeDuration("7d").replica(1).precision(CnosPrecision.NS));
+		cnos.createDatabase(OCEANIC_STATION,
+				DatabaseOptions.defaults()
+					.ifNotExists()
+					.ttl(Duration.ofDays(3650))
+					.shard(1)
+					.vnodeDuration("7d")
+					.replica(1)
+					.precision(CnosPrecision.NS));
 		assertThat(cnos.listDatabases()).contains(OCEANIC_STATION);
 		String old = CnosDbServer.uniqueName("old");
 		cnos.createDatabase(old);
-		cnos.dropDatabase(old);  cnos.dropDatabaseIfExists(old);
+		cnos.dropDatabase(old);
+		cnos.dropDatabaseIfExists(old);
 		CnosTemplate ocean = this.template.withDatabase(OCEANIC_STATION);
 		ocean.createTable(TableDefinition.builder("air")
 			.field("visibility", FieldType.DOUBLE)
@@ -87,20 +94,25 @@ class ReadmeTourIntegrationTests {
 		String reporter = CnosDbServer.uniqueName("reporter");
 		cnos.createUser(reporter, "s3cret");
 		cnos.alterUserPassword(reporter, "n3w-s3cret");
-		cnos.dropUser(reporter);  cnos.dropUserIfExists(reporter);
+		cnos.dropUser(reporter);
+		cnos.dropUserIfExists(reporter);
 
 		// Writes
-		ocean.writeLines(List.of(
-				"air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000"));
-		ocean.writeLines(List.of("air,station=LianYunGang visibility=50.0,temperature=60.0,pressure=70.0 1666165200291"),
+		ocean.writeLines(
+				List.of("air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000"));
+		ocean.writeLines(
+				List.of("air,station=LianYunGang visibility=50.0,temperature=60.0,pressure=70.0 1666165200291"),
 				CnosPrecision.MS);
 		ocean.write(Point.measurement("air")
 			.tag("station", "XiaoMaiDao")
 			.field("visibility", 56.0)
 			.field("count", 3L)
 			.time(Instant.parse("2022-10-19T07:40:00.290401Z")));
-		ocean.write(CnosPrecision.MS, List.of(Point.measurement("air").tag("station", "DaLian").field("visibility", 1.0)
-			.time(Instant.parse("2022-10-19T07:41:00Z"))));
+		ocean.write(CnosPrecision.MS,
+				List.of(Point.measurement("air")
+					.tag("station", "DaLian")
+					.field("visibility", 1.0)
+					.time(Instant.parse("2022-10-19T07:41:00Z"))));
 		ocean.write(new Air("XiaoMaiDao", 56.0, null, Instant.now()));
 		ocean.writeObjects(List.of(new Air("LianYunGang", 12.5, 7L, Instant.now().minusSeconds(1))));
 		Path csv = directory.resolve("air.csv");
@@ -114,10 +126,12 @@ class ReadmeTourIntegrationTests {
 		cnos = ocean;
 		cnos.execute("CREATE DATABASE IF NOT EXISTS " + OCEANIC_STATION);
 		List<Map<String, Object>> rows = cnos.queryForList("SELECT * FROM air");
-		// Seven, not eight: the Point has the series and time of the first line, and CnosDB
+		// Seven, not eight: the Point has the series and time of the first line, and
+		// CnosDB
 		// merges the two into one row.
 		assertThat(rows).hasSize(7);
-		List<Reading> readings = cnos.queryForList("SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL", Reading.class);
+		List<Reading> readings = cnos
+			.queryForList("SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL", Reading.class);
 		assertThat(readings).extracting(Reading::temperature).contains(69.0, 60.0, 21.75, 15.25);
 		Long count = cnos.queryForObject("SELECT count(*) FROM air", Long.class);
 		assertThat(count).isEqualTo(7);
@@ -125,13 +139,15 @@ class ReadmeTourIntegrationTests {
 		assertThat(names).contains("XiaoMaiDao", "LianYunGang", "DaLian");
 		cnos.query("SELECT * FROM air", row -> process(row));
 		assertThat(this.processed).hasSize(7);
-		try (Stream<Reading> stream = cnos.queryForStream("SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL", Reading.class)) {
+		try (Stream<Reading> stream = cnos.queryForStream(
+				"SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL", Reading.class)) {
 			stream.forEach(this::process);
 		}
 		assertThat(this.processed).hasSize(11);
 
 		// Named parameters
-		List<Reading> selected = cnos.sql("SELECT time, station, temperature FROM air WHERE station IN (:stations) AND time >= :from AND temperature IS NOT NULL")
+		List<Reading> selected = cnos.sql(
+				"SELECT time, station, temperature FROM air WHERE station IN (:stations) AND time >= :from AND temperature IS NOT NULL")
 			.param("stations", List.of("XiaoMaiDao", "LianYunGang"))
 			.param("from", Instant.parse("2022-01-01T00:00:00Z"))
 			.query(Reading.class)
@@ -143,7 +159,8 @@ class ReadmeTourIntegrationTests {
 		assertThat(written).isOne();
 
 		// And the DDL helpers that drop
-		ocean.dropTable("air");  ocean.dropTableIfExists("air");
+		ocean.dropTable("air");
+		ocean.dropTableIfExists("air");
 		assertThat(ocean.listTables()).isEmpty();
 	}
 

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The wire facts on which a reading of CnosDB's source and the client once disagreed, each
- * settled by what a real server does. Runs against the server {@link CnosDbServer} finds;
- * where CnosDB 2.3 and 2.4 answer differently, each version's answer is asserted.
+ * The wire facts on which a reading of CnosDB's source and the client once disagreed,
+ * each settled by what a real server does. Runs against the server {@link CnosDbServer}
+ * finds; where CnosDB 2.3 and 2.4 answer differently, each version's answer is asserted.
  */
 class ServerFactsIntegrationTests {
 
@@ -62,7 +62,10 @@ class ServerFactsIntegrationTests {
 
 	@Test
 	void aStringFieldMayHoldALineBreakAndBlankLinesAreSkipped() {
-		Point point = Point.measurement("notes").tag("k", "a").field("text", "line 1\nline 2").time(NOW, CnosPrecision.NS);
+		Point point = Point.measurement("notes")
+			.tag("k", "a")
+			.field("text", "line 1\nline 2")
+			.time(NOW, CnosPrecision.NS);
 		this.db.writeLines(List.of(point.toLineProtocol(), "", "  ", "notes,k=b text=\"x\" " + (NOW + 1)));
 		assertThat(this.db.queryForList("SELECT text FROM notes ORDER BY time", String.class))
 			.containsExactly("line 1\nline 2", "x");
@@ -70,9 +73,16 @@ class ServerFactsIntegrationTests {
 
 	@Test
 	void nanAndInfinitiesAreStoredAndReadBack() {
-		this.db.write(List.of(Point.measurement("special").tag("k", "nan").field("v", Double.NaN).time(NOW, CnosPrecision.NS),
-				Point.measurement("special").tag("k", "inf").field("v", Double.POSITIVE_INFINITY).time(NOW + 1, CnosPrecision.NS),
-				Point.measurement("special").tag("k", "-inf").field("v", Double.NEGATIVE_INFINITY).time(NOW + 2, CnosPrecision.NS)));
+		this.db.write(
+				List.of(Point.measurement("special").tag("k", "nan").field("v", Double.NaN).time(NOW, CnosPrecision.NS),
+						Point.measurement("special")
+							.tag("k", "inf")
+							.field("v", Double.POSITIVE_INFINITY)
+							.time(NOW + 1, CnosPrecision.NS),
+						Point.measurement("special")
+							.tag("k", "-inf")
+							.field("v", Double.NEGATIVE_INFINITY)
+							.time(NOW + 2, CnosPrecision.NS)));
 		assertThat(this.db.queryForList("SELECT v FROM special ORDER BY time", Double.class))
 			.containsExactly(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
 		assertLineProtocolSyntaxError(cnosdb, () -> this.db.writeLines(List.of("special,k=x v=NaN " + NOW)));
@@ -82,7 +92,8 @@ class ServerFactsIntegrationTests {
 	void durationsAreReadAsTheClientChecksThem() {
 		String other = CnosDbServer.uniqueName("ttl");
 		if (cnosdb.isVersion23()) {
-			// 2.3 reads one number and one of d, h, m compared upper-case: "1d 12h" is refused,
+			// 2.3 reads one number and one of d, h, m compared upper-case: "1d 12h" is
+			// refused,
 			// and what ttl(Duration) writes is read.
 			assertThatExceptionOfType(CnosBadSqlException.class)
 				.isThrownBy(() -> this.cnos.createDatabase(other, DatabaseOptions.defaults().ttl("1d 12h")))
@@ -144,8 +155,9 @@ class ServerFactsIntegrationTests {
 	}
 
 	/**
-	 * CnosDB 2.4 answers a line-protocol syntax error with 422 {@code 040004}; 2.3 with an
-	 * empty 500, which the client cannot tell from other failures and does not call transient.
+	 * CnosDB 2.4 answers a line-protocol syntax error with 422 {@code 040004}; 2.3 with
+	 * an empty 500, which the client cannot tell from other failures and does not call
+	 * transient.
 	 */
 	static void assertLineProtocolSyntaxError(CnosDbServer server, ThrowingCallable write) {
 		if (server.isVersion23()) {
@@ -165,8 +177,10 @@ class ServerFactsIntegrationTests {
 	void aTableWithSlashIsRefusedBeforeSendingAndCanStillBeLookedUp() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.db.write(Point.measurement("cpu/load").field("v", 1.0).time(NOW, CnosPrecision.NS)));
-		// What the encoder prevents: CnosDB 2.4.2 answers 200 and keeps nothing; 2.3 keeps the
-		// table but answers 200 to DROP TABLE and keeps it still (2.4.3 refuses the name).
+		// What the encoder prevents: CnosDB 2.4.2 answers 200 and keeps nothing; 2.3
+		// keeps the
+		// table but answers 200 to DROP TABLE and keeps it still (2.4.3 refuses the
+		// name).
 		this.db.writeLines(List.of("cpu/load,host=a v=1 " + NOW));
 		this.db.dropTableIfExists("cpu/load");
 		if (cnosdb.isVersion23()) {
@@ -200,7 +214,8 @@ class ServerFactsIntegrationTests {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("errorCode", "010016").containsKey("version");
 		assertThat(health.toString()).doesNotContain("secret-Pw");
-		assertThat(new CnosDbHealthIndicator(this.cnos, Duration.ofSeconds(5)).health().getStatus()).isEqualTo(Status.UP);
+		assertThat(new CnosDbHealthIndicator(this.cnos, Duration.ofSeconds(5)).health().getStatus())
+			.isEqualTo(Status.UP);
 	}
 
 }

@@ -23,8 +23,8 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @ServiceConnection} {@link CnosDbContainer} drives the auto-configured template
- * and health indicator. Needs Docker; skipped where there is none.
+ * A {@code @ServiceConnection} {@link CnosDbContainer} drives the auto-configured
+ * template and health indicator. Needs Docker; skipped where there is none.
  */
 @SpringJUnitConfig
 @Testcontainers(disabledWithoutDocker = true)

@@ -19,8 +19,8 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plain {@link GenericContainer} of the {@code cnosdb/cnosdb} image is matched by its image
- * name. Needs Docker; skipped where there is none.
+ * A plain {@link GenericContainer} of the {@code cnosdb/cnosdb} image is matched by its
+ * image name. Needs Docker; skipped where there is none.
  */
 @SpringJUnitConfig
 @Testcontainers(disabledWithoutDocker = true)

@@ -86,8 +86,8 @@ class CnosDbServiceConnectionTests {
 		@Bean
 		@ServiceConnection
 		CnosDbContainer cnosdb() {
-			return new CnosDbContainer(DockerImageName.parse("mirror.example/cnosdb:2.4.3")
-				.asCompatibleSubstituteFor("cnosdb/cnosdb"));
+			return new CnosDbContainer(
+					DockerImageName.parse("mirror.example/cnosdb:2.4.3").asCompatibleSubstituteFor("cnosdb/cnosdb"));
 		}
 
 	}

@@ -10,10 +10,11 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request to a real CnosDB whose answer is kept as a fixture: the statements that put the
- * server in the state the request needs, the request itself, and the statements that remove
- * what the setup made. Scenarios work in databases, tenants and users of their own (see
- * {@link CnosDbScenarios}), so that a recording is the same on every server of the version.
+ * One request to a real CnosDB whose answer is kept as a fixture: the statements that put
+ * the server in the state the request needs, the request itself, and the statements that
+ * remove what the setup made. Scenarios work in databases, tenants and users of their own
+ * (see {@link CnosDbScenarios}), so that a recording is the same on every server of the
+ * version.
  *
  * @param name the fixture's file name, without extension
  * @param description what the answer is and why a test wants it
@@ -46,11 +47,11 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 	 * @param method the HTTP method
 	 * @param path the path from the server's root
 	 * @param query the query parameters, in order, not encoded
-	 * @param headers headers beyond {@code Host}, {@code Authorization}, {@code Content-Length}
-	 * and {@code Connection}, which the client adds
+	 * @param headers headers beyond {@code Host}, {@code Authorization},
+	 * {@code Content-Length} and {@code Connection}, which the client adds
 	 * @param body the body, or {@code null} for none
-	 * @param bodyDescription a description to keep in the fixture instead of a body too large
-	 * to keep, or {@code null} to keep the body
+	 * @param bodyDescription a description to keep in the fixture instead of a body too
+	 * large to keep, or {@code null} to keep the body
 	 * @param authorization where the {@code Authorization} header comes from
 	 */
 	public record Request(String method, String path, List<Param> query, List<Header> headers, byte @Nullable [] body,
@@ -58,7 +59,10 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 
 		private static final String TEXT_UTF8 = "text/plain;charset=UTF-8";
 
-		/** {@code POST /api/v1/sql} in the default tenant, as the client sends a statement. */
+		/**
+		 * {@code POST /api/v1/sql} in the default tenant, as the client sends a
+		 * statement.
+		 */
 		public static Request sql(String database, String sql) {
 			return new Request("POST", "/api/v1/sql",
 					List.of(new Param("db", database), new Param("tenant", DEFAULT_TENANT)),
@@ -66,7 +70,10 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 					sql.getBytes(StandardCharsets.UTF_8), null, Authorization.CONFIGURED_USER);
 		}
 
-		/** {@code POST /api/v1/write} in the default tenant, as the client sends line protocol. */
+		/**
+		 * {@code POST /api/v1/write} in the default tenant, as the client sends line
+		 * protocol.
+		 */
 		public static Request write(String database, String precision, String lines) {
 			return new Request("POST", "/api/v1/write",
 					List.of(new Param("db", database), new Param("tenant", DEFAULT_TENANT),
@@ -113,7 +120,8 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 
 		/** This request with a header set, replacing one of that name. */
 		public Request header(String name, String value) {
-			List<Header> headers = new ArrayList<>(this.headers.stream().filter((h) -> !h.name().equalsIgnoreCase(name)).toList());
+			List<Header> headers = new ArrayList<>(
+					this.headers.stream().filter((h) -> !h.name().equalsIgnoreCase(name)).toList());
 			headers.add(new Header(name, value));
 			return new Request(this.method, this.path, this.query, List.copyOf(headers), this.body,
 					this.bodyDescription, this.authorization);
@@ -126,7 +134,10 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 					this.bodyDescription, this.authorization);
 		}
 
-		/** This request with exactly the given {@code Authorization} header instead of the configured user's. */
+		/**
+		 * This request with exactly the given {@code Authorization} header instead of the
+		 * configured user's.
+		 */
 		public Request authorization(String value) {
 			return new Request(this.method, this.path, this.query, this.headers, this.body, this.bodyDescription,
 					Authorization.AS_GIVEN)
@@ -140,10 +151,12 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 				.withoutHeader("Authorization");
 		}
 
-		/** This request with a body too large to keep in the fixture, described there instead. */
+		/**
+		 * This request with a body too large to keep in the fixture, described there
+		 * instead.
+		 */
 		public Request largeBody(byte[] body, String description) {
-			return new Request(this.method, this.path, this.query, this.headers, body, description,
-					this.authorization);
+			return new Request(this.method, this.path, this.query, this.headers, body, description, this.authorization);
 		}
 
 		/** The path and the encoded query. */
@@ -154,7 +167,10 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 			StringBuilder target = new StringBuilder(this.path).append('?');
 			for (int i = 0; i < this.query.size(); i++) {
 				Param param = this.query.get(i);
-				target.append((i > 0) ? "&" : "").append(encode(param.name())).append('=').append(encode(param.value()));
+				target.append((i > 0) ? "&" : "")
+					.append(encode(param.name()))
+					.append('=')
+					.append(encode(param.value()));
 			}
 			return target.toString();
 		}
@@ -210,8 +226,8 @@ public record CnosDbScenario(String name, String description, List<Request> setu
 	}
 
 	/**
-	 * Makes bodies comparable where the server puts something in them that changes from run to
-	 * run.
+	 * Makes bodies comparable where the server puts something in them that changes from
+	 * run to run.
 	 *
 	 * @param description what is changed, for the fixture's record
 	 * @param function the change

@@ -22,9 +22,9 @@ import static io.cnosdb.spring.testsupport.CnosDbScenario.Request.write;
 /**
  * Every answer of a real CnosDB that the loopback tests replay: the catalogue the
  * {@link RecordedAnswersTests recorder} runs against a server and {@link RecordedAnswers}
- * loads fixtures by. Each scenario works in {@value #DB} (and, where it needs a tenant or a
- * user, {@value #TENANT}, {@code alice} or {@code Bob}), which it creates and drops itself:
- * the same requests give the same answers on every server of a version.
+ * loads fixtures by. Each scenario works in {@value #DB} (and, where it needs a tenant or
+ * a user, {@value #TENANT}, {@code alice} or {@code Bob}), which it creates and drops
+ * itself: the same requests give the same answers on every server of a version.
  */
 public final class CnosDbScenarios {
 
@@ -34,7 +34,10 @@ public final class CnosDbScenarios {
 	/** The tenant the scenarios that need one create and drop. */
 	public static final String TENANT = "fixture_tenant";
 
-	/** The password in the {@code Authorization} header of {@code malformed-authorization}. */
+	/**
+	 * The password in the {@code Authorization} header of
+	 * {@code malformed-authorization}.
+	 */
 	public static final String ECHOED_PASSWORD = "s3cr3t'pw";
 
 	private static final Request CREATE_DB = sql("public", "CREATE DATABASE \"" + DB + "\"");
@@ -84,8 +87,8 @@ public final class CnosDbScenarios {
 				"Credentials sent without their Base64 encoding: the server echoes the header in its error",
 				sql("public", "select 1").authorization("Basic bob:" + ECHOED_PASSWORD));
 		c.add("unknown-user", "Basic authentication as a user the server does not know",
-				sql("public", "select 1").authorization("Basic "
-						+ java.util.Base64.getEncoder().encodeToString("fixture_nobody:wrong-password".getBytes(StandardCharsets.UTF_8))));
+				sql("public", "select 1").authorization("Basic " + java.util.Base64.getEncoder()
+					.encodeToString("fixture_nobody:wrong-password".getBytes(StandardCharsets.UTF_8))));
 
 		// Errors of statements and writes.
 		c.add("table-not-found", "A query on a table that does not exist", sql(DB, "SELECT * FROM air"))
@@ -124,10 +127,11 @@ public final class CnosDbScenarios {
 			.cleanup(sql("public", "DROP TENANT IF EXISTS \"" + TENANT + "\""));
 		c.add("rate-limit", "A write to a tenant whose limiter has no write to give",
 				write(DB, "ns", "air,station=s0 v=0i 1\n").tenant(TENANT))
-			.setup(sql("public", "CREATE TENANT IF NOT EXISTS \"" + TENANT + "\" WITH _limiter = '{\"object_config\": null, "
-					+ "\"request_config\": {\"http_writes\": "
-					+ "{\"remote_bucket\": {\"max\": 1, \"initial\": 0, \"refill\": 1, \"interval\": 3600000}, "
-					+ "\"local_bucket\": {\"max\": 1, \"initial\": 0}}}}'"),
+			.setup(sql("public",
+					"CREATE TENANT IF NOT EXISTS \"" + TENANT + "\" WITH _limiter = '{\"object_config\": null, "
+							+ "\"request_config\": {\"http_writes\": "
+							+ "{\"remote_bucket\": {\"max\": 1, \"initial\": 0, \"refill\": 1, \"interval\": 3600000}, "
+							+ "\"local_bucket\": {\"max\": 1, \"initial\": 0}}}}'"),
 					sql("public", "CREATE DATABASE \"" + DB + "\"").tenant(TENANT))
 			.cleanup(sql("public", "DROP DATABASE IF EXISTS \"" + DB + "\"").tenant(TENANT),
 					sql("public", "DROP TENANT IF EXISTS \"" + TENANT + "\""));
@@ -148,7 +152,8 @@ public final class CnosDbScenarios {
 						+ "min(\"temperature\") AS min_value, avg(\"temperature\") AS avg_value, "
 						+ "max(\"temperature\") AS max_value, count(\"temperature\") AS samples FROM air GROUP BY bucket "
 						+ "ORDER BY bucket"))
-			.setup(CREATE_DB, sql(DB, SAMPLE_AIR), write(DB, "ns", "air,station=XiaoMaiDao temperature=20.5 1714550400000000000\n"))
+			.setup(CREATE_DB, sql(DB, SAMPLE_AIR),
+					write(DB, "ns", "air,station=XiaoMaiDao temperature=20.5 1714550400000000000\n"))
 			.cleanup(DROP_DB);
 
 		// Writes.
@@ -164,7 +169,8 @@ public final class CnosDbScenarios {
 				sql(DB, "select time, v from air order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "air v=1i 1\n\nair v=2i 2\n \t\nair v=3i 3\n"))
 			.cleanup(DROP_DB);
-		c.add("write-line-breaks-in-strings", "A write of string fields holding a line feed, a carriage return and CRLF",
+		c.add("write-line-breaks-in-strings",
+				"A write of string fields holding a line feed, a carriage return and CRLF",
 				write(DB, "ns", "s note=\"two\nlines\" 1\ns note=\"a\rb\" 2\ns note=\"c\r\nd\" 3\n"))
 			.setup(CREATE_DB)
 			.cleanup(DROP_DB);
@@ -176,15 +182,19 @@ public final class CnosDbScenarios {
 		// DDL and DCL.
 		c.add("create-database", "CREATE DATABASE", sql("public", "CREATE DATABASE \"" + DB + "\"")).cleanup(DROP_DB);
 		c.add("create-database-every-option", "CREATE DATABASE with every option the client renders",
-				sql("public", "CREATE DATABASE IF NOT EXISTS \"" + DB
-						+ "\" WITH TTL '180d' SHARD 6 VNODE_DURATION '2y1M' REPLICA 1 PRECISION 'us'"))
+				sql("public",
+						"CREATE DATABASE IF NOT EXISTS \"" + DB
+								+ "\" WITH TTL '180d' SHARD 6 VNODE_DURATION '2y1M' REPLICA 1 PRECISION 'us'"))
 			.cleanup(DROP_DB);
 		c.add("create-database-ttl-and-vnode-duration", "CREATE DATABASE with a TTL and vnode duration from Durations",
 				sql("public", "CREATE DATABASE \"" + DB + "\" WITH TTL '30d12h' VNODE_DURATION '7d'"))
 			.cleanup(DROP_DB);
-		c.add("drop-database", "DROP DATABASE", sql("public", "DROP DATABASE \"" + DB + "\"")).setup(CREATE_DB).cleanup(DROP_DB);
+		c.add("drop-database", "DROP DATABASE", sql("public", "DROP DATABASE \"" + DB + "\""))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB);
 		c.add("drop-database-if-exists", "DROP DATABASE IF EXISTS of a database that does not exist", DROP_DB);
-		c.add("show-databases", "SHOW DATABASES on a server with only its own databases", sql("public", "SHOW DATABASES"))
+		c.add("show-databases", "SHOW DATABASES on a server with only its own databases",
+				sql("public", "SHOW DATABASES"))
 			.normaliser(new Normaliser("only the header and the databases every server has (" + SYSTEM_DATABASES
 					+ "): others may be there on a shared server", CnosDbScenarios::systemDatabasesOnly));
 		c.add("show-tables", "SHOW TABLES of a database with two tables", sql(DB, "SHOW TABLES"))
@@ -194,8 +204,8 @@ public final class CnosDbScenarios {
 		c.add("show-tables-empty", "SHOW TABLES of a database without tables", sql(DB, "SHOW TABLES"))
 			.setup(CREATE_DB)
 			.cleanup(DROP_DB);
-		c.add("create-table-with-codecs-and-tags", "CREATE TABLE with every codec the client renders",
-				sql(DB, "CREATE TABLE IF NOT EXISTS \"air\" (\"visibility\" DOUBLE, \"pressure\" DOUBLE CODEC(GORILLA), "
+		c.add("create-table-with-codecs-and-tags", "CREATE TABLE with every codec the client renders", sql(DB,
+				"CREATE TABLE IF NOT EXISTS \"air\" (\"visibility\" DOUBLE, \"pressure\" DOUBLE CODEC(GORILLA), "
 						+ "\"count\" BIGINT UNSIGNED CODEC(DELTA), \"note\" STRING CODEC(ZSTD), "
 						+ "\"ok\" BOOLEAN CODEC(BITPACK), TAGS(\"station\", \"Region\"))"))
 			.setup(CREATE_DB)
@@ -223,8 +233,8 @@ public final class CnosDbScenarios {
 			.cleanup(DROP_DB);
 		c.add("describe-table-for-csv-import", "DESCRIBE TABLE of a table with a field of every type",
 				sql(DB, "DESCRIBE TABLE \"air\""))
-			.setup(CREATE_DB,
-					sql(DB, "CREATE TABLE air (count BIGINT, note STRING, ok BOOLEAN, temperature DOUBLE CODEC(GORILLA), "
+			.setup(CREATE_DB, sql(DB,
+					"CREATE TABLE air (count BIGINT, note STRING, ok BOOLEAN, temperature DOUBLE CODEC(GORILLA), "
 							+ "u BIGINT UNSIGNED, TAGS(station))"))
 			.cleanup(DROP_DB);
 		c.add("create-user", "CREATE USER with a quote in the password",
@@ -267,15 +277,14 @@ public final class CnosDbScenarios {
 			.setup(CREATE_DB, sql(DB, "create table test(f1 bigint, tags(t1));"),
 					sql(DB, "insert into test(time,t1,f1)values(now(),'t11',1);"))
 			.cleanup(DROP_DB);
-		c.add("insert-two-rows", "An INSERT of two rows with rendered parameters",
-				sql(DB, "INSERT INTO air (TIME, station, visibility) VALUES ('2024-01-01T00:00:00Z', 'XiaoMaiDao', 56), "
+		c.add("insert-two-rows", "An INSERT of two rows with rendered parameters", sql(DB,
+				"INSERT INTO air (TIME, station, visibility) VALUES ('2024-01-01T00:00:00Z', 'XiaoMaiDao', 56), "
 						+ "('2024-01-01T00:00:01Z', 'XiaoMaiDao', 56)"))
 			.setup(CREATE_DB, sql(DB, "CREATE TABLE air (visibility DOUBLE, TAGS(station))"))
 			.cleanup(DROP_DB);
 		c.add("merged-fields", "Two points of one series with different fields, read back as one row",
 				sql(DB, "select * from ma"))
-			.setup(CREATE_DB,
-					write(DB, "ns", "ma,ta=a1 fa=1 1690510331000000000\nma,ta=a1 fb=2 1690510331000000000\n"))
+			.setup(CREATE_DB, write(DB, "ns", "ma,ta=a1 fa=1 1690510331000000000\nma,ta=a1 fb=2 1690510331000000000\n"))
 			.cleanup(DROP_DB);
 		c.add("three-by-three", "Three columns of three rows", sql(DB, "select a, b, c from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t a=1i,b=4i,c=7i 1\nt a=2i,b=5i,c=8i 2\nt a=3i,b=6i,c=9i 3\n"))
@@ -295,13 +304,16 @@ public final class CnosDbScenarios {
 		c.add("duplicate-column-names", "A join whose result has two columns of each name of the tables",
 				sql(DB, "select * from a join b on a.v = b.v"))
 			.setup(CREATE_DB,
-					write(DB, "ns", "a,station=s1 v=1i,day_temperature=20.5 1704067200000000000\n"
-							+ "b,station=s2 v=1i,day_speed=3.0 1704153600000000000\n"))
+					write(DB, "ns",
+							"a,station=s1 v=1i,day_temperature=20.5 1704067200000000000\n"
+									+ "b,station=s2 v=1i,day_speed=3.0 1704153600000000000\n"))
 			.cleanup(DROP_DB);
-		c.add("null-strings", "A string field that is null in two of three rows", sql(DB, "select name from t order by time"))
+		c.add("null-strings", "A string field that is null in two of three rows",
+				sql(DB, "select name from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "t other=1i 1\nt name=\"x\" 2\nt other=3i 3\n"))
 			.cleanup(DROP_DB);
-		c.add("nan-and-infinities", "Doubles: NaN, both infinities and two finite values", sql(DB, "select v from t order by time"))
+		c.add("nan-and-infinities", "Doubles: NaN, both infinities and two finite values",
+				sql(DB, "select v from t order by time"))
 			.setup(CREATE_DB, sql(DB, "CREATE TABLE t (v DOUBLE)"),
 					sql(DB, "INSERT INTO t (time, v) VALUES (1, CAST('NaN' AS DOUBLE)), (2, CAST('inf' AS DOUBLE)), "
 							+ "(3, CAST('-inf' AS DOUBLE)), (4, 80.0), (5, 66.94915254237289)"))
@@ -315,7 +327,8 @@ public final class CnosDbScenarios {
 		c.add("tag-with-leading-zeros", "A tag whose value looks like a number", sql(DB, "select station, v from t"))
 			.setup(CREATE_DB, write(DB, "ns", "t,station=007 v=1.0 1\n"))
 			.cleanup(DROP_DB);
-		c.add("tag-with-leading-zeros-alone", "A tag whose value looks like a number, alone", sql(DB, "select station from t"))
+		c.add("tag-with-leading-zeros-alone", "A tag whose value looks like a number, alone",
+				sql(DB, "select station from t"))
 			.setup(CREATE_DB, write(DB, "ns", "t,station=007 v=1.0 1\n"))
 			.cleanup(DROP_DB);
 		c.add("create-database-x", "A DDL statement through the query API", sql("public", "create database " + DB))
@@ -331,8 +344,8 @@ public final class CnosDbScenarios {
 			.cleanup(DROP_DB);
 		c.add("untrimmed-values", "A column and values that begin with '#', have spaces around or spell null",
 				sql(DB, "select \"#tag\", v from t order by time"))
-			.setup(CREATE_DB, sql(DB, "CREATE TABLE t (\"#tag\" STRING, v STRING)"),
-					sql(DB, "INSERT INTO t (time, \"#tag\", v) VALUES (1, '#hashtag', ' padded '), (2, 'null', 'NULL')"))
+			.setup(CREATE_DB, sql(DB, "CREATE TABLE t (\"#tag\" STRING, v STRING)"), sql(DB,
+					"INSERT INTO t (time, \"#tag\", v) VALUES (1, '#hashtag', ' padded '), (2, 'null', 'NULL')"))
 			.cleanup(DROP_DB);
 		c.add("large-quoted-value", "A 350 000-character string of commas, quotes and line breaks",
 				sql(DB, "select repeat('x,\"y\"' || chr(10), 50000) as s"));
@@ -340,15 +353,16 @@ public final class CnosDbScenarios {
 		// Results mapped to objects.
 		c.add("air-with-special-doubles", "Rows with nanoseconds, NaN, both infinities and a tag-like string field",
 				sql(DB, "select * from air order by time"))
-			.setup(CREATE_DB,
-					sql(DB, "CREATE TABLE air (visibility DOUBLE, temperature DOUBLE, pressure DOUBLE, device_id STRING, "
+			.setup(CREATE_DB, sql(DB,
+					"CREATE TABLE air (visibility DOUBLE, temperature DOUBLE, pressure DOUBLE, device_id STRING, "
 							+ "TAGS(station))"),
 					sql(DB, "INSERT INTO air (time, station, visibility, temperature, pressure, device_id) VALUES "
 							+ "(1690510331123456789, 'XiaoMaiDao', 56.0, 69.0, 77.0, '007'), "
 							+ "(1690510332000000000, 'LianYunGang', CAST('NaN' AS DOUBLE), CAST('-inf' AS DOUBLE), "
 							+ "CAST('inf' AS DOUBLE), '42')"))
 			.cleanup(DROP_DB);
-		c.add("null-visibility", "A row whose double field is null", sql(DB, "select time, station, visibility from air"))
+		c.add("null-visibility", "A row whose double field is null",
+				sql(DB, "select time, station, visibility from air"))
 			.setup(CREATE_DB, sql(DB, "CREATE TABLE air (visibility DOUBLE, other BIGINT, TAGS(station))"),
 					write(DB, "ns", "air,station=XiaoMaiDao other=1i 1690510331000000001\n"))
 			.cleanup(DROP_DB);
@@ -381,10 +395,13 @@ public final class CnosDbScenarios {
 			.cleanup(DROP_DB);
 		c.add("visibility-as-text", "A string field whose value is not a number",
 				sql(DB, "select time, station, visibility from air order by time"))
-			.setup(CREATE_DB, write(DB, "ns", "air,station=a visibility=\"1.0\" 1704067200000000000\n"
-					+ "air,station=b visibility=\"not-a-number\" 1704067201000000000\n"))
+			.setup(CREATE_DB,
+					write(DB, "ns",
+							"air,station=a visibility=\"1.0\" 1704067200000000000\n"
+									+ "air,station=b visibility=\"not-a-number\" 1704067201000000000\n"))
 			.cleanup(DROP_DB);
-		c.add("four-hundred-rows", "400 rows of one column, for an answer sent slowly", sql(DB, "select v from t order by time"))
+		c.add("four-hundred-rows", "400 rows of one column, for an answer sent slowly",
+				sql(DB, "select v from t order by time"))
 			.setup(CREATE_DB, write(DB, "ns", lines(400, (i) -> "t v=" + i + "i " + (i + 1))))
 			.cleanup(DROP_DB);
 
@@ -398,8 +415,8 @@ public final class CnosDbScenarios {
 				sql(DB, "select station from air where station = 'x''; DROP DATABASE public; --'"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=a v=1i 1\n"))
 			.cleanup(DROP_DB);
-		c.add("in-lists", "IN lists of strings and numbers", sql(DB,
-				"select station from air where station in ('a', 'b''c') and v in (1, 2, 3)"))
+		c.add("in-lists", "IN lists of strings and numbers",
+				sql(DB, "select station from air where station in ('a', 'b''c') and v in (1, 2, 3)"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=a v=1i 1\nair,station=z v=2i 2\n"))
 			.cleanup(DROP_DB);
 		c.add("station-one-row", "One row of one column", sql(DB, "select station from air"))
@@ -411,8 +428,8 @@ public final class CnosDbScenarios {
 		c.add("station-two-rows", "Two rows of one column", sql(DB, "select station from air order by time"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=a v=1i 1\nair,station=b v=2i 2\n"))
 			.cleanup(DROP_DB);
-		c.add("negative-number", "A negative number after a minus", sql(DB,
-				"select v from t where v -(-1) > 0 and station = 'a'"))
+		c.add("negative-number", "A negative number after a minus",
+				sql(DB, "select v from t where v -(-1) > 0 and station = 'a'"))
 			.setup(CREATE_DB, write(DB, "ns", "t,station=b v=1i 1\n"))
 			.cleanup(DROP_DB);
 
@@ -420,14 +437,18 @@ public final class CnosDbScenarios {
 		c.add("sample-create-database", "The sample's CREATE DATABASE",
 				sql("public", "CREATE DATABASE IF NOT EXISTS \"" + DB + "\" WITH TTL '30d'"))
 			.cleanup(DROP_DB);
-		c.add("sample-create-table", "The sample's CREATE TABLE", sql(DB, SAMPLE_AIR)).setup(CREATE_DB).cleanup(DROP_DB);
+		c.add("sample-create-table", "The sample's CREATE TABLE", sql(DB, SAMPLE_AIR))
+			.setup(CREATE_DB)
+			.cleanup(DROP_DB);
 		c.add("sample-describe-air", "DESCRIBE TABLE of the sample's table", sql(DB, "DESCRIBE TABLE \"air\""))
 			.setup(CREATE_DB, sql(DB, SAMPLE_AIR))
 			.cleanup(DROP_DB);
-		c.add("sample-stations", "The sample's station list", sql(DB, "SELECT DISTINCT station FROM air ORDER BY station"))
-			.setup(CREATE_DB, sql(DB, SAMPLE_AIR), write(DB, "ns", "air,station=XiaoMaiDao temperature=1.0 1\n"
-					+ "air,station=DaLian temperature=1.0 2\nair,station=LianYunGang temperature=1.0 3\n"
-					+ "air,station=DaLian temperature=2.0 4\n"))
+		c.add("sample-stations", "The sample's station list",
+				sql(DB, "SELECT DISTINCT station FROM air ORDER BY station"))
+			.setup(CREATE_DB, sql(DB, SAMPLE_AIR),
+					write(DB, "ns", "air,station=XiaoMaiDao temperature=1.0 1\n"
+							+ "air,station=DaLian temperature=1.0 2\nair,station=LianYunGang temperature=1.0 3\n"
+							+ "air,station=DaLian temperature=2.0 4\n"))
 			.cleanup(DROP_DB);
 		c.add("sample-stations-empty", "The sample's station list of an empty table",
 				sql(DB, "SELECT DISTINCT station FROM air ORDER BY station"))
@@ -436,13 +457,13 @@ public final class CnosDbScenarios {
 		c.add("sample-readings", "The sample's readings query with bound parameters",
 				sql(DB, "SELECT time, station, visibility, temperature, pressure FROM air WHERE station = 'XiaoMaiDao' "
 						+ "AND time >= '2024-05-01T00:00:00Z' AND time <= '2024-05-02T00:00:00Z' ORDER BY time DESC LIMIT 50"))
-			.setup(CREATE_DB, sql(DB, SAMPLE_AIR),
-					write(DB, "ns", "air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1714550400000000000\n"
+			.setup(CREATE_DB, sql(DB, SAMPLE_AIR), write(DB, "ns",
+					"air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1714550400000000000\n"
 							+ "air,station=XiaoMaiDao temperature=21.5 1714550460000000000\n"
 							+ "air,station=DaLian temperature=11.0 1714550460000000000\n"))
 			.cleanup(DROP_DB);
-		c.add("sample-readings-empty", "The sample's readings query of an empty table",
-				sql(DB, "SELECT time, station, visibility, temperature, pressure FROM air ORDER BY time DESC LIMIT 1000"))
+		c.add("sample-readings-empty", "The sample's readings query of an empty table", sql(DB,
+				"SELECT time, station, visibility, temperature, pressure FROM air ORDER BY time DESC LIMIT 1000"))
 			.setup(CREATE_DB, sql(DB, SAMPLE_AIR))
 			.cleanup(DROP_DB);
 		c.add("sample-summary", "The sample's summary per five minutes",
@@ -450,19 +471,20 @@ public final class CnosDbScenarios {
 						+ "min(\"temperature\") AS min_value, avg(\"temperature\") AS avg_value, "
 						+ "max(\"temperature\") AS max_value, count(\"temperature\") AS samples FROM air "
 						+ "WHERE station = 'XiaoMaiDao' GROUP BY bucket ORDER BY bucket"))
-			.setup(CREATE_DB, sql(DB, SAMPLE_AIR), write(DB, "ns",
-					"air,station=XiaoMaiDao temperature=20.5 1714550400000000000\n"
-							+ "air,station=XiaoMaiDao temperature=22.0 1714550460000000000\n"
-							+ "air,station=XiaoMaiDao temperature=21.0 1714550520000000000\n"
-							+ "air,station=XiaoMaiDao temperature=21.5 1714550580000000000\n"
-							+ "air,station=XiaoMaiDao visibility=50.0 1714550700000000000\n"))
+			.setup(CREATE_DB, sql(DB, SAMPLE_AIR),
+					write(DB, "ns",
+							"air,station=XiaoMaiDao temperature=20.5 1714550400000000000\n"
+									+ "air,station=XiaoMaiDao temperature=22.0 1714550460000000000\n"
+									+ "air,station=XiaoMaiDao temperature=21.0 1714550520000000000\n"
+									+ "air,station=XiaoMaiDao temperature=21.5 1714550580000000000\n"
+									+ "air,station=XiaoMaiDao visibility=50.0 1714550700000000000\n"))
 			.cleanup(DROP_DB);
 		c.add("sample-databases", "SHOW DATABASES with one database besides the server's own",
 				sql("public", "SHOW DATABASES"))
 			.setup(CREATE_DB)
 			.cleanup(DROP_DB)
-			.normaliser(new Normaliser("only the header, the databases every server has (" + SYSTEM_DATABASES
-					+ ") and " + DB + ": others may be there on a shared server", CnosDbScenarios::systemDatabasesOnly));
+			.normaliser(new Normaliser("only the header, the databases every server has (" + SYSTEM_DATABASES + ") and "
+					+ DB + ": others may be there on a shared server", CnosDbScenarios::systemDatabasesOnly));
 		c.add("sample-latest-rows", "The sample's latest rows of a table",
 				sql(DB, "SELECT * FROM \"air\" ORDER BY time DESC LIMIT 10"))
 			.setup(CREATE_DB, write(DB, "ns", "air,station=007 visibility=56.0 1690510331000000000\n"))
@@ -519,7 +541,8 @@ public final class CnosDbScenarios {
 
 	private static final Set<String> SYSTEM_DATABASES = Set.of("cluster_schema", "public", "usage_schema");
 
-	private static final Pattern JSON_STRING_MEMBER = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)");
+	private static final Pattern JSON_STRING_MEMBER = Pattern
+		.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)");
 
 	/** Declared after the constants the catalogue uses. */
 	private static final Map<String, CnosDbScenario> SCENARIOS = catalogue();

@@ -14,23 +14,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The real CnosDB that integration tests run against, as a JUnit extension on a static field:
- * <pre class="code">
+ * The real CnosDB that integration tests run against, as a JUnit extension on a static
+ * field: <pre class="code">
  * &#64;RegisterExtension
  * static final CnosDbServer cnosdb = new CnosDbServer();
  * </pre>
  * <ol>
- * <li>A running server of your own, named by {@code CNOSDB_URL} (with {@code CNOSDB_USER},
- * default {@code root}, and {@code CNOSDB_PASSWORD}, default empty), each read from a system
- * property of that name first ({@code ./mvnw verify -DCNOSDB_URL=http://127.0.0.1:8902}) and
- * from the environment second.</li>
- * <li>Otherwise a {@link CnosDbContainer} of {@code cnosdb/cnosdb:community-latest}, started
- * for the test class, where a Docker daemon answers.</li>
+ * <li>A running server of your own, named by {@code CNOSDB_URL} (with
+ * {@code CNOSDB_USER}, default {@code root}, and {@code CNOSDB_PASSWORD}, default empty),
+ * each read from a system property of that name first
+ * ({@code ./mvnw verify -DCNOSDB_URL=http://127.0.0.1:8902}) and from the environment
+ * second.</li>
+ * <li>Otherwise a {@link CnosDbContainer} of {@code cnosdb/cnosdb:community-latest},
+ * started for the test class, where a Docker daemon answers.</li>
  * <li>With neither, the test class is skipped with a reason that says how to run it; the
  * {@link SkippedTestsReport} prints it on the console.</li>
  * </ol>
- * Tests share a server of their own with other users: each class works in databases of its
- * own and drops them afterwards.
+ * Tests share a server of their own with other users: each class works in databases of
+ * its own and drops them afterwards.
  */
 public final class CnosDbServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
@@ -60,7 +61,9 @@ public final class CnosDbServer implements ExecutionCondition, BeforeAllCallback
 		return (url != null && !url.isBlank()) ? url.strip() : null;
 	}
 
-	/** Whether the tests run against a server of the user's own rather than a container. */
+	/**
+	 * Whether the tests run against a server of the user's own rather than a container.
+	 */
 	public boolean isExternal() {
 		return externalUrl() != null;
 	}
@@ -98,7 +101,10 @@ public final class CnosDbServer implements ExecutionCondition, BeforeAllCallback
 		}
 	}
 
-	/** The server's HTTP URL; starts the container on first use where there is no server of the user's own. */
+	/**
+	 * The server's HTTP URL; starts the container on first use where there is no server
+	 * of the user's own.
+	 */
 	public synchronized String url() {
 		String external = externalUrl();
 		if (external != null) {
@@ -125,33 +131,38 @@ public final class CnosDbServer implements ExecutionCondition, BeforeAllCallback
 	}
 
 	/**
-	 * Whether the server is a CnosDB 2.3, whose answers differ from 2.4's in places the tests
-	 * check (error codes, an empty 500 for a line-protocol syntax error, durations).
+	 * Whether the server is a CnosDB 2.3, whose answers differ from 2.4's in places the
+	 * tests check (error codes, an empty 500 for a line-protocol syntax error,
+	 * durations).
 	 */
 	public synchronized boolean isVersion23() {
 		if (this.version == null) {
-			// Asked once: tests consult it in many places, and the server does not change.
+			// Asked once: tests consult it in many places, and the server does not
+			// change.
 			this.version = template().ping(java.time.Duration.ofSeconds(10)).version();
 		}
 		return this.version.startsWith("2.3");
 	}
 
-	/** A template connected to the server as the configured user, addressing database {@code public}. */
+	/**
+	 * A template connected to the server as the configured user, addressing database
+	 * {@code public}.
+	 */
 	public CnosTemplate template() {
 		return CnosTemplate.builder().url(url()).credentials(user(), password()).build();
 	}
 
 	/**
-	 * Property values that point Spring Boot's auto-configured template at the server, for
-	 * {@code ApplicationContextRunner.withPropertyValues}.
+	 * Property values that point Spring Boot's auto-configured template at the server,
+	 * for {@code ApplicationContextRunner.withPropertyValues}.
 	 */
 	public String[] properties() {
 		return new String[] { "cnosdb.url=" + url(), "cnosdb.user=" + user(), "cnosdb.password=" + password() };
 	}
 
 	/**
-	 * A name unique to this run, for databases, tables and users the tests create on a shared
-	 * server: the prefix, then a random lower-case suffix.
+	 * A name unique to this run, for databases, tables and users the tests create on a
+	 * shared server: the prefix, then a random lower-case suffix.
 	 */
 	public static String uniqueName(String prefix) {
 		return prefix + "_" + Long.toString(Math.abs(System.nanoTime() ^ Double.doubleToLongBits(Math.random())), 36)

@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A raw HTTP/1.1 response, as kept in a {@code .http} fixture: the status line, the header
- * lines, an empty line and the body bytes as they went over the wire (with their chunk
- * framing when the answer was chunked).
+ * A raw HTTP/1.1 response, as kept in a {@code .http} fixture: the status line, the
+ * header lines, an empty line and the body bytes as they went over the wire (with their
+ * chunk framing when the answer was chunked).
  *
  * @param raw the bytes as received
  * @param status the status code
  * @param reason the reason phrase
  * @param headers the headers in the order sent
- * @param chunks the body as sent: one element per chunk when chunked, else a single element
- * (none for an empty body)
+ * @param chunks the body as sent: one element per chunk when chunked, else a single
+ * element (none for an empty body)
  * @param chunked whether the body was sent with {@code Transfer-Encoding: chunked}
  */
 public record HttpFixture(byte[] raw, int status, String reason, List<Header> headers, List<byte[]> chunks,
@@ -62,7 +62,8 @@ public record HttpFixture(byte[] raw, int status, String reason, List<Header> he
 				}
 				String sizeLine = new String(raw, position, lineEnd - position, StandardCharsets.ISO_8859_1);
 				int semicolon = sizeLine.indexOf(';');
-				int size = Integer.parseInt(((semicolon >= 0) ? sizeLine.substring(0, semicolon) : sizeLine).strip(), 16);
+				int size = Integer.parseInt(((semicolon >= 0) ? sizeLine.substring(0, semicolon) : sizeLine).strip(),
+						16);
 				position = lineEnd + 2;
 				if (size == 0) {
 					break;

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * An HTTP/1.1 client on a plain socket, so that an answer is kept exactly as the server sent
- * it: status line, headers in their order and spelling, and the body with its chunk framing.
- * Every request says {@code Connection: close} and the answer is read to the end of the
- * stream.
+ * An HTTP/1.1 client on a plain socket, so that an answer is kept exactly as the server
+ * sent it: status line, headers in their order and spelling, and the body with its chunk
+ * framing. Every request says {@code Connection: close} and the answer is read to the end
+ * of the stream.
  */
 final class RawHttp {
 
@@ -27,8 +27,8 @@ final class RawHttp {
 	private final String authorization;
 
 	/**
-	 * A client for the server at {@code url}, sending Basic authentication for the given user
-	 * where a request asks for it.
+	 * A client for the server at {@code url}, sending Basic authentication for the given
+	 * user where a request asks for it.
 	 */
 	RawHttp(String url, String user, String password) {
 		this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -41,9 +41,11 @@ final class RawHttp {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		String path = this.base.getRawPath();
 		String head = request.method() + " " + ((path != null) ? path : "") + request.target() + " HTTP/1.1\r\n"
-				+ "Host: " + this.base.getHost() + ((this.base.getPort() != -1) ? ":" + this.base.getPort() : "") + "\r\n";
+				+ "Host: " + this.base.getHost() + ((this.base.getPort() != -1) ? ":" + this.base.getPort() : "")
+				+ "\r\n";
 		StringBuilder headers = new StringBuilder(head);
-		request.headers().forEach((header) -> headers.append(header.name()).append(": ").append(header.value()).append("\r\n"));
+		request.headers()
+			.forEach((header) -> headers.append(header.name()).append(": ").append(header.value()).append("\r\n"));
 		if (request.authorization() == CnosDbScenario.Authorization.CONFIGURED_USER) {
 			headers.append("Authorization: ").append(this.authorization).append("\r\n");
 		}
@@ -66,7 +68,8 @@ final class RawHttp {
 			socket.connect(new InetSocketAddress(this.base.getHost(), port), TIMEOUT_MILLIS);
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			OutputStream out = socket.getOutputStream();
-			// A server may answer a large body before reading it (413) and close: send from
+			// A server may answer a large body before reading it (413) and close: send
+			// from
 			// another thread, so that the answer is read whatever becomes of the sending.
 			Thread sender = new Thread(() -> {
 				try {
@@ -87,8 +90,8 @@ final class RawHttp {
 			throw new IllegalStateException(ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot exchange " + request.method() + " " + request.target() + " with "
-					+ this.base, ex);
+			throw new UncheckedIOException(
+					"Cannot exchange " + request.method() + " " + request.target() + " with " + this.base, ex);
 		}
 	}
 

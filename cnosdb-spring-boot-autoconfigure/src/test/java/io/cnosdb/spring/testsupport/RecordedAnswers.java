@@ -15,11 +15,11 @@ import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers of a real CnosDB, replayed by a {@link mockwebserver3.MockWebServer}: the status,
- * reason and headers the server sent and its body, chunked as it was chunked. The answers are
- * fixture files under {@code cnosdb-fixtures/} on the class path (see the README there),
- * recorded from a server of version {@value #VERSION} by {@link RecordedAnswersTests}, one
- * per {@link CnosDbScenarios scenario}.
+ * Answers of a real CnosDB, replayed by a {@link mockwebserver3.MockWebServer}: the
+ * status, reason and headers the server sent and its body, chunked as it was chunked. The
+ * answers are fixture files under {@code cnosdb-fixtures/} on the class path (see the
+ * README there), recorded from a server of version {@value #VERSION} by
+ * {@link RecordedAnswersTests}, one per {@link CnosDbScenarios scenario}.
  * <p>
  * Answers a single server cannot be made to give (a proxy's error page, a rate limit, a
  * body of millions of rows) are {@link #handWritten hand-written}, and say why.
@@ -30,9 +30,10 @@ public final class RecordedAnswers {
 	public static final String VERSION = "2.4.2.1";
 
 	/**
-	 * The directory of answers recorded by hand from a server of {@link #VERSION} run with
-	 * {@code [query] auth_enabled = true}: answers a server without authentication, which the
-	 * scenarios run against, cannot give. Each {@code .request} says how it was obtained.
+	 * The directory of answers recorded by hand from a server of {@link #VERSION} run
+	 * with {@code [query] auth_enabled = true}: answers a server without authentication,
+	 * which the scenarios run against, cannot give. Each {@code .request} says how it was
+	 * obtained.
 	 */
 	public static final String AUTHENTICATION_ENABLED = VERSION + "-auth-enabled";
 
@@ -42,7 +43,10 @@ public final class RecordedAnswers {
 	/** The directory, beside the versions, of answers written by hand. */
 	public static final String HAND_WRITTEN = "hand-written";
 
-	/** The metadata key of a hand-written fixture, whose value says why it was not recorded. */
+	/**
+	 * The metadata key of a hand-written fixture, whose value says why it was not
+	 * recorded.
+	 */
 	public static final String HAND_WRITTEN_KEY = "hand-written";
 
 	private static final Set<String> NOT_REPLAYED = Set.of("date", "content-length", "transfer-encoding", "connection");
@@ -58,14 +62,17 @@ public final class RecordedAnswers {
 	}
 
 	/**
-	 * The answer recorded for the scenario, to add what the network does to it (a delay, a
-	 * throttle, a connection closed half way) before enqueueing it.
+	 * The answer recorded for the scenario, to add what the network does to it (a delay,
+	 * a throttle, a connection closed half way) before enqueueing it.
 	 */
 	public static MockResponse.Builder recordedBuilder(String scenario) {
 		return replay(fixture(VERSION, scenario));
 	}
 
-	/** The answer recorded from a server with authentication on ({@link #AUTHENTICATION_ENABLED}). */
+	/**
+	 * The answer recorded from a server with authentication on
+	 * ({@link #AUTHENTICATION_ENABLED}).
+	 */
 	public static MockResponse recordedWithAuthentication(String name) {
 		return replay(fixture(AUTHENTICATION_ENABLED, name)).build();
 	}
@@ -81,7 +88,10 @@ public final class RecordedAnswers {
 				(path) -> HttpFixture.parse(read(ROOT + "/" + path + ".http")));
 	}
 
-	/** The metadata of a fixture: the lines {@code key: value} before its request, in order, keys repeated joined by a line break. */
+	/**
+	 * The metadata of a fixture: the lines {@code key: value} before its request, in
+	 * order, keys repeated joined by a line break.
+	 */
 	public static Map<String, String> metadata(String directory, String scenario) {
 		String text = new String(read(ROOT + "/" + directory + "/" + scenario + ".request"), StandardCharsets.UTF_8);
 		Map<String, String> metadata = new LinkedHashMap<>();
@@ -102,7 +112,8 @@ public final class RecordedAnswers {
 
 	/**
 	 * An answer a single CnosDB cannot be made to give, written by hand: the fixture
-	 * {@code hand-written/<name>.http}, whose {@code .request} says why it is not recorded.
+	 * {@code hand-written/<name>.http}, whose {@code .request} says why it is not
+	 * recorded.
 	 */
 	public static MockResponse handWritten(String name) {
 		String why = metadata(HAND_WRITTEN, name).get(HAND_WRITTEN_KEY);
@@ -135,14 +146,20 @@ public final class RecordedAnswers {
 			Buffer framed = new Buffer();
 			for (int offset = 0; offset < bytes.length; offset += chunkSize) {
 				int length = Math.min(chunkSize, bytes.length - offset);
-				framed.writeHexadecimalUnsignedLong(length).writeUtf8("\r\n").write(bytes, offset, length).writeUtf8("\r\n");
+				framed.writeHexadecimalUnsignedLong(length)
+					.writeUtf8("\r\n")
+					.write(bytes, offset, length)
+					.writeUtf8("\r\n");
 			}
 			return chunked(builder, framed);
 		}
 		return builder.body(new Buffer().write(bytes));
 	}
 
-	/** The names of the fixtures in a directory of the class path that is a plain directory. */
+	/**
+	 * The names of the fixtures in a directory of the class path that is a plain
+	 * directory.
+	 */
 	static Set<String> names(String directory) {
 		Set<String> names = new TreeSet<>();
 		try (InputStream listing = RecordedAnswers.class.getClassLoader()
@@ -162,7 +179,10 @@ public final class RecordedAnswers {
 		return names;
 	}
 
-	/** Builds the answer: status line, headers but those of the connection, and the body as framed. */
+	/**
+	 * Builds the answer: status line, headers but those of the connection, and the body
+	 * as framed.
+	 */
 	static MockResponse.Builder replay(HttpFixture fixture) {
 		MockResponse.Builder builder = head(fixture);
 		if (fixture.chunked()) {
@@ -187,13 +207,15 @@ public final class RecordedAnswers {
 	}
 
 	private static MockResponse.Builder chunked(MockResponse.Builder builder, Buffer framed) {
-		// The framing is written as the body; the last chunk is written by the server with the trailers.
+		// The framing is written as the body; the last chunk is written by the server
+		// with the trailers.
 		framed.writeUtf8("0\r\n");
 		return builder.body(framed).removeHeader("Content-Length").addHeader("Transfer-Encoding", "chunked");
 	}
 
 	private static byte[] read(String resource) {
-		try (@Nullable InputStream in = RecordedAnswers.class.getClassLoader().getResourceAsStream(resource)) {
+		try (@Nullable
+		InputStream in = RecordedAnswers.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalArgumentException("No fixture " + resource + " on the class path: record it with "
 						+ "RecordedAnswersTests (-DCNOSDB_URL=… -Dcnosdb.fixtures.record=true)");

@@ -26,18 +26,19 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs every {@link CnosDbScenarios scenario} against a real CnosDB over a plain socket and
- * either records its answer as a fixture or checks the fixture still holds.
+ * Runs every {@link CnosDbScenarios scenario} against a real CnosDB over a plain socket
+ * and either records its answer as a fixture or checks the fixture still holds.
  * <ul>
  * <li>With {@code -Dcnosdb.fixtures.record=true}, (re)writes
- * {@code src/test/resources/cnosdb-fixtures/<version>/<scenario>.http} and {@code .request}
- * for the version the server reports on {@code GET /api/v1/ping}.</li>
- * <li>Otherwise compares each live answer with the fixture of the server's version: status,
- * content type, chunking, {@code error_code}, and the body after the scenario's normaliser.
- * A difference is drift: the server no longer answers as the tests assume.</li>
+ * {@code src/test/resources/cnosdb-fixtures/<version>/<scenario>.http} and
+ * {@code .request} for the version the server reports on {@code GET /api/v1/ping}.</li>
+ * <li>Otherwise compares each live answer with the fixture of the server's version:
+ * status, content type, chunking, {@code error_code}, and the body after the scenario's
+ * normaliser. A difference is drift: the server no longer answers as the tests
+ * assume.</li>
  * </ul>
- * {@code -Dcnosdb.fixtures.only=a,b} limits the run to the scenarios named. Without a server
- * ({@code CNOSDB_URL}, or Docker) the class is skipped.
+ * {@code -Dcnosdb.fixtures.only=a,b} limits the run to the scenarios named. Without a
+ * server ({@code CNOSDB_URL}, or Docker) the class is skipped.
  */
 class RecordedAnswersTests {
 
@@ -47,7 +48,10 @@ class RecordedAnswersTests {
 	/** System property: the scenarios to run, comma-separated; all by default. */
 	static final String ONLY = "cnosdb.fixtures.only";
 
-	/** System property: the version directory to record into and compare with, overriding the server's. */
+	/**
+	 * System property: the version directory to record into and compare with, overriding
+	 * the server's.
+	 */
 	static final String VERSION_OVERRIDE = "cnosdb.fixtures.version";
 
 	/**
@@ -141,20 +145,22 @@ class RecordedAnswersTests {
 	}
 
 	private static void compare(CnosDbScenario scenario, RawHttp.Exchange live) {
-		assumeTrue(RecordedAnswers.class.getClassLoader()
-			.getResource(RecordedAnswers.ROOT + "/" + version + "/" + scenario.name() + ".http") != null,
+		assumeTrue(
+				RecordedAnswers.class.getClassLoader()
+					.getResource(RecordedAnswers.ROOT + "/" + version + "/" + scenario.name() + ".http") != null,
 				() -> "No fixture of " + scenario.name() + " for CnosDB " + version + " (" + serverVersion
 						+ "): record one with -D" + RECORD + "=true");
 		HttpFixture recorded = RecordedAnswers.fixture(version, scenario.name());
 		HttpFixture actual = live.parsed();
 		String what = scenario.name() + " (CnosDB " + serverVersion + ", fixture " + version + ")";
 		assertThat(actual.status()).as("status of %s", what).isEqualTo(recorded.status());
-		assertThat(actual.header("Content-Type")).as("content type of %s", what).isEqualTo(recorded.header("Content-Type"));
+		assertThat(actual.header("Content-Type")).as("content type of %s", what)
+			.isEqualTo(recorded.header("Content-Type"));
 		assertThat(actual.chunked()).as("chunked body of %s", what).isEqualTo(recorded.chunked());
 		assertThat(actual.errorCode()).as("error_code of %s", what).isEqualTo(recorded.errorCode());
 		CnosDbScenario.Normaliser normaliser = scenario.normaliser();
-		assertThat(normaliser.function().apply(actual.bodyText())).as("body of %s, normalised: %s", what,
-				normaliser.description())
+		assertThat(normaliser.function().apply(actual.bodyText()))
+			.as("body of %s, normalised: %s", what, normaliser.description())
 			.isEqualTo(normaliser.function().apply(recorded.bodyText()));
 	}
 
@@ -171,7 +177,10 @@ class RecordedAnswersTests {
 		}
 	}
 
-	/** {@code src/test/resources/cnosdb-fixtures} of this module, found from Maven's base directory. */
+	/**
+	 * {@code src/test/resources/cnosdb-fixtures} of this module, found from Maven's base
+	 * directory.
+	 */
 	static Path fixturesDirectory() {
 		String base = System.getProperty("basedir", System.getProperty("user.dir"));
 		Path module = Path.of(base);
@@ -185,7 +194,9 @@ class RecordedAnswersTests {
 		return resources.resolve(RecordedAnswers.ROOT);
 	}
 
-	/** The {@code .request} file: metadata lines, an empty line, and the request as sent. */
+	/**
+	 * The {@code .request} file: metadata lines, an empty line, and the request as sent.
+	 */
 	static String describe(CnosDbScenario scenario, RawHttp.Exchange live) {
 		StringBuilder out = new StringBuilder();
 		out.append("# How ").append(scenario.name()).append(".http was obtained: see ../README.md.\n");
@@ -219,7 +230,10 @@ class RecordedAnswersTests {
 		return out.toString();
 	}
 
-	/** A request on one line: method, target, and the body with line breaks and backslashes escaped. */
+	/**
+	 * A request on one line: method, target, and the body with line breaks and
+	 * backslashes escaped.
+	 */
 	static String oneLine(CnosDbScenario.Request request) {
 		String body = request.bodyText().replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
 		List<String> parts = Arrays.asList(request.method(), request.target(), body);

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The fixtures without a server: one recorded answer per scenario and none without one, each
- * hand-written answer saying why, and each replayed by a {@link MockWebServer} exactly as it
- * was recorded.
+ * The fixtures without a server: one recorded answer per scenario and none without one,
+ * each hand-written answer saying why, and each replayed by a {@link MockWebServer}
+ * exactly as it was recorded.
  */
 class RecordedFixturesTests {
 
@@ -63,7 +63,8 @@ class RecordedFixturesTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void recordedAnswerIsReplayedAsRecorded(String name) throws IOException {
-		assertReplayedAsRecorded(RecordedAnswers.fixture(RecordedAnswers.VERSION, name), RecordedAnswers.recorded(name));
+		assertReplayedAsRecorded(RecordedAnswers.fixture(RecordedAnswers.VERSION, name),
+				RecordedAnswers.recorded(name));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -77,7 +78,8 @@ class RecordedFixturesTests {
 	void chunkedAnswerIsReplayedWithItsChunks() throws IOException {
 		HttpFixture chunked = HttpFixture.parse(("HTTP/1.1 200 OK\r\ncontent-type: text/csv\r\n"
 				+ "transfer-encoding: chunked\r\ndate: Mon, 01 Dec 2025 00:00:00 GMT\r\n\r\n"
-				+ "2\r\na\n\r\n4\r\n1\n2\n\r\n0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				+ "2\r\na\n\r\n4\r\n1\n2\n\r\n0\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(chunked.chunked()).isTrue();
 		assertThat(chunked.bodyText()).isEqualTo("a\n1\n2\n");
 		assertThat(chunked.chunks()).hasSize(2);

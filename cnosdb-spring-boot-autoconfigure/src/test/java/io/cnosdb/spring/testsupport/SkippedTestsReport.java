@@ -48,7 +48,10 @@ public final class SkippedTestsReport implements TestExecutionListener {
 		return Math.max(tests, 1);
 	}
 
-	/** A test whose assumption failed is reported as skipped too, with the assumption's message. */
+	/**
+	 * A test whose assumption failed is reported as skipped too, with the assumption's
+	 * message.
+	 */
 	@Override
 	public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
 		if (result.getStatus() == TestExecutionResult.Status.ABORTED && identifier.isTest()) {
@@ -69,8 +72,8 @@ public final class SkippedTestsReport implements TestExecutionListener {
 		PrintStream out = System.out;
 		out.println();
 		out.println("Skipped tests and why:");
-		this.countsByReason.forEach((reason, count) -> out.println("  " + count + " skipped (" + this.classesByReason.get(reason)
-				+ "): " + reason));
+		this.countsByReason.forEach((reason, count) -> out
+			.println("  " + count + " skipped (" + this.classesByReason.get(reason) + "): " + reason));
 		out.println();
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the sample's database (with a TTL) and its {@code air} table when they are missing:
- * at startup when CnosDB answers, otherwise on the first use that finds CnosDB reachable. Once
- * both exist it sends nothing more.
+ * Creates the sample's database (with a TTL) and its {@code air} table when they are
+ * missing: at startup when CnosDB answers, otherwise on the first use that finds CnosDB
+ * reachable. Once both exist it sends nothing more.
  */
 @Component
 class AirSchema {
@@ -45,7 +45,8 @@ class AirSchema {
 			if (this.created) {
 				return;
 			}
-			// Sent to the always present database "public": the sample's own may not exist yet.
+			// Sent to the always present database "public": the sample's own may not
+			// exist yet.
 			this.cnos.withDatabase("public")
 				.createDatabase(this.cnos.getDatabase(), DatabaseOptions.defaults().ifNotExists().ttl(this.ttl));
 			this.cnos.createTable(TableDefinition.builder(TABLE)

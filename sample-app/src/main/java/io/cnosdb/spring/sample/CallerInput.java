@@ -8,13 +8,13 @@ import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Marks the calls on the template whose statement or data carries something the caller chose:
- * readings they sent, a time range, a bucket, a database or table name. When CnosDB refuses
- * such a call, asking differently can fix it, so it is the caller's 400; a refusal of an
- * unmarked call (the schema's DDL, the list of stations: fixed SQL of the sample's own) is the
- * sample's fault and stays a 502. Marking the calls rather than telling statements apart by
- * their text keeps the choice where the statement is built, and an unmarked call defaults to
- * "not the caller's fault".
+ * Marks the calls on the template whose statement or data carries something the caller
+ * chose: readings they sent, a time range, a bucket, a database or table name. When
+ * CnosDB refuses such a call, asking differently can fix it, so it is the caller's 400; a
+ * refusal of an unmarked call (the schema's DDL, the list of stations: fixed SQL of the
+ * sample's own) is the sample's fault and stays a 502. Marking the calls rather than
+ * telling statements apart by their text keeps the choice where the statement is built,
+ * and an unmarked call defaults to "not the caller's fault".
  */
 final class CallerInput {
 

@@ -33,19 +33,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns failures into problem details. Bad input is 400 saying what is wrong, whether the
- * sample or CnosDB found it; unknown objects are 404; an unreachable, slow or overloaded server
- * is 503 and any other server failure 502, both naming CnosDB. The exception messages carry no
- * credentials.
+ * sample or CnosDB found it; unknown objects are 404; an unreachable, slow or overloaded
+ * server is 503 and any other server failure 502, both naming CnosDB. The exception
+ * messages carry no credentials.
  * <p>
- * CnosDB refusing a statement or data is the caller's 400 only where the request shaped it:
- * the controllers mark those calls with {@link CallerInput#refusalIsTheCallers}. A refusal of
- * the sample's own fixed SQL (the schema, the list of stations) is the sample's fault, so it
- * stays a 502 like any other failure of the server side.
+ * CnosDB refusing a statement or data is the caller's 400 only where the request shaped
+ * it: the controllers mark those calls with {@link CallerInput#refusalIsTheCallers}. A
+ * refusal of the sample's own fixed SQL (the schema, the list of stations) is the
+ * sample's fault, so it stays a 502 like any other failure of the server side.
  * <p>
  * It extends {@link ResponseEntityExceptionHandler}, which replaces Spring Boot's problem
- * details handler, so that Spring MVC's own 400s (a parameter that does not convert, a body
- * that is not JSON, a missing upload) can say in plain words what was expected instead of
- * quoting a converter or a method signature.
+ * details handler, so that Spring MVC's own 400s (a parameter that does not convert, a
+ * body that is not JSON, a missing upload) can say in plain words what was expected
+ * instead of quoting a converter or a method signature.
  */
 @RestControllerAdvice
 class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
@@ -59,7 +59,8 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 			CnosTransientException.class })
 	ProblemDetail unavailable(DataAccessException ex) {
 		if (ex instanceof CnosServerFailure && !(ex instanceof CnosTransientException)) {
-			// An answer, though not from a CnosDB SQL endpoint (HTTP 404: a wrong URL or a storage-only node).
+			// An answer, though not from a CnosDB SQL endpoint (HTTP 404: a wrong URL or
+			// a storage-only node).
 			return badGateway(ex);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
@@ -69,8 +70,8 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The statement or the data that the request shaped was refused: a time bucket CnosDB
-	 * cannot read as an interval, a value whose type conflicts with its column, a time past the
-	 * TTL.
+	 * cannot read as an interval, a value whose type conflicts with its column, a time
+	 * past the TTL.
 	 */
 	@ExceptionHandler(CallerInput.RefusedException.class)
 	ProblemDetail refusedInput(CallerInput.RefusedException ex) {
@@ -85,8 +86,8 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A statement or data refused although the request did not shape it: one of the sample's
-	 * fixed statements, which the caller cannot fix by asking differently.
+	 * A statement or data refused although the request did not shape it: one of the
+	 * sample's fixed statements, which the caller cannot fix by asking differently.
 	 */
 	@ExceptionHandler({ CnosBadSqlException.class, CnosDataIntegrityViolationException.class })
 	ProblemDetail refusedOwnStatement(DataAccessException ex) {
@@ -99,8 +100,9 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A CSV import that stopped: a bad row or a batch CnosDB refused is 400, a server that
-	 * failed 502 or 503. Each says how many rows were written and the line to resume from.
+	 * A CSV import that stopped: a bad row or a batch CnosDB refused is 400, a server
+	 * that failed 502 or 503. Each says how many rows were written and the line to resume
+	 * from.
 	 */
 	@ExceptionHandler(CsvImportException.class)
 	ProblemDetail csvImport(CsvImportException ex) {
@@ -131,10 +133,14 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** Any other answer from CnosDB that is not the client's fault: permissions, a server error, ... */
+	/**
+	 * Any other answer from CnosDB that is not the client's fault: permissions, a server
+	 * error, ...
+	 */
 	@ExceptionHandler(DataAccessException.class)
 	ProblemDetail badGateway(DataAccessException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "CnosDB failed: " + ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"CnosDB failed: " + ex.getMessage());
 		problem.setTitle("CnosDB failed");
 		if (ex instanceof CnosServerFailure failure && failure.getErrorCode() != null) {
 			problem.setProperty("errorCode", failure.getErrorCode());
@@ -142,12 +148,16 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** Refused by the client before anything was sent, such as a station name that is no valid CnosDB name. */
+	/**
+	 * Refused by the client before anything was sent, such as a station name that is no
+	 * valid CnosDB name.
+	 */
 	@ExceptionHandler({ BadReadingRequestException.class, IllegalArgumentException.class,
 			InvalidDataAccessApiUsageException.class })
 	ProblemDetail badRequest(RuntimeException ex) {
 		if (ex instanceof CnosServerFailure) {
-			// CnosDB refused the request itself (a bad header or body): not the caller's input.
+			// CnosDB refused the request itself (a bad header or body): not the caller's
+			// input.
 			return badGateway((DataAccessException) ex);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -156,8 +166,8 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * JSON that could not be read, should any escape the controllers' own checks: Jackson's
-	 * message names Java types, so only where it happened is passed on.
+	 * JSON that could not be read, should any escape the controllers' own checks:
+	 * Jackson's message names Java types, so only where it happened is passed on.
 	 */
 	@ExceptionHandler(JacksonException.class)
 	ProblemDetail badJson(JacksonException ex) {
@@ -167,7 +177,9 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** {@code POST /api/readings/csv} with a body that is not a multipart upload at all. */
+	/**
+	 * {@code POST /api/readings/csv} with a body that is not a multipart upload at all.
+	 */
 	@ExceptionHandler(MultipartException.class)
 	ProblemDetail notMultipart(MultipartException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ReadingsController.NO_FILE);
@@ -185,8 +197,9 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A query parameter that does not convert: Spring's message quotes the converter (for an
-	 * {@code Instant}, its formatter's pattern), so say instead which form was expected.
+	 * A query parameter that does not convert: Spring's message quotes the converter (for
+	 * an {@code Instant}, its formatter's pattern), so say instead which form was
+	 * expected.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
@@ -200,8 +213,8 @@ class CnosDbErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A body that is missing or not JSON at all (a JSON value that is not a reading is refused
-	 * by the controller, which knows which reading it was).
+	 * A body that is missing or not JSON at all (a JSON value that is not a reading is
+	 * refused by the controller, which knows which reading it was).
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,

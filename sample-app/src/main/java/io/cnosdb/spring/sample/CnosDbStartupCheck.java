@@ -13,9 +13,9 @@ import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Says once, at startup, whether CnosDB answers and where it was looked for, and when it does,
- * creates the sample's database and table. The application starts either way: the endpoints
- * answer 503 until CnosDB is reachable, and the schema is created on first use.
+ * Says once, at startup, whether CnosDB answers and where it was looked for, and when it
+ * does, creates the sample's database and table. The application starts either way: the
+ * endpoints answer 503 until CnosDB is reachable, and the schema is created on first use.
  */
 @Component
 class CnosDbStartupCheck implements ApplicationRunner {

@@ -15,14 +15,14 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Checks the {@code station} column of an uploaded CSV file against the rule the JSON API
- * applies, before the starter's {@code writeCsv} sends anything: the importer writes an empty
- * value as a missing tag, so a row without a station would otherwise become a reading of no
- * station, and a bad name would be written as it is.
+ * applies, before the starter's {@code writeCsv} sends anything: the importer writes an
+ * empty value as a missing tag, so a row without a station would otherwise become a
+ * reading of no station, and a bad name would be written as it is.
  * <p>
- * The file is read as a stream, one row at a time, as the importer reads it (commas, empty
- * lines skipped, a byte order mark ignored), and lines are counted the same way, so the line
- * reported is the one the importer would report. Anything else wrong with a row, and CSV that
- * cannot be parsed, is left to the importer, which stops at that row.
+ * The file is read as a stream, one row at a time, as the importer reads it (commas,
+ * empty lines skipped, a byte order mark ignored), and lines are counted the same way, so
+ * the line reported is the one the importer would report. Anything else wrong with a row,
+ * and CSV that cannot be parsed, is left to the importer, which stops at that row.
  */
 final class CsvStations {
 
@@ -35,8 +35,8 @@ final class CsvStations {
 	 * Check the station of every row of {@code csv}.
 	 * @param csv the uploaded file
 	 * @param name the file name the importer's messages use
-	 * @throws CsvImportException naming the line of the first row without a valid station,
-	 * with nothing written
+	 * @throws CsvImportException naming the line of the first row without a valid
+	 * station, with nothing written
 	 */
 	static void check(Path csv, String name) throws IOException {
 		try (InputStream in = Files.newInputStream(csv);
@@ -78,19 +78,24 @@ final class CsvStations {
 			}
 		}
 		catch (JacksonException ex) {
-			// Not valid CSV from here on: the importer stops at the same place and says why.
+			// Not valid CSV from here on: the importer stops at the same place and says
+			// why.
 		}
 	}
 
-	/** The index of the {@code station} column in the header row, whose start was just read, or -1. */
+	/**
+	 * The index of the {@code station} column in the header row, whose start was just
+	 * read, or -1.
+	 */
 	private static int stationColumn(JsonParser parser) {
 		int index = 0;
 		int station = -1;
-		for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY && token != null; token = parser
-			.nextToken()) {
+		for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY
+				&& token != null; token = parser.nextToken()) {
 			String name = parser.getString();
 			if (index == 0 && name.startsWith("\uFEFF")) {
-				// A byte order mark, as spreadsheet exports write: not part of the first name.
+				// A byte order mark, as spreadsheet exports write: not part of the first
+				// name.
 				name = name.substring(1);
 			}
 			if (name.equals("station") && station < 0) {
@@ -102,9 +107,10 @@ final class CsvStations {
 	}
 
 	private static CsvImportException refused(String name, long line, String reason) {
-		return new CsvImportException("Importing " + name + " into table '" + AirSchema.TABLE + "' stopped at line "
-				+ line + ": " + reason + "; nothing was written (stations are checked before any row is sent)", 0, 0,
-				line, false, null);
+		return new CsvImportException(
+				"Importing " + name + " into table '" + AirSchema.TABLE + "' stopped at line " + line + ": " + reason
+						+ "; nothing was written (stations are checked before any row is sent)",
+				0, 0, line, false, null);
 	}
 
 }

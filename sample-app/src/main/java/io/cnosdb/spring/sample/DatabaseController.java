@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Read-only views of the server. The caller names the database and the table, so CnosDB
- * refusing one of these statements is the caller's 400 (see {@link CallerInput}); listing the
- * databases is fixed SQL.
+ * refusing one of these statements is the caller's 400 (see {@link CallerInput}); listing
+ * the databases is fixed SQL.
  */
 @RestController
 @RequestMapping("/api")
@@ -49,8 +49,8 @@ class DatabaseController {
 	}
 
 	/**
-	 * The latest ten rows, with each value as JSON of its column's type. CnosDB's CSV answers
-	 * carry no types, so the table's {@code DESCRIBE TABLE} is asked first.
+	 * The latest ten rows, with each value as JSON of its column's type. CnosDB's CSV
+	 * answers carry no types, so the table's {@code DESCRIBE TABLE} is asked first.
 	 */
 	@GetMapping("/databases/{database}/tables/{table}/latest")
 	List<Map<String, @Nullable Object>> latest(@PathVariable String database, @PathVariable String table) {
@@ -59,12 +59,13 @@ class DatabaseController {
 		for (TableColumn column : CallerInput.refusalIsTheCallers(() -> db.describeTable(table))) {
 			types.put(column.name(), column.dataType().strip().toUpperCase(Locale.ROOT));
 		}
-		// The table name is a quoted identifier and the limit a rendered literal: neither can inject SQL.
-		return CallerInput.refusalIsTheCallers(() -> db
-			.sql("SELECT * FROM " + CnosSql.quoteName("table", table) + " ORDER BY time DESC LIMIT :limit")
-			.param("limit", 10)
-			.query((row, rowNumber) -> typed(row, types))
-			.list());
+		// The table name is a quoted identifier and the limit a rendered literal: neither
+		// can inject SQL.
+		return CallerInput.refusalIsTheCallers(
+				() -> db.sql("SELECT * FROM " + CnosSql.quoteName("table", table) + " ORDER BY time DESC LIMIT :limit")
+					.param("limit", 10)
+					.query((row, rowNumber) -> typed(row, types))
+					.list());
 	}
 
 	private static Map<String, @Nullable Object> typed(CnosRow row, Map<String, String> types) {
@@ -77,11 +78,12 @@ class DatabaseController {
 	}
 
 	/**
-	 * A value as JSON of its type: BIGINT, BIGINT UNSIGNED and DOUBLE as numbers (unsigned
-	 * values above {@code Long.MAX_VALUE} too), BOOLEAN as a boolean, a timestamp as an ISO-8601
-	 * instant in UTC. NaN and the infinities have no JSON number, so they are the strings
-	 * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}. Any other type (STRING, a
-	 * geometry, a column DESCRIBE TABLE did not list) stays the text CnosDB sent.
+	 * A value as JSON of its type: BIGINT, BIGINT UNSIGNED and DOUBLE as numbers
+	 * (unsigned values above {@code Long.MAX_VALUE} too), BOOLEAN as a boolean, a
+	 * timestamp as an ISO-8601 instant in UTC. NaN and the infinities have no JSON
+	 * number, so they are the strings {@code "NaN"}, {@code "Infinity"} and
+	 * {@code "-Infinity"}. Any other type (STRING, a geometry, a column DESCRIBE TABLE
+	 * did not list) stays the text CnosDB sent.
 	 */
 	private static Object value(CnosRow row, int index, String type) {
 		if (type.startsWith("TIMESTAMP")) {

@@ -14,9 +14,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns Spring Boot's Docker Compose support on when a Docker daemon answers, so the run
- * command starts CnosDB from {@code compose.yaml} where Docker exists and still starts the
- * application where it does not (Boot's support would stop the startup without a daemon).
- * An explicit {@code spring.docker.compose.enabled} always wins.
+ * command starts CnosDB from {@code compose.yaml} where Docker exists and still starts
+ * the application where it does not (Boot's support would stop the startup without a
+ * daemon). An explicit {@code spring.docker.compose.enabled} always wins.
  */
 class DockerComposeSwitch implements EnvironmentPostProcessor, Ordered {
 
@@ -36,7 +36,8 @@ class DockerComposeSwitch implements EnvironmentPostProcessor, Ordered {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.getProperty(ENABLED) == null) {
 			environment.getPropertySources()
-				.addLast(new MapPropertySource("dockerComposeSwitch", Map.of(ENABLED, this.dockerRunning.getAsBoolean())));
+				.addLast(new MapPropertySource("dockerComposeSwitch",
+						Map.of(ENABLED, this.dockerRunning.getAsBoolean())));
 		}
 	}
 

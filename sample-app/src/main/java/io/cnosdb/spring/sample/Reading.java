@@ -9,8 +9,9 @@ import io.cnosdb.spring.core.write.annotation.Timestamp;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of the {@code air} table: written as a point through its annotations, read back by
- * column name, and the JSON of the REST API. A {@code null} field is left out of the point.
+ * One row of the {@code air} table: written as a point through its annotations, read back
+ * by column name, and the JSON of the REST API. A {@code null} field is left out of the
+ * point.
  *
  * @param time when the reading was taken; {@code null} in a request means now
  * @param station the station tag

@@ -20,8 +20,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams a reading per station and tick through the {@link CnosBatchWriter}, which sends them
- * in batches in the background. On with {@code sample.simulator.enabled=true} (the
+ * Streams a reading per station and tick through the {@link CnosBatchWriter}, which sends
+ * them in batches in the background. On with {@code sample.simulator.enabled=true} (the
  * {@code simulator} profile, which also sets {@code cnosdb.write.batch.enabled=true}).
  */
 @Component
@@ -39,7 +39,8 @@ class ReadingSimulator {
 
 	ReadingSimulator(ObjectProvider<CnosBatchWriter> writer, AirSchema schema,
 			@Value("${sample.simulator.stations}") List<String> stations) {
-		// Without the writer the startup stops; SimulatorFailureAnalyzer says which property to set.
+		// Without the writer the startup stops; SimulatorFailureAnalyzer says which
+		// property to set.
 		this.writer = writer.getIfAvailable(() -> {
 			throw new SimulatorWithoutBatchWriterException();
 		});
@@ -59,7 +60,8 @@ class ReadingSimulator {
 	@Scheduled(fixedRateString = "${sample.simulator.interval:1s}")
 	void tick() {
 		try {
-			// Writes into a missing database would be refused batch by batch: create it first.
+			// Writes into a missing database would be refused batch by batch: create it
+			// first.
 			this.schema.ensureCreated();
 		}
 		catch (DataAccessException ex) {

@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Readings of the {@code air} table: each endpoint checks its input, makes sure the schema
- * exists, and makes one call on the template.
+ * Readings of the {@code air} table: each endpoint checks its input, makes sure the
+ * schema exists, and makes one call on the template.
  */
 @RestController
 @RequestMapping("/api")
@@ -41,17 +41,24 @@ class ReadingsController {
 	/** What a station name may be: it becomes a tag value and a query parameter. */
 	static final Pattern STATION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-	/** A time bucket CnosDB reads as an interval, such as {@code 5 minutes} or {@code 1 hour}. */
+	/**
+	 * A time bucket CnosDB reads as an interval, such as {@code 5 minutes} or
+	 * {@code 1 hour}.
+	 */
 	static final Pattern BUCKET = Pattern.compile("[1-9][0-9]{0,5} (second|minute|hour|day)s?");
 
 	static final int MAX_LIMIT = 10_000;
 
 	private static final String READING_EXAMPLE = "{\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}";
 
-	/** What a body of {@code POST /api/readings} holds, for the messages that refuse one. */
+	/**
+	 * What a body of {@code POST /api/readings} holds, for the messages that refuse one.
+	 */
 	static final String READING_FORM = "send one reading or a list of them, such as " + READING_EXAMPLE;
 
-	/** Why {@code POST /api/readings/csv} found no file to import, and how to send one. */
+	/**
+	 * Why {@code POST /api/readings/csv} found no file to import, and how to send one.
+	 */
 	static final String NO_FILE = "No CSV file: upload one as the field 'file' of a multipart/form-data request, "
 			+ "such as curl -F file=@air.csv";
 
@@ -70,15 +77,16 @@ class ReadingsController {
 	}
 
 	/**
-	 * Write one reading or a list of them, all in one request that CnosDB accepts or refuses as
-	 * a whole. Readings without a time are stamped now.
+	 * Write one reading or a list of them, all in one request that CnosDB accepts or
+	 * refuses as a whole. Readings without a time are stamped now.
 	 */
 	@PostMapping("/readings")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> write(@RequestBody JsonNode body) {
 		List<Reading> readings = new ArrayList<>();
 		Instant now = Instant.now();
-		// A body of JSON null arrives as a null node, as an empty list would: neither holds a reading.
+		// A body of JSON null arrives as a null node, as an empty list would: neither
+		// holds a reading.
 		for (JsonNode node : body.isArray() ? body : body.isNull() ? List.<JsonNode>of() : List.of(body)) {
 			Reading reading = toReading(readings.size(), node);
 			checkReading(readings.size(), reading);
@@ -93,26 +101,31 @@ class ReadingsController {
 	}
 
 	/**
-	 * Import a CSV file whose header names columns of {@code air} ({@code time}, {@code station},
-	 * {@code visibility}, {@code temperature}, {@code pressure}).
+	 * Import a CSV file whose header names columns of {@code air} ({@code time},
+	 * {@code station}, {@code visibility}, {@code temperature}, {@code pressure}).
 	 */
 	@PostMapping("/readings/csv")
 	CsvImportResult importCsv(@RequestParam("file") MultipartFile file) throws IOException {
 		if (file.isEmpty()) {
-			throw new BadReadingRequestException("The uploaded file is empty: send a CSV file whose first row names "
-					+ "columns of table 'air'");
+			throw new BadReadingRequestException(
+					"The uploaded file is empty: send a CSV file whose first row names " + "columns of table 'air'");
 		}
-		// The importer streams from a file; errors name the file, so it keeps the uploaded name.
+		// The importer streams from a file; errors name the file, so it keeps the
+		// uploaded name.
 		Path directory = Files.createTempDirectory("readings-upload");
 		try {
 			Path csv = directory.resolve(fileName(file.getOriginalFilename()));
 			file.transferTo(csv);
-			// A first pass over the file checks every station before the import sends a batch: the
-			// importer writes batches as it goes, so a bad row found by it would leave earlier ones written.
+			// A first pass over the file checks every station before the import sends a
+			// batch: the
+			// importer writes batches as it goes, so a bad row found by it would leave
+			// earlier ones written.
 			CsvStations.check(csv, csv.getFileName().toString());
 			this.schema.ensureCreated();
-			// Not marked as the caller's: writeCsv reports a batch CnosDB refused as a CsvImportException
-			// (the caller's data, a 400), and anything else it sends is the sample's own DESCRIBE TABLE.
+			// Not marked as the caller's: writeCsv reports a batch CnosDB refused as a
+			// CsvImportException
+			// (the caller's data, a 400), and anything else it sends is the sample's own
+			// DESCRIBE TABLE.
 			return this.cnos.writeCsv(AirSchema.TABLE, csv);
 		}
 		finally {
@@ -126,8 +139,8 @@ class ReadingsController {
 	 */
 	@GetMapping("/readings")
 	List<Reading> readings(@RequestParam(required = false) @Nullable String station,
-			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-			@RequestParam(defaultValue = "1000") int limit) {
+			@RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "1000") int limit) {
 		if (station != null) {
 			checkStation(station);
 		}
@@ -139,11 +152,10 @@ class ReadingsController {
 		StringBuilder sql = new StringBuilder("SELECT time, station, visibility, temperature, pressure FROM air");
 		sql.append(where(station, from, to)).append(" ORDER BY time DESC LIMIT :limit");
 		// The caller's station and times are in the statement.
-		List<Reading> latest = CallerInput.refusalIsTheCallers(() -> bind(this.cnos.sql(sql.toString()), station,
-				from, to)
-			.param("limit", limit)
-			.query(Reading.class)
-			.list());
+		List<Reading> latest = CallerInput
+			.refusalIsTheCallers(() -> bind(this.cnos.sql(sql.toString()), station, from, to).param("limit", limit)
+				.query(Reading.class)
+				.list());
 		List<Reading> oldestFirst = new ArrayList<>(latest);
 		Collections.reverse(oldestFirst);
 		return oldestFirst;
@@ -154,7 +166,8 @@ class ReadingsController {
 	List<String> stations() {
 		this.schema.ensureCreated();
 		// Fixed SQL, nothing of the caller's: a refusal is the sample's fault.
-		return this.cnos.query("SELECT DISTINCT station FROM air ORDER BY station", (row, n) -> row.getString("station"));
+		return this.cnos.query("SELECT DISTINCT station FROM air ORDER BY station",
+				(row, n) -> row.getString("station"));
 	}
 
 	/**
@@ -163,7 +176,8 @@ class ReadingsController {
 	@GetMapping("/readings/summary")
 	List<SummaryBucket> summary(@RequestParam(required = false) @Nullable String station,
 			@RequestParam(defaultValue = "1 hour") String bucket,
-			@RequestParam(defaultValue = "temperature") String field, @RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(defaultValue = "temperature") String field,
+			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to) {
 		if (station != null) {
 			checkStation(station);
@@ -178,10 +192,11 @@ class ReadingsController {
 		checkRange(from, to);
 		this.schema.ensureCreated();
 		String column = CnosSql.quoteName("field", field);
-		String sql = "SELECT date_bin(INTERVAL :bucket, time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, min(" + column
-				+ ") AS min_value, avg(" + column + ") AS avg_value, max(" + column + ") AS max_value, count(" + column
-				+ ") AS samples FROM air" + where(station, from, to) + " GROUP BY bucket ORDER BY bucket";
-		// The caller's bucket, station and times are in the statement: CnosDB may refuse a bucket such as 999999 days.
+		String sql = "SELECT date_bin(INTERVAL :bucket, time, TIMESTAMP '1970-01-01T00:00:00Z') AS bucket, min("
+				+ column + ") AS min_value, avg(" + column + ") AS avg_value, max(" + column + ") AS max_value, count("
+				+ column + ") AS samples FROM air" + where(station, from, to) + " GROUP BY bucket ORDER BY bucket";
+		// The caller's bucket, station and times are in the statement: CnosDB may refuse
+		// a bucket such as 999999 days.
 		return CallerInput.refusalIsTheCallers(() -> bind(this.cnos.sql(sql), station, from, to).param("bucket", bucket)
 			.query(SummaryBucket.class)
 			.list());
@@ -201,8 +216,8 @@ class ReadingsController {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
-	private static CnosStatementSpec bind(CnosStatementSpec statement, @Nullable String station,
-			@Nullable Instant from, @Nullable Instant to) {
+	private static CnosStatementSpec bind(CnosStatementSpec statement, @Nullable String station, @Nullable Instant from,
+			@Nullable Instant to) {
 		if (station != null) {
 			statement.param("station", station);
 		}
@@ -216,8 +231,8 @@ class ReadingsController {
 	}
 
 	/**
-	 * Read one item of the body as a reading. Jackson's messages name Java types, so a value
-	 * that does not convert is reported by its property and the form it must have.
+	 * Read one item of the body as a reading. Jackson's messages name Java types, so a
+	 * value that does not convert is reported by its property and the form it must have.
 	 */
 	private Reading toReading(int index, JsonNode node) {
 		String which = "reading " + (index + 1);
@@ -259,8 +274,8 @@ class ReadingsController {
 
 	private static void checkStation(String station) {
 		if (!STATION.matcher(station).matches()) {
-			throw new BadReadingRequestException("station '" + station + "' is not a station name: use 1 to 64 letters, "
-					+ "digits, '_' or '-'");
+			throw new BadReadingRequestException(
+					"station '" + station + "' is not a station name: use 1 to 64 letters, " + "digits, '_' or '-'");
 		}
 	}
 

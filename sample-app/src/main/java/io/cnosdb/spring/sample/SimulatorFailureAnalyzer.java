@@ -4,9 +4,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports the simulator switched on without the batching writer it writes through as what is
- * wrong and which property to set, instead of a stack trace of bean creation. Registered in
- * {@code META-INF/spring.factories}.
+ * Reports the simulator switched on without the batching writer it writes through as what
+ * is wrong and which property to set, instead of a stack trace of bean creation.
+ * Registered in {@code META-INF/spring.factories}.
  */
 class SimulatorFailureAnalyzer extends AbstractFailureAnalyzer<SimulatorWithoutBatchWriterException> {
 

@@ -23,9 +23,9 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 
 /**
  * A loopback server that answers with answers recorded from CnosDB (see
- * {@link RecordedAnswers}): the sample's schema statements, empty results of its queries and
- * acknowledged writes. It keeps every SQL statement and write it receives; a test scripts a
- * different answer for the next matching statement or write.
+ * {@link RecordedAnswers}): the sample's schema statements, empty results of its queries
+ * and acknowledged writes. It keeps every SQL statement and write it receives; a test
+ * scripts a different answer for the next matching statement or write.
  */
 final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 
@@ -51,13 +51,18 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 		return this.server.url("/").toString();
 	}
 
-	/** Answer the next statement that starts with {@code prefix} with {@code response}. */
+	/**
+	 * Answer the next statement that starts with {@code prefix} with {@code response}.
+	 */
 	FakeCnosDb onSql(String prefix, MockResponse response) {
 		this.rules.add(new Rule(false, (sql) -> sql.startsWith(prefix), response));
 		return this;
 	}
 
-	/** Answer every statement that starts with {@code prefix} (and no one-off answer matches) with a fresh response. */
+	/**
+	 * Answer every statement that starts with {@code prefix} (and no one-off answer
+	 * matches) with a fresh response.
+	 */
 	FakeCnosDb alwaysOnSql(String prefix, Supplier<MockResponse> response) {
 		this.standing.put(prefix, response);
 		return this;
@@ -69,7 +74,10 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 		return this;
 	}
 
-	/** How many requests have been received; pass it to {@link #statementsSince} and {@link #writesSince}. */
+	/**
+	 * How many requests have been received; pass it to {@link #statementsSince} and
+	 * {@link #writesSince}.
+	 */
 	int mark() {
 		return this.calls.size();
 	}
@@ -144,7 +152,8 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 	/**
 	 * A request received.
 	 *
-	 * @param write whether it went to {@code /api/v1/write} rather than {@code /api/v1/sql}
+	 * @param write whether it went to {@code /api/v1/write} rather than
+	 * {@code /api/v1/sql}
 	 * @param body the statement or the line protocol
 	 * @param database the {@code db} parameter
 	 * @param precision the {@code precision} parameter of a write

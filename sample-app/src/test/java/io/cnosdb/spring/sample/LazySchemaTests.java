@@ -12,14 +12,13 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CnosDB does not answer at startup: the schema is created by the first request that finds
- * it, and tried again by the next one when that fails.
+ * CnosDB does not answer at startup: the schema is created by the first request that
+ * finds it, and tried again by the next one when that fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LazySchemaTests {
 
-	private static final FakeCnosDb cnosdb = new FakeCnosDb()
-		.onSql("SHOW DATABASES", handWritten("proxy-unavailable"));
+	private static final FakeCnosDb cnosdb = new FakeCnosDb().onSql("SHOW DATABASES", handWritten("proxy-unavailable"));
 
 	@Value("${local.server.port}")
 	private int port;

@@ -40,12 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The page at {@code /} in headless Chromium: it draws a line per station from the readings
- * API and shows the health of CnosDB, or says in plain words that CnosDB cannot be reached; a
- * lone reading is a marker, a gap breaks the line, and a station keeps its colour when another
- * appears. The chart's pure functions in {@code app.js} are also checked on a test page.
- * Skipped where no Chromium is installed. With {@code -Dsample.screenshot=docs/screenshot.png}
- * it also saves a screenshot of the page there.
+ * The page at {@code /} in headless Chromium: it draws a line per station from the
+ * readings API and shows the health of CnosDB, or says in plain words that CnosDB cannot
+ * be reached; a lone reading is a marker, a gap breaks the line, and a station keeps its
+ * colour when another appears. The chart's pure functions in {@code app.js} are also
+ * checked on a test page. Skipped where no Chromium is installed. With
+ * {@code -Dsample.screenshot=docs/screenshot.png} it also saves a screenshot of the page
+ * there.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PageInBrowserTests {
@@ -56,8 +57,10 @@ class PageInBrowserTests {
 	private static final DateTimeFormatter CNOSDB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS");
 
 	private static final FakeCnosDb cnosdb = new FakeCnosDb().alwaysOnSql("SELECT time, station",
-			() -> RecordedAnswers.handWritten("sample-readings", recentReadings(),
-					"readings of the last twelve minutes: their times are relative to now").build());
+			() -> RecordedAnswers
+				.handWritten("sample-readings", recentReadings(),
+						"readings of the last twelve minutes: their times are relative to now")
+				.build());
 
 	@Value("${local.server.port}")
 	private int port;
@@ -90,7 +93,10 @@ class PageInBrowserTests {
 		cnosdb.close();
 	}
 
-	/** Three stations, a reading a minute over the last twelve minutes, latest first as the query asks. */
+	/**
+	 * Three stations, a reading a minute over the last twelve minutes, latest first as
+	 * the query asks.
+	 */
 	private static String recentReadings() {
 		StringBuilder csv = new StringBuilder("time,station,visibility,temperature,pressure\n");
 		Instant now = Instant.now();
@@ -124,12 +130,15 @@ class PageInBrowserTests {
 	void marksALoneReadingBreaksLinesAtGapsAndKeepsColoursWhenAStationAppears() throws Exception {
 		AtomicInteger queries = new AtomicInteger();
 		try (FakeCnosDb gappy = new FakeCnosDb().alwaysOnSql("SELECT time, station",
-				() -> RecordedAnswers.handWritten("sample-readings", readingsWithGaps(queries.incrementAndGet() > 1),
-						"readings with gaps in the last hours: their times are relative to now").build());
+				() -> RecordedAnswers
+					.handWritten("sample-readings", readingsWithGaps(queries.incrementAndGet() > 1),
+							"readings with gaps in the last hours: their times are relative to now")
+					.build());
 				ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
 						"--server.port=0", "--cnosdb.url=" + gappy.url())) {
 			String port = context.getEnvironment().getProperty("local.server.port");
-			// Long enough for the page's refresh every 5 seconds to run twice: the second answer has a new station.
+			// Long enough for the page's refresh every 5 seconds to run twice: the second
+			// answer has a new station.
 			String dom = run(12_000, "--dump-dom", "http://localhost:" + port + "/");
 			assertThat(queries.get()).as("readings queries").isGreaterThan(1);
 			assertThat(dom).contains("readings from 5 station(s)");
@@ -140,11 +149,13 @@ class PageInBrowserTests {
 					assertThat(lone.get("tag")).isEqualTo("circle");
 					assertThat(lone.get("fill")).isEqualTo("#2ca02c");
 				});
-			// Readings a minute apart with seven minutes missing: two lines, no diagonal across the gap.
+			// Readings a minute apart with seven minutes missing: two lines, no diagonal
+			// across the gap.
 			assertThat(marks).filteredOn((mark) -> mark.get("data-station").equals("XiaoMaiDao"))
 				.hasSize(2)
 				.allSatisfy((line) -> assertThat(line.get("tag")).isEqualTo("polyline"));
-			// Colours in the order stations first appeared: "Aaa", which came later, does not take DaLian's.
+			// Colours in the order stations first appeared: "Aaa", which came later, does
+			// not take DaLian's.
 			Map<String, String> colours = new TreeMap<>();
 			marks.forEach((mark) -> colours.put(mark.get("data-station"),
 					mark.get(mark.get("tag").equals("circle") ? "fill" : "stroke")));
@@ -172,8 +183,8 @@ class PageInBrowserTests {
 		String second = chart.at("/colors/1").asString();
 		assertThat(chart.path("firstColors").toString())
 			.isEqualTo("{\"DaLian\":\"" + first + "\",\"XiaoMaiDao\":\"" + second + "\"}");
-		assertThat(chart.path("later").toString()).isEqualTo("{\"DaLian\":\"" + first + "\",\"XiaoMaiDao\":\""
-				+ second + "\",\"Aaa\":\"" + chart.at("/colors/2").asString() + "\"}");
+		assertThat(chart.path("later").toString()).isEqualTo("{\"DaLian\":\"" + first + "\",\"XiaoMaiDao\":\"" + second
+				+ "\",\"Aaa\":\"" + chart.at("/colors/2").asString() + "\"}");
 	}
 
 	@Test
@@ -193,9 +204,10 @@ class PageInBrowserTests {
 	}
 
 	/**
-	 * A reading a minute over the last twelve minutes of DaLian and LianYunGang, XiaoMaiDao's
-	 * with minutes 4 to 9 ago missing, one reading of Lone, and, when {@code withAaa}, readings
-	 * of a station Aaa that sorts before the others; latest first as the query asks.
+	 * A reading a minute over the last twelve minutes of DaLian and LianYunGang,
+	 * XiaoMaiDao's with minutes 4 to 9 ago missing, one reading of Lone, and, when
+	 * {@code withAaa}, readings of a station Aaa that sorts before the others; latest
+	 * first as the query asks.
 	 */
 	private static String readingsWithGaps(boolean withAaa) {
 		StringBuilder csv = new StringBuilder("time,station,visibility,temperature,pressure\n");
@@ -214,7 +226,8 @@ class PageInBrowserTests {
 				stations.add("Aaa");
 			}
 			for (String station : stations) {
-				// A level per station, so that the lines do not hide one another on a screenshot.
+				// A level per station, so that the lines do not hide one another on a
+				// screenshot.
 				int level = 12 + 2 * order.indexOf(station) + minute % 3;
 				csv.append(time).append(',').append(station).append(",60.0,").append(level).append(".5,1012.0\n");
 			}
@@ -222,7 +235,10 @@ class PageInBrowserTests {
 		return csv.toString();
 	}
 
-	/** The lines and markers of the chart: each element's attributes, and its name as "tag". */
+	/**
+	 * The lines and markers of the chart: each element's attributes, and its name as
+	 * "tag".
+	 */
 	private static List<Map<String, String>> chartMarks(String dom) {
 		List<Map<String, String>> marks = new ArrayList<>();
 		Matcher element = Pattern.compile("<(polyline|circle)\\b([^>]*)>").matcher(dom);
@@ -248,12 +264,18 @@ class PageInBrowserTests {
 		}
 	}
 
-	/** Run headless Chromium, letting the page's scripts run for a few seconds; the standard output. */
+	/**
+	 * Run headless Chromium, letting the page's scripts run for a few seconds; the
+	 * standard output.
+	 */
 	private String run(String... arguments) throws IOException, InterruptedException {
 		return run(4000, arguments);
 	}
 
-	/** Run headless Chromium, letting the page's scripts run for {@code budget} virtual milliseconds. */
+	/**
+	 * Run headless Chromium, letting the page's scripts run for {@code budget} virtual
+	 * milliseconds.
+	 */
 	private String run(int budget, String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + this.directory.resolve("profile"),

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every readings endpoint and every kind of bad input, with the template talking to a
- * loopback server that answers as CnosDB does; the SQL and line protocol actually sent are
- * checked, and so is that nothing is sent for input refused up front.
+ * loopback server that answers as CnosDB does; the SQL and line protocol actually sent
+ * are checked, and so is that nothing is sent for input refused up front.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadingsApiTests {
@@ -66,8 +66,8 @@ class ReadingsApiTests {
 	}
 
 	/**
-	 * A problem a user can read: the status, a problem-details body, and no trace of the Java
-	 * underneath (exception or class names, Jackson's or the JDK's wording).
+	 * A problem a user can read: the status, a problem-details body, and no trace of the
+	 * Java underneath (exception or class names, Jackson's or the JDK's wording).
 	 */
 	private static void assertPlainProblem(SampleApi.Answer answer, int status) {
 		assertThat(answer.status()).isEqualTo(status);
@@ -84,7 +84,8 @@ class ReadingsApiTests {
 			.containsSubsequence("SHOW DATABASES", "CREATE DATABASE IF NOT EXISTS \"oceanic_station\" WITH TTL '30d'",
 					"CREATE TABLE IF NOT EXISTS \"air\" (\"visibility\" DOUBLE, \"temperature\" DOUBLE, \"pressure\" DOUBLE, "
 							+ "TAGS(\"station\"))");
-		// The database is created from "public": the request must not name a database that may not exist yet.
+		// The database is created from "public": the request must not name a database
+		// that may not exist yet.
 		assertThat(startup).filteredOn((call) -> call.body().startsWith("CREATE DATABASE"))
 			.singleElement()
 			.extracting(FakeCnosDb.Call::database)
@@ -126,7 +127,8 @@ class ReadingsApiTests {
 			assertThat(lines).hasSize(2);
 			assertThat(lines[0]).isEqualTo("air,station=LianYunGang temperature=21.5 1714550400000000000");
 			assertThat(lines[1]).startsWith("air,station=DaLian pressure=1012.25 ");
-			assertThat(Long.parseLong(lines[1].substring(lines[1].lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(before);
+			assertThat(Long.parseLong(lines[1].substring(lines[1].lastIndexOf(' ') + 1)))
+				.isGreaterThanOrEqualTo(before);
 		});
 	}
 
@@ -137,8 +139,8 @@ class ReadingsApiTests {
 				 {"station": "Xiao Mai Dao; DROP", "temperature": 21.0}]""");
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.json().path("title").asString()).isEqualTo("Bad request");
-		assertThat(answer.detail()).isEqualTo(
-				"station 'Xiao Mai Dao; DROP' is not a station name: use 1 to 64 letters, digits, '_' or '-'");
+		assertThat(answer.detail())
+			.isEqualTo("station 'Xiao Mai Dao; DROP' is not a station name: use 1 to 64 letters, digits, '_' or '-'");
 		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
 	}
 
@@ -170,8 +172,8 @@ class ReadingsApiTests {
 		SampleApi.Answer nullItem = this.app.postJson("/api/readings",
 				"[{\"station\": \"XiaoMaiDao\", \"temperature\": 1.0}, null]");
 		assertPlainProblem(nullItem, 400);
-		assertThat(nullItem.detail()).isEqualTo("reading 2 is not a JSON object such as "
-				+ "{\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}");
+		assertThat(nullItem.detail()).isEqualTo(
+				"reading 2 is not a JSON object such as " + "{\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}");
 		SampleApi.Answer number = this.app.postJson("/api/readings", "42");
 		assertPlainProblem(number, 400);
 		assertThat(number.detail()).startsWith("reading 1 is not a JSON object");
@@ -191,8 +193,8 @@ class ReadingsApiTests {
 				[{"station": "XiaoMaiDao", "temperature": 1.0},
 				 {"time": "yesterday", "station": "XiaoMaiDao", "temperature": 2.0}]""");
 		assertPlainProblem(badTime, 400);
-		assertThat(badTime.detail()).isEqualTo(
-				"reading 2: time must be an ISO-8601 instant such as 2024-05-01T08:00:00Z, not \"yesterday\"");
+		assertThat(badTime.detail())
+			.isEqualTo("reading 2: time must be an ISO-8601 instant such as 2024-05-01T08:00:00Z, not \"yesterday\"");
 		SampleApi.Answer objectStation = this.app.postJson("/api/readings",
 				"{\"station\": {\"name\": \"XiaoMaiDao\"}, \"temperature\": 1.0}");
 		assertPlainProblem(objectStation, 400);
@@ -201,14 +203,16 @@ class ReadingsApiTests {
 		SampleApi.Answer broken = this.app.postJson("/api/readings", "{\"station\": ");
 		assertPlainProblem(broken, 400);
 		assertThat(broken.detail()).startsWith("The body is not valid JSON (line 1, column ")
-			.endsWith("): send one reading or a list of them, such as {\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}");
+			.endsWith(
+					"): send one reading or a list of them, such as {\"station\": \"XiaoMaiDao\", \"temperature\": 21.5}");
 		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
 	}
 
 	@Test
 	void aTypeConflictRefusedByCnosDbIsABadRequest() {
 		cnosdb.onWrite(recorded("field-type-conflict"));
-		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
+		SampleApi.Answer answer = this.app.postJson("/api/readings",
+				"{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.detail()).isEqualTo("CnosDB refused the data: Apply engine failed: DataSchemaError: "
 				+ "Column 'temperature' type error, found F64 expected I64");
@@ -218,7 +222,8 @@ class ReadingsApiTests {
 	@Test
 	void aServerFailureIsABadGatewayNamingCnosDb() {
 		cnosdb.onWrite(recorded("internal-server-error"));
-		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
+		SampleApi.Answer answer = this.app.postJson("/api/readings",
+				"{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(502);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB failed");
 		assertThat(answer.detail()).startsWith("CnosDB failed: ");
@@ -227,7 +232,8 @@ class ReadingsApiTests {
 	@Test
 	void anOverloadedServerIsUnavailable() {
 		cnosdb.onWrite(recorded("rate-limit"));
-		SampleApi.Answer answer = this.app.postJson("/api/readings", "{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
+		SampleApi.Answer answer = this.app.postJson("/api/readings",
+				"{\"station\": \"XiaoMaiDao\", \"temperature\": 1.5}");
 		assertThat(answer.status()).isEqualTo(503);
 		assertThat(answer.json().path("title").asString()).isEqualTo("CnosDB unavailable");
 		assertThat(answer.detail()).contains("reached limit");
@@ -310,8 +316,9 @@ class ReadingsApiTests {
 				"Xiao Mai Dao",2024-05-01T08:00:00Z,21.5
 				""");
 		assertPlainProblem(answer, 400);
-		assertThat(answer.detail()).contains("stopped at line 3: station 'Xiao Mai Dao' is not a station name: use 1 to 64 "
-				+ "letters, digits, '_' or '-'");
+		assertThat(answer.detail())
+			.contains("stopped at line 3: station 'Xiao Mai Dao' is not a station name: use 1 to 64 "
+					+ "letters, digits, '_' or '-'");
 		assertThat(answer.json().path("line").asLong()).isEqualTo(3);
 		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
 	}
@@ -328,7 +335,8 @@ class ReadingsApiTests {
 
 	@Test
 	void aBadStationAfterAWholeBatchOfGoodRowsIsFoundBeforeTheFirstBatchIsSent() {
-		// The importer sends 10,000 rows a batch as it reads: only a first pass over the file can refuse
+		// The importer sends 10,000 rows a batch as it reads: only a first pass over the
+		// file can refuse
 		// row 10,002 before rows 1 to 10,000 are written.
 		StringBuilder csv = new StringBuilder("time,station,temperature\n");
 		for (int i = 0; i < 10_001; i++) {
@@ -385,9 +393,10 @@ class ReadingsApiTests {
 		assertThat(statements()).containsExactly("SELECT time, station, visibility, temperature, pressure FROM air "
 				+ "WHERE station = 'XiaoMaiDao' AND time >= '2024-05-01T00:00:00Z' AND time <= '2024-05-02T00:00:00Z' "
 				+ "ORDER BY time DESC LIMIT 50");
-		assertThat(answer.text()).isEqualTo("[{\"time\":\"2024-05-01T08:00:00Z\",\"station\":\"XiaoMaiDao\",\"visibility\":56.0,"
-				+ "\"temperature\":69.0,\"pressure\":77.0},{\"time\":\"2024-05-01T08:01:00Z\",\"station\":\"XiaoMaiDao\","
-				+ "\"visibility\":null,\"temperature\":21.5,\"pressure\":null}]");
+		assertThat(answer.text())
+			.isEqualTo("[{\"time\":\"2024-05-01T08:00:00Z\",\"station\":\"XiaoMaiDao\",\"visibility\":56.0,"
+					+ "\"temperature\":69.0,\"pressure\":77.0},{\"time\":\"2024-05-01T08:01:00Z\",\"station\":\"XiaoMaiDao\","
+					+ "\"visibility\":null,\"temperature\":21.5,\"pressure\":null}]");
 	}
 
 	@Test
@@ -442,7 +451,8 @@ class ReadingsApiTests {
 
 	@Test
 	void aRefusalOfTheSamplesOwnStatementIsABadGateway() {
-		// Nothing of the caller's is in this statement: asking again differently cannot help.
+		// Nothing of the caller's is in this statement: asking again differently cannot
+		// help.
 		// Recorded on a table air that has no station.
 		cnosdb.onSql("SELECT DISTINCT station", recorded("sample-stations-without-station-column"));
 		SampleApi.Answer answer = this.app.get("/api/stations");
@@ -456,12 +466,13 @@ class ReadingsApiTests {
 	@Test
 	void aRefusalOfAStatementWithTheCallersTimesIsABadRequest() {
 		cnosdb.onSql("SELECT time, station", recorded("sample-readings-from-year-9999"));
-		// A valid instant past what a nanosecond timestamp holds (2262): the caller's to change.
+		// A valid instant past what a nanosecond timestamp holds (2262): the caller's to
+		// change.
 		SampleApi.Answer answer = this.app.get("/api/readings?from=9999-01-01T00:00:00Z");
 		assertPlainProblem(answer, 400);
 		assertThat(answer.json().path("title").asString()).isEqualTo("Bad request");
-		assertThat(answer.detail()).startsWith("CnosDB refused the statement: Datafusion: Optimizer rule "
-				+ "'simplify_expressions' failed")
+		assertThat(answer.detail())
+			.startsWith("CnosDB refused the statement: Datafusion: Optimizer rule " + "'simplify_expressions' failed")
 			.contains("Arrow error: Cast error: Overflow converting 9999-01-01 00:00:00 to Nanosecond");
 	}
 
@@ -500,7 +511,8 @@ class ReadingsApiTests {
 		assertThat(this.app.get("/api/readings/summary?bucket=1 hour'; DROP DATABASE x; --").status()).isEqualTo(400);
 		SampleApi.Answer field = this.app.get("/api/readings/summary?field=time");
 		assertThat(field.status()).isEqualTo(400);
-		assertThat(field.detail()).isEqualTo("field 'time' is not a field of air: use one of [temperature, visibility, pressure]");
+		assertThat(field.detail())
+			.isEqualTo("field 'time' is not a field of air: use one of [temperature, visibility, pressure]");
 		assertThat(this.app.get("/api/readings/summary?station=no%20spaces").status()).isEqualTo(400);
 		assertThat(cnosdb.callsSince(this.mark)).isEmpty();
 	}
@@ -537,9 +549,11 @@ class ReadingsApiTests {
 	void servesThePageWithoutExternalResources() {
 		SampleApi page = this.app;
 		String html = page.getText("/");
-		assertThat(html).contains("<svg id=\"chart\"").contains("<script src=\"app.js\"></script>")
+		assertThat(html).contains("<svg id=\"chart\"")
+			.contains("<script src=\"app.js\"></script>")
 			.doesNotContain("http://", "https://");
-		assertThat(page.getText("/app.js")).contains("actuator/health").contains("api/readings/csv")
+		assertThat(page.getText("/app.js")).contains("actuator/health")
+			.contains("api/readings/csv")
 			.doesNotContain("https://");
 	}
 

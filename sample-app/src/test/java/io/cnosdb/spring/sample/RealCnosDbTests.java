@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole flow against a real CnosDB (the server named by {@code CNOSDB_URL}, or the
- * {@code cnosdb/cnosdb} image where Docker answers): schema at startup, JSON and CSV writes,
- * queries, stations, the summary, a bad CSV row, and the health entry. Skipped, with the
- * reason on the console, with neither. The sample's database gets a name of its own, so a
- * shared server keeps its data.
+ * {@code cnosdb/cnosdb} image where Docker answers): schema at startup, JSON and CSV
+ * writes, queries, stations, the summary, a bad CSV row, and the health entry. Skipped,
+ * with the reason on the console, with neither. The sample's database gets a name of its
+ * own, so a shared server keeps its data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RealCnosDbTests {
@@ -54,8 +54,8 @@ class RealCnosDbTests {
 		SampleApi.Answer written = app.postJson("/api/readings", """
 				[{"time": "%s", "station": "XiaoMaiDao", "visibility": 56.0, "temperature": 20.0, "pressure": 1010.0},
 				 {"time": "%s", "station": "XiaoMaiDao", "temperature": 22.0},
-				 {"time": "%s", "station": "LianYunGang", "temperature": 18.5}]"""
-			.formatted(hour, hour.plusSeconds(60), hour));
+				 {"time": "%s", "station": "LianYunGang", "temperature": 18.5}]""".formatted(hour, hour.plusSeconds(60),
+				hour));
 		assertThat(written.status()).isEqualTo(201);
 
 		SampleApi.Answer imported = app.upload("/api/readings/csv", "air.csv",
@@ -78,7 +78,8 @@ class RealCnosDbTests {
 		assertThat(summary.json().get(0).path("avgValue").asDouble()).isEqualTo(21.0);
 		assertThat(summary.json().get(0).path("maxValue").asDouble()).isEqualTo(22.0);
 
-		SampleApi.Answer badRow = app.upload("/api/readings/csv", "bad.csv", "time,station,temperature\nsoon,DaLian,1\n");
+		SampleApi.Answer badRow = app.upload("/api/readings/csv", "bad.csv",
+				"time,station,temperature\nsoon,DaLian,1\n");
 		assertThat(badRow.status()).isEqualTo(400);
 		assertThat(badRow.json().path("rowsWritten").asLong()).isZero();
 

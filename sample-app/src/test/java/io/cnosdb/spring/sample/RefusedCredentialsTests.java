@@ -19,9 +19,9 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedWithAuthentic
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A CnosDB that answers but refuses the credentials: the startup line says so and names the
- * properties to check, instead of advising to start a server that is already running; the
- * health entry is DOWN with the server's error code although the ping answers.
+ * A CnosDB that answers but refuses the credentials: the startup line says so and names
+ * the properties to check, instead of advising to start a server that is already running;
+ * the health entry is DOWN with the server's error code although the ping answers.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RefusedCredentialsTests {
@@ -36,7 +36,8 @@ class RefusedCredentialsTests {
 					if (request.getUrl().encodedPath().equals("/api/v1/ping")) {
 						return recorded("ping");
 					}
-					// CnosDB's answer to any statement with a wrong password, recorded from a
+					// CnosDB's answer to any statement with a wrong password, recorded
+					// from a
 					// server with authentication on.
 					return recordedWithAuthentication("access-denied");
 				}
@@ -45,8 +46,7 @@ class RefusedCredentialsTests {
 			server.start();
 			String url = server.url("/").toString();
 			try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-					"--server.port=0", "--cnosdb.url=" + url, "--cnosdb.user=root",
-					"--cnosdb.password=wrong-Secret",
+					"--server.port=0", "--cnosdb.url=" + url, "--cnosdb.user=root", "--cnosdb.password=wrong-Secret",
 					"--spring.docker.compose.enabled=false")) {
 				assertThat(output.getOut()).contains("refused user 'root'")
 					.contains("010016")

@@ -15,8 +15,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Calls the running sample over HTTP and hands back the status and the JSON body, whatever
- * the status.
+ * Calls the running sample over HTTP and hands back the status and the JSON body,
+ * whatever the status.
  */
 final class SampleApi {
 
@@ -25,7 +25,8 @@ final class SampleApi {
 	private final RestClient client;
 
 	SampleApi(int port) {
-		// The JDK client: HttpClient 5, which the starter brings, would resend the sample's 503 answers.
+		// The JDK client: HttpClient 5, which the starter brings, would resend the
+		// sample's 503 answers.
 		this.client = RestClient.builder()
 			.baseUrl("http://localhost:" + port)
 			.requestFactory(new JdkClientHttpRequestFactory())

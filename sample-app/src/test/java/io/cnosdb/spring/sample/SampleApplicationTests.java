@@ -50,7 +50,8 @@ class SampleApplicationTests {
 		cnosdb.onSql("SELECT * FROM \"air\"", recorded("sample-latest-rows"));
 		SampleApi.Answer rows = app.get("/api/databases/oceanic_station/tables/air/latest");
 		assertThat(rows.status()).isEqualTo(200);
-		// The station tag stays text ("007" is not the number 7); the time is an instant in UTC.
+		// The station tag stays text ("007" is not the number 7); the time is an instant
+		// in UTC.
 		assertThat(rows.text())
 			.isEqualTo("[{\"time\":\"2023-07-28T02:12:11Z\",\"station\":\"007\",\"visibility\":56.0}]");
 		List<FakeCnosDb.Call> calls = cnosdb.callsSince(mark);
@@ -61,12 +62,14 @@ class SampleApplicationTests {
 
 	@Test
 	void theLatestRowsAreJsonOfEachColumnsType() {
-		// Recorded before and after a field "extra" was added to the table: DESCRIBE TABLE does not list it.
+		// Recorded before and after a field "extra" was added to the table: DESCRIBE
+		// TABLE does not list it.
 		cnosdb.onSql("DESCRIBE TABLE \"meters\"", recorded("sample-describe-meters"));
 		cnosdb.onSql("SELECT * FROM \"meters\"", recorded("sample-latest-meters"));
 		SampleApi.Answer rows = new SampleApi(this.port).get("/api/databases/public/tables/meters/latest");
 		assertThat(rows.status()).isEqualTo(200);
-		// NaN and the infinities have no JSON number: they are strings. A column that DESCRIBE TABLE did not
+		// NaN and the infinities have no JSON number: they are strings. A column that
+		// DESCRIBE TABLE did not
 		// list stays text.
 		assertThat(rows.text()).isEqualTo("["
 				+ "{\"time\":\"2024-05-01T08:00:00.123Z\",\"host\":\"h1\",\"count\":-42,\"total\":18446744073709551615,"
@@ -83,7 +86,8 @@ class SampleApplicationTests {
 
 	@Test
 	void aTableNameWithASpaceIsLookedUpByTheServer() {
-		// The name is quoted, not refused: CnosDB 2.4.2 looks "a b" up and answers 030019.
+		// The name is quoted, not refused: CnosDB 2.4.2 looks "a b" up and answers
+		// 030019.
 		cnosdb.onSql("DESCRIBE TABLE", recorded("sample-describe-table-with-space"));
 		SampleApi.Answer answer = new SampleApi(this.port).get("/api/databases/public/tables/a%20b/latest");
 		assertThat(answer.status()).isEqualTo(404);

@@ -42,10 +42,7 @@ class SimulatorTests {
 	@Test
 	void streamsReadingsOfEveryStationInBatches() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> cnosdb.writesSince(0).size() >= 2);
-		List<String> lines = cnosdb.writesSince(0)
-			.stream()
-			.flatMap((write) -> write.body().lines())
-			.toList();
+		List<String> lines = cnosdb.writesSince(0).stream().flatMap((write) -> write.body().lines()).toList();
 		assertThat(lines).allMatch((line) -> line.matches(
 				"air,station=(XiaoMaiDao|LianYunGang|DaLian) visibility=[0-9.]+,temperature=-?[0-9.]+,pressure=[0-9.]+ [0-9]{19}"));
 		assertThat(lines).anyMatch((line) -> line.startsWith("air,station=DaLian "));

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The simulator switched on without the batching writer stops the startup with Spring Boot's
- * failure report, which names both properties, rather than a stack trace of bean creation.
+ * The simulator switched on without the batching writer stops the startup with Spring
+ * Boot's failure report, which names both properties, rather than a stack trace of bean
+ * creation.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SimulatorWithoutBatchWriterTests {
@@ -41,8 +42,8 @@ class SimulatorWithoutBatchWriterTests {
 
 	@Test
 	void theAnalysisFindsTheCauseInsideBeanCreation() {
-		FailureAnalysis analysis = new SimulatorFailureAnalyzer()
-			.analyze(new BeanCreationException("readingSimulator", "failed", new SimulatorWithoutBatchWriterException()));
+		FailureAnalysis analysis = new SimulatorFailureAnalyzer().analyze(
+				new BeanCreationException("readingSimulator", "failed", new SimulatorWithoutBatchWriterException()));
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getDescription()).contains("sample.simulator.enabled=true", "cnosdb.write.batch.enabled");
 		assertThat(analysis.getAction()).contains("cnosdb.write.batch.enabled=true", "sample.simulator.enabled=false");

@@ -15,8 +15,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With no CnosDB at the configured URL the sample still starts, says so in one log line that
- * names the URL, prints no stack trace, and answers 503; the health entry is DOWN.
+ * With no CnosDB at the configured URL the sample still starts, says so in one log line
+ * that names the URL, prints no stack trace, and answers 503; the health entry is DOWN.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnreachableCnosDbTests {
@@ -28,8 +28,8 @@ class UnreachableCnosDbTests {
 			closedPort = socket.getLocalPort();
 		}
 		String url = "http://127.0.0.1:" + closedPort;
-		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-				"--server.port=0", "--cnosdb.url=" + url, "--cnosdb.password=topsecret")) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+				"--cnosdb.url=" + url, "--cnosdb.password=topsecret")) {
 			assertThat(output.getOut()).containsOnlyOnce("CnosDB is not available at " + url);
 			assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("topsecret");
 

@@ -4,13 +4,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A line decoded back to what it means: measurement, tags, typed fields and timestamp, in a
- * form that does not depend on field order or number spelling, so that every contender's
- * output can be compared.
+ * A line decoded back to what it means: measurement, tags, typed fields and timestamp, in
+ * a form that does not depend on field order or number spelling, so that every
+ * contender's output can be compared.
  */
 record DecodedPoint(String measurement, Map<String, String> tags, Map<String, Object> fields, long timestamp) {
 
-	/** Decodes one line of InfluxDB-style line protocol (the subset the dataset produces). */
+	/**
+	 * Decodes one line of InfluxDB-style line protocol (the subset the dataset produces).
+	 */
 	static DecodedPoint parse(String line) {
 		Cursor cursor = new Cursor(line);
 		String measurement = cursor.name(",  ".toCharArray());
@@ -61,7 +63,10 @@ record DecodedPoint(String measurement, Map<String, String> tags, Map<String, Ob
 			this.position++;
 		}
 
-		/** A name or tag value up to an unescaped stop character; {@code \,} {@code \ } {@code \=} unescape. */
+		/**
+		 * A name or tag value up to an unescaped stop character; {@code \,} {@code \ }
+		 * {@code \=} unescape.
+		 */
 		String name(char[] stops) {
 			StringBuilder out = new StringBuilder();
 			while (this.position < this.line.length()) {

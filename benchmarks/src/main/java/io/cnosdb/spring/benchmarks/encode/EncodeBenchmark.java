@@ -24,9 +24,9 @@ import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;
 
 /**
- * B1: the cost of turning points into line protocol, per point, ours against the peers on the
- * same data. One operation is one point; each invocation encodes {@value #BATCH} points into a
- * buffer that is then reset, as a writer would.
+ * B1: the cost of turning points into line protocol, per point, ours against the peers on
+ * the same data. One operation is one point; each invocation encodes {@value #BATCH}
+ * points into a buffer that is then reset, as a writer would.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -14,8 +14,8 @@ import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 
 /**
- * Before anything is timed: every contender's lines must decode to the same points as ours.
- * A contender that wrote different data would be measured doing something else.
+ * Before anything is timed: every contender's lines must decode to the same points as
+ * ours. A contender that wrote different data would be measured doing something else.
  */
 public final class EncodeCorrectnessGate {
 
@@ -92,7 +92,10 @@ public final class EncodeCorrectnessGate {
 		return out.toString(StandardCharsets.UTF_8);
 	}
 
-	/** QuestDB's sender keeps its buffer to itself, so its flush is caught by a loopback sink. */
+	/**
+	 * QuestDB's sender keeps its buffer to itself, so its flush is caught by a loopback
+	 * sink.
+	 */
 	private static String questDb(EncodeDataset data) {
 		ByteArrayOutputStream received = new ByteArrayOutputStream();
 		HttpServer sink;
@@ -112,8 +115,8 @@ public final class EncodeCorrectnessGate {
 			exchange.close();
 		});
 		sink.start();
-		try (io.questdb.client.Sender sender = io.questdb.client.Sender.fromConfig("http::addr=127.0.0.1:"
-				+ sink.getAddress().getPort() + ";protocol_version=1;auto_flush=off;")) {
+		try (io.questdb.client.Sender sender = io.questdb.client.Sender.fromConfig(
+				"http::addr=127.0.0.1:" + sink.getAddress().getPort() + ";protocol_version=1;auto_flush=off;")) {
 			for (int i = 0; i < data.size(); i++) {
 				Encoders.questDb(sender, data, i);
 			}

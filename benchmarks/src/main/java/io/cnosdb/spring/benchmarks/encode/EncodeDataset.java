@@ -3,8 +3,8 @@ package io.cnosdb.spring.benchmarks.encode;
 import java.util.SplittableRandom;
 
 /**
- * The points every encoder formats, deterministic from a fixed seed: 2 tags, 2 doubles (one
- * with 2 decimals, one at full precision), a long and a nanosecond timestamp, as in
+ * The points every encoder formats, deterministic from a fixed seed: 2 tags, 2 doubles
+ * (one with 2 decimals, one at full precision), a long and a nanosecond timestamp, as in
  * {@code cpu,host=server-0130,region=eu-central-1 usage_user=5.47,usage_system=4.793930513738765,count=87525i 1700000000000000000}.
  */
 public final class EncodeDataset {
@@ -34,8 +34,8 @@ public final class EncodeDataset {
 	/** How many distinct regions the points come from. */
 	public static final int REGION_COUNT = REGIONS.length;
 
-	private static final String[] ESCAPED_REGIONS = { "eu central,1", "us=east 1", "süd-west 2", "ap, south",
-			"東京 1", "sa east=1", "ca,central 1", "me south" };
+	private static final String[] ESCAPED_REGIONS = { "eu central,1", "us=east 1", "süd-west 2", "ap, south", "東京 1",
+			"sa east=1", "ca,central 1", "me south" };
 
 	public final Variant variant;
 

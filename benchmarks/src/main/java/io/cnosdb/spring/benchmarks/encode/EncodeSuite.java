@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import io.cnosdb.spring.benchmarks.Suite;
 
 /**
- * B1: runs {@link EncodeBenchmark} with the GC profiler and prints, per variant, ns/point,
- * bytes allocated per point and ours ÷ each contender.
+ * B1: runs {@link EncodeBenchmark} with the GC profiler and prints, per variant,
+ * ns/point, bytes allocated per point and ours ÷ each contender.
  */
 public final class EncodeSuite implements Suite {
 
@@ -42,7 +42,10 @@ public final class EncodeSuite implements Suite {
 		ChainedOptionsBuilder options = new OptionsBuilder().include(EncodeBenchmark.class.getName())
 			.addProfiler(GCProfiler.class);
 		if (quick) {
-			options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
+			options.forks(1)
+				.warmupIterations(2)
+				.warmupTime(TimeValue.seconds(1))
+				.measurementIterations(3)
 				.measurementTime(TimeValue.seconds(1));
 		}
 		printRatios(new Runner(options.build()).run());

@@ -12,8 +12,8 @@ import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;
 
 /**
- * Each contender's way of turning one point of the dataset into line protocol, written the
- * way each library documents it.
+ * Each contender's way of turning one point of the dataset into line protocol, written
+ * the way each library documents it.
  */
 final class Encoders {
 
@@ -77,8 +77,8 @@ final class Encoders {
 	}
 
 	/**
-	 * The floor of a text encoder: a reusable byte array and {@code Double.toString}, with no
-	 * escaping (valid for the plain variant only).
+	 * The floor of a text encoder: a reusable byte array and {@code Double.toString},
+	 * with no escaping (valid for the plain variant only).
 	 */
 	static void baseline(ByteArrayOutputStream out, EncodeDataset data, int i) {
 		writeAscii(out, EncodeDataset.MEASUREMENT);

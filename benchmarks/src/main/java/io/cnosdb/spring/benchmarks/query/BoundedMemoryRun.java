@@ -8,9 +8,9 @@ import java.util.Locale;
 import io.cnosdb.spring.core.CnosTemplate;
 
 /**
- * B4's bounded-memory run, started in its own JVM with a small heap: a CSV answer of a given
- * size, produced while it is read, goes through ours ({@code queryForStream} with a mapper),
- * and the peak heap use is reported. Running out of memory fails the run.
+ * B4's bounded-memory run, started in its own JVM with a small heap: a CSV answer of a
+ * given size, produced while it is read, goes through ours ({@code queryForStream} with a
+ * mapper), and the peak heap use is reported. Running out of memory fails the run.
  */
 public final class BoundedMemoryRun {
 

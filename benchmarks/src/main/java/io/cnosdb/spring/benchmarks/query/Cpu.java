@@ -8,7 +8,10 @@ import java.time.Instant;
  */
 public record Cpu(Instant time, String host, String region, double usageUser, double usageSystem, long count) {
 
-	/** Bytes one record and its {@link Instant} take on a 64-bit JVM with compressed references. */
+	/**
+	 * Bytes one record and its {@link Instant} take on a 64-bit JVM with compressed
+	 * references.
+	 */
 	public static final int RECORD_BYTES = 48 + 24;
 
 }

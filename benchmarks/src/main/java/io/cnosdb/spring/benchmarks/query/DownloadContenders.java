@@ -19,9 +19,9 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import io.cnosdb.spring.core.CnosTemplate;
 
 /**
- * The B5 contenders, each posting the statement to the replay server and reading the whole
- * answer; each returns what it counted (rows, or bytes for the raw download) so the suite can
- * check it against what the server sent.
+ * The B5 contenders, each posting the statement to the replay server and reading the
+ * whole answer; each returns what it counted (rows, or bytes for the raw download) so the
+ * suite can check it against what the server sent.
  */
 final class DownloadContenders implements AutoCloseable {
 
@@ -43,7 +43,9 @@ final class DownloadContenders implements AutoCloseable {
 		this.uri = URI.create("http://127.0.0.1:" + port + "/api/v1/sql?db=public&tenant=cnosdb");
 	}
 
-	/** Ours: the template as the starter ships it (HttpClient 5), mapping rows by name. */
+	/**
+	 * Ours: the template as the starter ships it (HttpClient 5), mapping rows by name.
+	 */
 	long ours() {
 		long rows = 0;
 		try (Stream<Cpu> stream = this.template.queryForStream(QueryDataset.SQL, ParseContenders.BY_NAME)) {
@@ -55,7 +57,10 @@ final class DownloadContenders implements AutoCloseable {
 		return rows;
 	}
 
-	/** The ceiling: the same request with HttpClient 5, the answer read into a buffer and dropped. */
+	/**
+	 * The ceiling: the same request with HttpClient 5, the answer read into a buffer and
+	 * dropped.
+	 */
 	long rawDownload() throws IOException {
 		HttpPost post = new HttpPost(this.uri);
 		post.setHeader("Accept", "application/csv");
@@ -73,7 +78,9 @@ final class DownloadContenders implements AutoCloseable {
 		});
 	}
 
-	/** The obvious do-it-yourself client: the JDK's HttpClient and FastCSV into records. */
+	/**
+	 * The obvious do-it-yourself client: the JDK's HttpClient and FastCSV into records.
+	 */
 	long diyJdkFastCsv() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.uri)
 			.header("Accept", "application/csv")

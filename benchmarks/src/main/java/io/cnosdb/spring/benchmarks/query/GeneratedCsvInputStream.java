@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A CSV answer of a given size produced while it is read, never held whole: for the run that
- * proves a result far larger than the heap is parsed in bounded memory.
+ * A CSV answer of a given size produced while it is read, never held whole: for the run
+ * that proves a result far larger than the heap is parsed in bounded memory.
  */
 public final class GeneratedCsvInputStream extends InputStream {
 

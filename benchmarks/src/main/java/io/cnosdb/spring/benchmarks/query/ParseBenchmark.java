@@ -20,8 +20,8 @@ import io.cnosdb.spring.core.CnosTemplate;
 
 /**
  * B4: reading a 1 M-row query answer into records, ours against the peers, from an input
- * stream that hands out 16–64 KiB slices as a socket would. One operation is one row; each
- * invocation reads the whole answer.
+ * stream that hands out 16–64 KiB slices as a socket would. One operation is one row;
+ * each invocation reads the whole answer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

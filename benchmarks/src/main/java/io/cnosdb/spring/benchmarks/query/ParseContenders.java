@@ -27,10 +27,10 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.web.client.RestClient;
 
 /**
- * The B4 contenders, each reading one answer from a stream and handing every row to a sink.
- * Where a peer must convert text it uses {@link Double#parseDouble}, {@link Long#parseLong} and
- * {@link CnosTimestamps#parseInstant} (fixed positions, no {@code DateTimeFormatter}), the
- * same for all.
+ * The B4 contenders, each reading one answer from a stream and handing every row to a
+ * sink. Where a peer must convert text it uses {@link Double#parseDouble},
+ * {@link Long#parseLong} and {@link CnosTimestamps#parseInstant} (fixed positions, no
+ * {@code DateTimeFormatter}), the same for all.
  */
 public final class ParseContenders {
 
@@ -51,7 +51,9 @@ public final class ParseContenders {
 	private ParseContenders() {
 	}
 
-	/** A template whose every query is answered, without a network, by the given bodies. */
+	/**
+	 * A template whose every query is answered, without a network, by the given bodies.
+	 */
 	public static CnosTemplate template(java.util.function.Supplier<InputStream> bodies) {
 		return CnosTemplate.builder()
 			.restClientBuilder(RestClient.builder().requestFactory(new InMemoryAnswerFactory(bodies)))
@@ -70,7 +72,10 @@ public final class ParseContenders {
 		return rows[0];
 	}
 
-	/** Ours: the template's {@code queryForStream} to a record type, mapped by column names. */
+	/**
+	 * Ours: the template's {@code queryForStream} to a record type, mapped by column
+	 * names.
+	 */
 	public static long oursDataClass(CnosTemplate template, Consumer<Cpu> sink) {
 		long[] rows = new long[1];
 		try (Stream<Cpu> stream = template.queryForStream(QueryDataset.SQL, Cpu.class)) {
@@ -101,7 +106,9 @@ public final class ParseContenders {
 		return rows;
 	}
 
-	/** Jackson 3 {@code JsonParser} over ND-JSON, building each record from its tokens. */
+	/**
+	 * Jackson 3 {@code JsonParser} over ND-JSON, building each record from its tokens.
+	 */
 	public static long jacksonStreamRecord(InputStream in, Consumer<Cpu> sink) {
 		long rows = 0;
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), in)) {

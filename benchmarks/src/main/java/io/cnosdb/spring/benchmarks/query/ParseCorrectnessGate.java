@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 import io.cnosdb.spring.core.CnosTemplate;
 
 /**
- * B4's gate: before anything is timed, every contender must read the same rows into records
- * equal to the generated ones, and every floor must count the same rows; otherwise the run
- * stops.
+ * B4's gate: before anything is timed, every contender must read the same rows into
+ * records equal to the generated ones, and every floor must count the same rows;
+ * otherwise the run stops.
  */
 final class ParseCorrectnessGate {
 

@@ -21,9 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import io.cnosdb.spring.benchmarks.Suite;
 
 /**
- * B4: runs {@link ParseBenchmark} with the GC profiler and prints rows/s, bytes allocated per
- * row and ours ÷ each contender, then parses a 1 GB answer produced on the fly in a JVM with a
- * 64 MiB heap to show that memory does not grow with the result.
+ * B4: runs {@link ParseBenchmark} with the GC profiler and prints rows/s, bytes allocated
+ * per row and ours ÷ each contender, then parses a 1 GB answer produced on the fly in a
+ * JVM with a 64 MiB heap to show that memory does not grow with the result.
  */
 public final class ParseSuite implements Suite {
 
@@ -32,7 +32,10 @@ public final class ParseSuite implements Suite {
 
 	private static final long BOUNDED_BYTES = 1L << 30;
 
-	/** The FastCSV version in the benchmarks' POM (its jar names none the shaded jar keeps). */
+	/**
+	 * The FastCSV version in the benchmarks' POM (its jar names none the shaded jar
+	 * keeps).
+	 */
 	static final String FASTCSV_VERSION = "4.4.0";
 
 	@Override
@@ -50,7 +53,10 @@ public final class ParseSuite implements Suite {
 		ChainedOptionsBuilder options = new OptionsBuilder().include(ParseBenchmark.class.getName())
 			.addProfiler(GCProfiler.class);
 		if (quick) {
-			options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
+			options.forks(1)
+				.warmupIterations(2)
+				.warmupTime(TimeValue.seconds(1))
+				.measurementIterations(3)
 				.measurementTime(TimeValue.seconds(1));
 		}
 		Collection<RunResult> results = new Runner(options.build()).run();
@@ -69,10 +75,10 @@ public final class ParseSuite implements Suite {
 		double[] ours = scores.get("ours");
 		System.out.println();
 		System.out.printf(Locale.ROOT, "B4 parse, JDK %s (%s); FastCSV %s, Jackson %s%n",
-				System.getProperty("java.version"), System.getProperty("java.vm.name"),
-				FASTCSV_VERSION, tools.jackson.core.json.PackageVersion.VERSION);
-		System.out.printf(Locale.ROOT, "%-22s %12s %10s %16s %12s%n", "contender", "rows/s", "B/row",
-				"B/row - record", "ours ÷ this");
+				System.getProperty("java.version"), System.getProperty("java.vm.name"), FASTCSV_VERSION,
+				tools.jackson.core.json.PackageVersion.VERSION);
+		System.out.printf(Locale.ROOT, "%-22s %12s %10s %16s %12s%n", "contender", "rows/s", "B/row", "B/row - record",
+				"ours ÷ this");
 		for (Map.Entry<String, double[]> entry : scores.entrySet()) {
 			double[] score = entry.getValue();
 			String beyond = RECORD_CONTENDERS.contains(entry.getKey())

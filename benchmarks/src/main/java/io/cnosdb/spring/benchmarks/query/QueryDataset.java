@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  * The rows of B4 and B5, generated from a fixed seed: a time every ten seconds with a
  * nanosecond part on some rows, 1000 hosts, 8 regions, one 2-decimal double, one
  * full-precision double and a long. It writes them as CnosDB does, as CSV (header, nine
- * fraction digits, {@code \n} after every row) and as ND-JSON (sorted keys, timestamps with 0,
- * 3, 6 or 9 fraction digits).
+ * fraction digits, {@code \n} after every row) and as ND-JSON (sorted keys, timestamps
+ * with 0, 3, 6 or 9 fraction digits).
  */
 public final class QueryDataset {
 
@@ -102,14 +102,28 @@ public final class QueryDataset {
 		appendDateTime(line, row.time());
 		line.append('.');
 		appendNanos(line, row.time().getNano(), 9);
-		line.append(',').append(row.host()).append(',').append(row.region()).append(',').append(row.usageUser())
-			.append(',').append(row.usageSystem()).append(',').append(row.count()).append('\n');
+		line.append(',')
+			.append(row.host())
+			.append(',')
+			.append(row.region())
+			.append(',')
+			.append(row.usageUser())
+			.append(',')
+			.append(row.usageSystem())
+			.append(',')
+			.append(row.count())
+			.append('\n');
 	}
 
 	/** One ND-JSON row as CnosDB writes it: keys sorted, the shortest exact fraction. */
 	public static void appendNdJson(StringBuilder line, Cpu row) {
-		line.append("{\"count\":").append(row.count()).append(",\"host\":\"").append(row.host())
-			.append("\",\"region\":\"").append(row.region()).append("\",\"time\":\"");
+		line.append("{\"count\":")
+			.append(row.count())
+			.append(",\"host\":\"")
+			.append(row.host())
+			.append("\",\"region\":\"")
+			.append(row.region())
+			.append("\",\"time\":\"");
 		appendDateTime(line, row.time());
 		int nanos = row.time().getNano();
 		if (nanos != 0) {
@@ -117,8 +131,11 @@ public final class QueryDataset {
 			line.append('.');
 			appendNanos(line, nanos, digits);
 		}
-		line.append("\",\"usage_system\":").append(row.usageSystem()).append(",\"usage_user\":")
-			.append(row.usageUser()).append("}\n");
+		line.append("\",\"usage_system\":")
+			.append(row.usageSystem())
+			.append(",\"usage_user\":")
+			.append(row.usageUser())
+			.append("}\n");
 	}
 
 	private static void appendDateTime(StringBuilder line, Instant time) {

@@ -13,10 +13,10 @@ import java.util.Map;
 import io.cnosdb.spring.benchmarks.Suite;
 
 /**
- * B5: a whole query over loopback, ours against downloading the same answer and dropping it,
- * and against a do-it-yourself client. A replay server in its own JVM answers with the CSV of
- * N generated rows; every contender's rows (or bytes) are checked against what it sent, and
- * rounds alternate between contenders.
+ * B5: a whole query over loopback, ours against downloading the same answer and dropping
+ * it, and against a do-it-yourself client. A replay server in its own JVM answers with
+ * the CSV of N generated rows; every contender's rows (or bytes) are checked against what
+ * it sent, and rounds alternate between contenders.
  */
 public final class QuerySuite implements Suite {
 
@@ -79,8 +79,8 @@ public final class QuerySuite implements Suite {
 				long elapsed = System.nanoTime() - start;
 				long cpuUsed = os.getProcessCpuTime() - cpu;
 				if (counted != entry.getValue().expected()) {
-					throw new IllegalStateException("Correctness gate failed: " + entry.getKey() + " counted "
-							+ counted + ", expected " + entry.getValue().expected());
+					throw new IllegalStateException("Correctness gate failed: " + entry.getKey() + " counted " + counted
+							+ ", expected " + entry.getValue().expected());
 				}
 				if (round >= 0) {
 					samples.get(entry.getKey())[0][round] = rows * 1e9 / elapsed;

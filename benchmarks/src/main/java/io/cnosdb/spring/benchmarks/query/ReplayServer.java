@@ -17,9 +17,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * B5's replay server, run in its own JVM: a minimal HTTP/1.1 keep-alive server that answers
- * every request, whatever its path, by draining its body and sending one CSV answer of
- * generated rows with a {@code Content-Length}, straight from a temporary file.
+ * B5's replay server, run in its own JVM: a minimal HTTP/1.1 keep-alive server that
+ * answers every request, whatever its path, by draining its body and sending one CSV
+ * answer of generated rows with a {@code Content-Length}, straight from a temporary file.
  */
 public final class ReplayServer {
 
@@ -98,7 +98,10 @@ public final class ReplayServer {
 		}
 	}
 
-	/** The index just past the blank line ending the headers in {@code in[0 .. position)}, or -1. */
+	/**
+	 * The index just past the blank line ending the headers in {@code in[0 .. position)},
+	 * or -1.
+	 */
 	private static int headerEnd(ByteBuffer in) {
 		byte[] bytes = in.array();
 		for (int i = 3; i < in.position(); i++) {

@@ -3,8 +3,9 @@ package io.cnosdb.spring.benchmarks.query;
 import java.io.InputStream;
 
 /**
- * An answer held in memory, handed out as a socket would: each read returns at most one slice
- * of 16 to 64 KiB, the sizes following a fixed cycle so every contender sees the same cuts.
+ * An answer held in memory, handed out as a socket would: each read returns at most one
+ * slice of 16 to 64 KiB, the sizes following a fixed cycle so every contender sees the
+ * same cuts.
  */
 public final class SlicedInputStream extends InputStream {
 

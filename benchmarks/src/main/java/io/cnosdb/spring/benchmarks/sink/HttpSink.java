@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback HTTP/1.1 server that takes write requests and throws their bodies away, the far
- * end of the write benchmarks. It runs in a JVM of its own (see {@link SinkProcess}), so its
- * work does not count as the client's.
+ * A loopback HTTP/1.1 server that takes write requests and throws their bodies away, the
+ * far end of the write benchmarks. It runs in a JVM of its own (see {@link SinkProcess}),
+ * so its work does not count as the client's.
  * <p>
  * Connections are kept alive and served by one thread each. Bodies, with a
  * {@code Content-Length} or chunked, are read into one reused 1 MiB direct buffer; in
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * counts one more line, as InfluxDB clients send them). Every POST is answered
  * {@code 204 No Content}, whatever its path, except {@code POST /reset}, which zeroes the
  * counters; {@code GET /stats} answers {@code lines bytes requests connections}, the last
- * counting connections opened since the reset (a client that keeps its connections alive opens
- * few or none).
+ * counting connections opened since the reset (a client that keeps its connections alive
+ * opens few or none).
  */
 public final class HttpSink {
 
@@ -67,8 +67,8 @@ public final class HttpSink {
 	}
 
 	/**
-	 * Starts a sink on a free loopback port, prints {@code listening <port>} and serves until
-	 * killed.
+	 * Starts a sink on a free loopback port, prints {@code listening <port>} and serves
+	 * until killed.
 	 * @param args the mode, {@code COUNT} or {@code DISCARD}
 	 */
 	public static void main(String[] args) throws IOException {
@@ -104,7 +104,10 @@ public final class HttpSink {
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** One client connection: its buffer, which holds read but unconsumed bytes, and its requests. */
+	/**
+	 * One client connection: its buffer, which holds read but unconsumed bytes, and its
+	 * requests.
+	 */
 	private final class Connection {
 
 		private final SocketChannel channel;
@@ -161,7 +164,8 @@ public final class HttpSink {
 			if (method.equals("GET") && path.equals("/stats")) {
 				byte[] body = ascii(HttpSink.this.lines.get() + " " + HttpSink.this.bytes.get() + " "
 						+ HttpSink.this.requests.get() + " " + HttpSink.this.connections.get());
-				write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n"));
+				write(ascii(
+						"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n"));
 				write(body);
 			}
 			else if (method.equals("POST") && path.equals("/reset")) {
@@ -175,7 +179,8 @@ public final class HttpSink {
 				if (HttpSink.this.mode == Mode.COUNT && this.bodyBytes > 0 && this.lastByte != '\n') {
 					this.bodyLines++;
 				}
-				// Counted before the answer, so a client that has its answer sees its data counted.
+				// Counted before the answer, so a client that has its answer sees its
+				// data counted.
 				HttpSink.this.lines.addAndGet(this.bodyLines);
 				HttpSink.this.bytes.addAndGet(this.bodyBytes);
 				HttpSink.this.requests.incrementAndGet();
@@ -187,7 +192,10 @@ public final class HttpSink {
 			return !close;
 		}
 
-		/** The request line and headers, without the blank line; null at a clean end of stream. */
+		/**
+		 * The request line and headers, without the blank line; null at a clean end of
+		 * stream.
+		 */
 		private String readHead() throws IOException {
 			int searchFrom = this.buffer.position();
 			while (true) {
@@ -212,7 +220,9 @@ public final class HttpSink {
 			}
 		}
 
-		/** Reads a chunked body: size lines, data, and the trailer up to the blank line. */
+		/**
+		 * Reads a chunked body: size lines, data, and the trailer up to the blank line.
+		 */
 		private void readChunked() throws IOException {
 			while (true) {
 				String sizeLine = readLine();
@@ -265,7 +275,10 @@ public final class HttpSink {
 			}
 		}
 
-		/** Counts {@code \n} eight bytes at a time: a byte of {@code x} is zero iff its top bit stays clear. */
+		/**
+		 * Counts {@code \n} eight bytes at a time: a byte of {@code x} is zero iff its
+		 * top bit stays clear.
+		 */
 		private long countNewlines(int from, int to) {
 			long count = 0;
 			int i = from;

@@ -8,8 +8,8 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Sockets with {@code TCP_NODELAY}, for clients such as OkHttp that leave Nagle's algorithm on
- * and then stall on delayed acknowledgements.
+ * Sockets with {@code TCP_NODELAY}, for clients such as OkHttp that leave Nagle's
+ * algorithm on and then stall on delayed acknowledgements.
  */
 public final class NoDelaySocketFactory extends SocketFactory {
 

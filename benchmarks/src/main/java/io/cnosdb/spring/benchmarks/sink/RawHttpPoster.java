@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The least an HTTP/1.1 client can do: POSTs byte ranges over one kept-alive
- * {@link SocketChannel} with {@code TCP_NODELAY}, a {@code Content-Length} and nothing else, and
- * reads the answer's head. The ceiling every client is compared to.
+ * {@link SocketChannel} with {@code TCP_NODELAY}, a {@code Content-Length} and nothing
+ * else, and reads the answer's head. The ceiling every client is compared to.
  */
 public final class RawHttpPoster implements AutoCloseable {
 
@@ -34,7 +34,8 @@ public final class RawHttpPoster implements AutoCloseable {
 		this.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
 		this.channel.setOption(StandardSocketOptions.SO_SNDBUF, 4 * 1024 * 1024);
 		this.headPrefix = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-				+ "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
+				+ "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ")
+			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/** Sends {@code bytes[offset .. offset + length)} and waits for a 2xx answer. */

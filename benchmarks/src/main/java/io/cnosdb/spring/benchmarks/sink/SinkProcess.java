@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An {@link HttpSink} in a JVM of its own, started from this JVM's executable and class path,
- * with its counters read and reset over HTTP. Close it to kill the process.
+ * An {@link HttpSink} in a JVM of its own, started from this JVM's executable and class
+ * path, with its counters read and reset over HTTP. Close it to kill the process.
  */
 public final class SinkProcess implements AutoCloseable {
 
@@ -37,7 +37,8 @@ public final class SinkProcess implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		// Should the benchmark die, the sink goes with it rather than listening on.
 		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String line = out.readLine();
 		if (line == null || !line.startsWith("listening ")) {
 			process.destroyForcibly();
@@ -86,6 +87,7 @@ public final class SinkProcess implements AutoCloseable {
 
 	/**
 	 * What the sink received since the last reset.
+	 *
 	 * @param lines line-protocol lines (0 in discard mode)
 	 * @param bytes body bytes
 	 * @param requests requests answered

@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The JDK's {@link HttpClient}, held to HTTP/1.1 or at its default (HTTP/2 preferred, h2c upgrade). */
+/**
+ * The JDK's {@link HttpClient}, held to HTTP/1.1 or at its default (HTTP/2 preferred, h2c
+ * upgrade).
+ */
 final class JdkTransport implements Transport {
 
 	private final HttpClient client;

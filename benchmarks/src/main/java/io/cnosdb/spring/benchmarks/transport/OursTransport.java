@@ -4,9 +4,9 @@ import io.cnosdb.spring.core.BenchmarkWriteAccess;
 import io.cnosdb.spring.core.CnosTemplate;
 
 /**
- * Ours: the request a template's {@code write} sends once it has encoded its points, through
- * the HTTP client a template built without a {@code RestClient.Builder} has (what the starter
- * ships).
+ * Ours: the request a template's {@code write} sends once it has encoded its points,
+ * through the HTTP client a template built without a {@code RestClient.Builder} has (what
+ * the starter ships).
  */
 final class OursTransport implements Transport {
 

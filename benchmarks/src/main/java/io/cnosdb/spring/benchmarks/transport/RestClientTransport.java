@@ -5,7 +5,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** Spring's {@link RestClient} over one of its request factories, the body a {@code byte[]}. */
+/**
+ * Spring's {@link RestClient} over one of its request factories, the body a
+ * {@code byte[]}.
+ */
 final class RestClientTransport implements Transport {
 
 	private final String name;

@@ -9,7 +9,10 @@ import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;
 
-/** Line-protocol bodies of about a given size, cut at line boundaries from B1's plain points. */
+/**
+ * Line-protocol bodies of about a given size, cut at line boundaries from B1's plain
+ * points.
+ */
 final class TransportBodies {
 
 	private static final int POINTS = 150_000;
@@ -34,7 +37,10 @@ final class TransportBodies {
 		this.lines = buffer.toByteArray();
 	}
 
-	/** A few different bodies of at most {@code size} bytes, each ending at the end of a line. */
+	/**
+	 * A few different bodies of at most {@code size} bytes, each ending at the end of a
+	 * line.
+	 */
 	List<byte[]> of(int size) {
 		List<byte[]> bodies = new ArrayList<>();
 		int start = 0;

@@ -10,8 +10,9 @@ import io.cnosdb.spring.benchmarks.Measured;
 import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
 /**
- * Runs B3: per body size, each transport in turn (a short warm-up, then timed runs, interleaved
- * across repetitions), checks the sink received every byte, and prints medians and ratios.
+ * Runs B3: per body size, each transport in turn (a short warm-up, then timed runs,
+ * interleaved across repetitions), checks the sink received every byte, and prints
+ * medians and ratios.
  */
 final class TransportRuns {
 
@@ -27,7 +28,8 @@ final class TransportRuns {
 	/**
 	 * @param budget bytes per timed run
 	 * @param timeCapNanos the longest a timed run lasts, whatever it has sent
-	 * @param warmUpNanos how long each transport sends before it is timed, so its code is compiled
+	 * @param warmUpNanos how long each transport sends before it is timed, so its code is
+	 * compiled
 	 */
 	void run(TransportBodies bodies, int[] sizes, long budget, long timeCapNanos, long warmUpNanos, int repetitions)
 			throws Exception {
@@ -88,9 +90,9 @@ final class TransportRuns {
 	}
 
 	private static double median(List<Result> results, boolean rate) {
-		return Measured.median(
-				results.stream().mapToDouble((result) -> rate ? result.megabytesPerSecond() : result.cpuSecondsPerGigabyte())
-					.toArray());
+		return Measured.median(results.stream()
+			.mapToDouble((result) -> rate ? result.megabytesPerSecond() : result.cpuSecondsPerGigabyte())
+			.toArray());
 	}
 
 	/** One timed run: bytes sent, wall and CPU time, connections the sink saw opened. */

@@ -16,10 +16,10 @@ import io.cnosdb.spring.benchmarks.sink.HttpSink;
 import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
 /**
- * B3: HTTP transport alone. One thread POSTs pre-encoded line-protocol bodies of 64 KiB, 1 MiB
- * and 8 MiB through each client to a sink in another JVM that only reads them; MB/s and client
- * CPU seconds per GB, and each ÷ the raw socket. The sink's byte and request counts must match
- * what was sent, or the run fails.
+ * B3: HTTP transport alone. One thread POSTs pre-encoded line-protocol bodies of 64 KiB,
+ * 1 MiB and 8 MiB through each client to a sink in another JVM that only reads them; MB/s
+ * and client CPU seconds per GB, and each ÷ the raw socket. The sink's byte and request
+ * counts must match what was sent, or the run fails.
  */
 public final class TransportSuite implements Suite {
 
@@ -43,7 +43,8 @@ public final class TransportSuite implements Suite {
 		long timeCapNanos = (quick ? 4L : 20L) * 1_000_000_000L;
 		long warmUpNanos = (quick ? 1L : 3L) * 1_000_000_000L;
 		int repetitions = quick ? 1 : 3;
-		// Spring's jars carry no Maven metadata; its version is the one Spring Boot manages.
+		// Spring's jars carry no Maven metadata; its version is the one Spring Boot
+		// manages.
 		System.out.printf(Locale.ROOT, "%s; httpclient5 %s, jetty-client %s, okhttp %s%n", Versions.jdk(),
 				Versions.of("org.apache.httpcomponents.client5", "httpclient5"),
 				Versions.of("org.eclipse.jetty", "jetty-client"), okhttp3.OkHttp.VERSION);

@@ -9,8 +9,9 @@ import com.influxdb.client.write.events.BackpressureEvent;
 import com.influxdb.client.write.events.WriteErrorEvent;
 
 /**
- * influxdb-client-java's asynchronous {@link WriteApi} fed one point at a time, then closed
- * (which flushes); backpressure events (points dropped) and write errors are counted.
+ * influxdb-client-java's asynchronous {@link WriteApi} fed one point at a time, then
+ * closed (which flushes); backpressure events (points dropped) and write errors are
+ * counted.
  */
 final class InfluxAsyncWrite implements WriteContender {
 
@@ -37,10 +38,7 @@ final class InfluxAsyncWrite implements WriteContender {
 
 	@Override
 	public void write(WriteDataset data, int from, int to) {
-		WriteOptions options = WriteOptions.builder()
-			.batchSize(this.batchSize)
-			.bufferLimit(this.bufferLimit)
-			.build();
+		WriteOptions options = WriteOptions.builder().batchSize(this.batchSize).bufferLimit(this.bufferLimit).build();
 		try (WriteApi api = this.client.makeWriteApi(options)) {
 			api.listenEvents(BackpressureEvent.class, (event) -> this.backpressureEvents.incrementAndGet());
 			api.listenEvents(WriteErrorEvent.class, (event) -> this.writeErrors.incrementAndGet());

@@ -8,8 +8,8 @@ import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.write.Point;
 
 /**
- * influxdb-client-java's {@link WriteApiBlocking}: one request per batch of points, over its
- * OkHttp, as it comes or with {@code TCP_NODELAY}.
+ * influxdb-client-java's {@link WriteApiBlocking}: one request per batch of points, over
+ * its OkHttp, as it comes or with {@code TCP_NODELAY}.
  */
 final class InfluxBlockingWrite implements WriteContender {
 

@@ -8,7 +8,9 @@ import okhttp3.OkHttpClient;
 
 import io.cnosdb.spring.benchmarks.sink.NoDelaySocketFactory;
 
-/** influxdb-client-java clients pointed at the sink, with or without {@code TCP_NODELAY}. */
+/**
+ * influxdb-client-java clients pointed at the sink, with or without {@code TCP_NODELAY}.
+ */
 final class InfluxClients {
 
 	private InfluxClients() {

@@ -8,8 +8,8 @@ import io.cnosdb.spring.core.CnosTemplate;
 
 /**
  * Ours, in the background: a {@link CnosBatchWriter} fed one point at a time, then closed
- * (which waits until every batch is acknowledged). Points the writer finally fails to write
- * are counted, and would also show as lines missing at the sink.
+ * (which waits until every batch is acknowledged). Points the writer finally fails to
+ * write are counted, and would also show as lines missing at the sink.
  */
 final class OursBatchWriterWrite implements WriteContender {
 

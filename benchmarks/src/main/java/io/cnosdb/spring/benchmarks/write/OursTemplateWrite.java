@@ -8,8 +8,8 @@ import io.cnosdb.spring.core.write.Point;
 
 /**
  * Ours, synchronously: {@link CnosTemplate#write(java.util.Collection)} of each batch of
- * points, on a template built as the starter builds one without a {@code RestClient.Builder}
- * (HttpClient 5 through Spring's {@code RestClient}).
+ * points, on a template built as the starter builds one without a
+ * {@code RestClient.Builder} (HttpClient 5 through Spring's {@code RestClient}).
  */
 final class OursTemplateWrite implements WriteContender {
 

@@ -3,8 +3,8 @@ package io.cnosdb.spring.benchmarks.write;
 import io.questdb.client.Sender;
 
 /**
- * QuestDB's {@link Sender} over HTTP in plain line protocol ({@code protocol_version=1}), one
- * sender per run, closed at the end (which flushes).
+ * QuestDB's {@link Sender} over HTTP in plain line protocol ({@code protocol_version=1}),
+ * one sender per run, closed at the end (which flushes).
  */
 final class QuestDbWrite implements WriteContender {
 

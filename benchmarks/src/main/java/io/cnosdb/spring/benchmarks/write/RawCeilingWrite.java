@@ -12,8 +12,9 @@ import io.cnosdb.spring.core.write.LineProtocolEncoder;
 
 /**
  * The ceiling: the same lines, encoded before the clock starts and cut into bodies of
- * {@code linesPerBody} lines (ours' batch size), POSTed over a bare socket. It measures what
- * the sink and the loopback allow, with nothing left for encoding or an HTTP library.
+ * {@code linesPerBody} lines (ours' batch size), POSTed over a bare socket. It measures
+ * what the sink and the loopback allow, with nothing left for encoding or an HTTP
+ * library.
  */
 final class RawCeilingWrite implements WriteContender {
 

@@ -20,7 +20,10 @@ interface WriteContender extends AutoCloseable {
 	 */
 	void write(WriteDataset data, int from, int to) throws Exception;
 
-	/** Something the run observed besides time, such as backpressure events; empty if nothing. */
+	/**
+	 * Something the run observed besides time, such as backpressure events; empty if
+	 * nothing.
+	 */
 	default String notes() {
 		return "";
 	}

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 import io.cnosdb.spring.benchmarks.encode.EncodeDataset;
 
 /**
- * The raw values every B2 contender writes: the points of B1's {@code PLAIN} variant (same seed,
- * same values, same lines), held compactly so that millions fit, as
+ * The raw values every B2 contender writes: the points of B1's {@code PLAIN} variant
+ * (same seed, same values, same lines), held compactly so that millions fit, as
  * {@code cpu,host=server-0130,region=eu-central-1 usage_user=5.47,usage_system=4.793930513738765,count=87525i 1700000000000000000}.
  */
 final class WriteDataset {

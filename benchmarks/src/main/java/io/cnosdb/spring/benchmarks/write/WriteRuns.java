@@ -10,10 +10,10 @@ import io.cnosdb.spring.benchmarks.Measured;
 import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
 /**
- * Runs B2's contenders (a warm-up each, then interleaved repetitions), checks the sink's line
- * count after every run and prints the medians and ratios. Lost or extra lines, or ours sending
- * other bytes than the ceiling's pre-encoded bodies of the same points, fail the run once the
- * tables are printed, so the numbers of the others are not lost with it.
+ * Runs B2's contenders (a warm-up each, then interleaved repetitions), checks the sink's
+ * line count after every run and prints the medians and ratios. Lost or extra lines, or
+ * ours sending other bytes than the ceiling's pre-encoded bodies of the same points, fail
+ * the run once the tables are printed, so the numbers of the others are not lost with it.
  */
 final class WriteRuns {
 
@@ -35,9 +35,9 @@ final class WriteRuns {
 	}
 
 	/**
-	 * @param warmUp points per warm-up run; each contender repeats it until {@code warmUpNanos}
-	 * have passed, so that its code is compiled before it is timed (the compiler's threads would
-	 * otherwise count as its CPU time)
+	 * @param warmUp points per warm-up run; each contender repeats it until
+	 * {@code warmUpNanos} have passed, so that its code is compiled before it is timed
+	 * (the compiler's threads would otherwise count as its CPU time)
 	 */
 	void run(int warmUp, long warmUpNanos, int repetitions) throws Exception {
 		for (WriteContender contender : this.contenders) {
@@ -67,9 +67,13 @@ final class WriteRuns {
 		}
 	}
 
-	/** Ours encodes as the ceiling's bodies were encoded: any other byte count means other data was sent. */
+	/**
+	 * Ours encodes as the ceiling's bodies were encoded: any other byte count means other
+	 * data was sent.
+	 */
 	private void checkOursSentTheCeilingsBytes() {
-		long expected = this.runs.entrySet().stream()
+		long expected = this.runs.entrySet()
+			.stream()
 			.filter((entry) -> entry.getKey() instanceof RawCeilingWrite)
 			.mapToLong((entry) -> entry.getValue().get(0).stats().bytes())
 			.findFirst()
@@ -90,8 +94,8 @@ final class WriteRuns {
 		Measured measured = Measured.of(() -> contender.write(this.data, 0, points));
 		SinkProcess.Stats stats = this.sink.stats();
 		if (stats.lines() != points) {
-			this.failures.add(contender.name() + ": " + points + " points written, " + stats.lines()
-					+ " lines received");
+			this.failures
+				.add(contender.name() + ": " + points + " points written, " + stats.lines() + " lines received");
 		}
 		return new Run(points, measured, stats);
 	}
@@ -130,9 +134,8 @@ final class WriteRuns {
 	}
 
 	private static double median(List<Run> runs, boolean rate) {
-		return Measured.median(runs.stream()
-			.mapToDouble((run) -> rate ? run.pointsPerSecond() : run.cpuNanosPerPoint())
-			.toArray());
+		return Measured.median(
+				runs.stream().mapToDouble((run) -> rate ? run.pointsPerSecond() : run.cpuNanosPerPoint()).toArray());
 	}
 
 	/** One timed run of one contender, and what the sink received. */

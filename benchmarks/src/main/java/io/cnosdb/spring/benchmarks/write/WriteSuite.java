@@ -12,10 +12,10 @@ import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
 /**
  * B2: points written end to end, from raw values to acknowledged requests, to a sink in
- * another JVM that counts every line. Each contender writes the same points; after every run
- * the sink must have received exactly as many lines as points were written, or the run fails.
- * Contenders run interleaved, the median of the repetitions is reported, and ours ÷ each peer
- * and ÷ the raw-socket ceiling is printed.
+ * another JVM that counts every line. Each contender writes the same points; after every
+ * run the sink must have received exactly as many lines as points were written, or the
+ * run fails. Contenders run interleaved, the median of the repetitions is reported, and
+ * ours ÷ each peer and ÷ the raw-socket ceiling is printed.
  */
 public final class WriteSuite implements Suite {
 
@@ -64,10 +64,8 @@ public final class WriteSuite implements Suite {
 		contenders.add(new OursTemplateWrite(url, BATCH));
 		contenders.add(new OursTemplateWrite(url, 50_000));
 		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter defaults", url, (builder) -> builder));
-		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter tuned", url, (builder) -> builder
-			.batchSize(50_000)
-			.bufferLimit(200_000)
-			.bufferLimitBytes(256L * 1024 * 1024)));
+		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter tuned", url,
+				(builder) -> builder.batchSize(50_000).bufferLimit(200_000).bufferLimitBytes(256L * 1024 * 1024)));
 		contenders.add(new QuestDbWrite(sink.port(), 0));
 		contenders.add(new QuestDbWrite(sink.port(), 10_000));
 		contenders.add(new InfluxBlockingWrite(url, BATCH, false));

@@ -7,8 +7,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Reports an unusable CnosDB setting (a malformed {@code cnosdb.url}, an undefined
- * {@code cnosdb.ssl.bundle}, an unsupported {@code cnosdb.write.precision}) as what is wrong
- * and the property to fix, instead of a stack trace.
+ * {@code cnosdb.ssl.bundle}, an unsupported {@code cnosdb.write.precision}) as what is
+ * wrong and the property to fix, instead of a stack trace.
  */
 class CnosDbConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<CnosDbConfigurationException> {
 

@@ -16,8 +16,8 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of a {@link CnosDbHealthIndicator} for every {@link CnosTemplate} bean:
- * one indicator for one template, a composite keyed by bean name for several. Needs
+ * Auto-configuration of a {@link CnosDbHealthIndicator} for every {@link CnosTemplate}
+ * bean: one indicator for one template, a composite keyed by bean name for several. Needs
  * {@code spring-boot-health} (brought by the actuator starter); switched off with
  * {@code management.health.cnosdb.enabled=false}.
  */

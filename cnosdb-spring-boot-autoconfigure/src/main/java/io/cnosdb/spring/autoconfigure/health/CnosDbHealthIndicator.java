@@ -13,19 +13,20 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.util.Assert;
 
 /**
- * {@link HealthIndicator} for CnosDB: pings the server ({@code GET /api/v1/ping}, which needs
- * no credentials) for its version, then runs {@value CnosTemplate#VALIDATION_QUERY} as the
- * configured user on the configured database and tenant
- * ({@link CnosTemplate#validate(Duration)}), each with a short timeout of its own, so a hanging
- * server makes the health check DOWN quickly instead of holding it for a query's read timeout.
- * The statement is what tells the truth about the application: a server that answers its
- * ping but refuses the credentials (or the tenant) serves none of its calls. CnosDB runs the
- * statement without looking at the database, so a missing database does not show here.
+ * {@link HealthIndicator} for CnosDB: pings the server ({@code GET /api/v1/ping}, which
+ * needs no credentials) for its version, then runs {@value CnosTemplate#VALIDATION_QUERY}
+ * as the configured user on the configured database and tenant
+ * ({@link CnosTemplate#validate(Duration)}), each with a short timeout of its own, so a
+ * hanging server makes the health check DOWN quickly instead of holding it for a query's
+ * read timeout. The statement is what tells the truth about the application: a server
+ * that answers its ping but refuses the credentials (or the tenant) serves none of its
+ * calls. CnosDB runs the statement without looking at the database, so a missing database
+ * does not show here.
  * <p>
  * UP carries the server's {@code version}. DOWN carries the {@code reason}, the
- * {@code version} when the ping answered, and, when the server answered with an error, its
- * {@code httpStatus} and CnosDB {@code errorCode}. No detail ever holds the user's password
- * or the Authorization header.
+ * {@code version} when the ping answered, and, when the server answered with an error,
+ * its {@code httpStatus} and CnosDB {@code errorCode}. No detail ever holds the user's
+ * password or the Authorization header.
  */
 public class CnosDbHealthIndicator extends AbstractHealthIndicator {
 

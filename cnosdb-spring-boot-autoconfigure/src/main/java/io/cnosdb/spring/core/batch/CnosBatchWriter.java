@@ -30,35 +30,38 @@ import io.cnosdb.spring.core.write.EncodeBuffers;
 import org.springframework.util.Assert;
 
 /**
- * Collects points into batches and writes them in the background, for callers that produce
- * points one by one and should not wait for the server.
+ * Collects points into batches and writes them in the background, for callers that
+ * produce points one by one and should not wait for the server.
  * <p>
- * Points are encoded when they are handed over, so a point that cannot be written is refused
- * at once, to the caller. Accepted points wait in a bounded buffer (points and bytes); a
- * batch is sent when it reaches the batch size or byte limit, when its oldest point is
- * {@code flushInterval} old, on {@link #flush()} and on {@link #close()}. One flush thread
- * sends the batches, in order. When the buffer is full, a write blocks until there is room
- * (up to the block timeout) or fails at once, depending on the {@link Backpressure}, with a
- * {@link CnosWriteBufferFullException}.
+ * Points are encoded when they are handed over, so a point that cannot be written is
+ * refused at once, to the caller. Accepted points wait in a bounded buffer (points and
+ * bytes); a batch is sent when it reaches the batch size or byte limit, when its oldest
+ * point is {@code flushInterval} old, on {@link #flush()} and on {@link #close()}. One
+ * flush thread sends the batches, in order. When the buffer is full, a write blocks until
+ * there is room (up to the block timeout) or fails at once, depending on the
+ * {@link Backpressure}, with a {@link CnosWriteBufferFullException}.
  * <p>
- * A batch that fails transiently, as {@link DefaultCnosExceptionTranslator#isTransient(Throwable)}
- * decides for every part of the client (a connection failure, a timeout, HTTP 502/503/504,
- * CnosDB's rate and concurrency limits, exhausted memory, a query server shutting down), is
- * sent again after an exponential backoff with jitter, up to {@code maxRetries} times. A batch
- * the server refuses for its content (any other 4xx or 422 answer, or the empty 500 that
- * CnosDB 2.3 and 2.4.0 send for a line-protocol syntax error) is not sent again. A batch that finally fails goes to the
- * {@link CnosWriteFailureHandler} with its lines. So every accepted point is either
- * acknowledged by the server or handed to the handler; none is dropped silently.
+ * A batch that fails transiently, as
+ * {@link DefaultCnosExceptionTranslator#isTransient(Throwable)} decides for every part of
+ * the client (a connection failure, a timeout, HTTP 502/503/504, CnosDB's rate and
+ * concurrency limits, exhausted memory, a query server shutting down), is sent again
+ * after an exponential backoff with jitter, up to {@code maxRetries} times. A batch the
+ * server refuses for its content (any other 4xx or 422 answer, or the empty 500 that
+ * CnosDB 2.3 and 2.4.0 send for a line-protocol syntax error) is not sent again. A batch
+ * that finally fails goes to the {@link CnosWriteFailureHandler} with its lines. So every
+ * accepted point is either acknowledged by the server or handed to the handler; none is
+ * dropped silently.
  * <p>
  * A batch sent again after a timeout may have been written the first time: points with a
  * time are then overwritten with the same values, but points without one would be stored
  * twice, so give points a time.
  * <p>
  * The flush thread sends one batch while callers encode and fill the next. Sent batches'
- * arrays are reused for later batches (at most two are kept beside the one being filled), so
- * steady writing does not allocate them again.
+ * arrays are reused for later batches (at most two are kept beside the one being filled),
+ * so steady writing does not allocate them again.
  * <p>
- * Thread-safe. Close the writer to write what it holds; the flush thread is a daemon thread.
+ * Thread-safe. Close the writer to write what it holds; the flush thread is a daemon
+ * thread.
  */
 public final class CnosBatchWriter implements AutoCloseable {
 
@@ -88,7 +91,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	private final ArrayDeque<Batch> spare = new ArrayDeque<>(SPARE_BATCHES);
 
-	/** One caller's encoding buffer, lent to the next; concurrent callers make their own. */
+	/**
+	 * One caller's encoding buffer, lent to the next; concurrent callers make their own.
+	 */
 	private final AtomicReference<Scratch> spareScratch = new AtomicReference<>();
 
 	private final Thread flushThread;
@@ -105,7 +110,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	private boolean closed;
 
-	/** Set when close() stopped waiting: remaining batches go to the failure handler unsent. */
+	/**
+	 * Set when close() stopped waiting: remaining batches go to the failure handler
+	 * unsent.
+	 */
 	private volatile boolean abandoned;
 
 	private CnosBatchWriter(CnosTemplate template, Settings settings) {
@@ -118,14 +126,18 @@ public final class CnosBatchWriter implements AutoCloseable {
 		notify(() -> settings.listener.writerStarted(this));
 	}
 
-	/** Starts building a writer that writes through the template, to its database and tenant. */
+	/**
+	 * Starts building a writer that writes through the template, to its database and
+	 * tenant.
+	 */
 	public static Builder builder(CnosTemplate template) {
 		return new Builder(template);
 	}
 
 	/**
 	 * Accepts a point.
-	 * @throws IllegalArgumentException if the point cannot be written (nothing is accepted)
+	 * @throws IllegalArgumentException if the point cannot be written (nothing is
+	 * accepted)
 	 * @throws CnosWriteBufferFullException if the buffer stays full
 	 * @throws IllegalStateException if the writer is closed
 	 */
@@ -145,8 +157,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 	 * Accepts points in order. All are encoded first, so if one cannot be written none is
 	 * accepted.
 	 * @throws IllegalArgumentException if a point cannot be written (nothing is accepted)
-	 * @throws CnosWriteBufferFullException if the buffer stays full; it says how many of the
-	 * points were accepted before
+	 * @throws CnosWriteBufferFullException if the buffer stays full; it says how many of
+	 * the points were accepted before
 	 * @throws IllegalStateException if the writer is closed
 	 */
 	public void write(Collection<Point> points) {
@@ -167,15 +179,17 @@ public final class CnosBatchWriter implements AutoCloseable {
 		}
 	}
 
-	/** Appends the point to the scratch buffer, refusing it if it could never fit the buffer. */
+	/**
+	 * Appends the point to the scratch buffer, refusing it if it could never fit the
+	 * buffer.
+	 */
 	private void encode(Point point, Scratch scratch) {
 		int start = scratch.encoded.size();
 		this.encoder.encode(point, scratch.encoded);
 		int length = scratch.encoded.size() - start;
 		if (length > this.settings.bufferLimitBytes) {
 			throw new IllegalArgumentException(CnosMessageValues.abbreviate(String.valueOf(point), 500) + " takes "
-					+ length + " bytes, more than the whole buffer ("
-					+ this.settings.bufferLimitBytes + " bytes)");
+					+ length + " bytes, more than the whole buffer (" + this.settings.bufferLimitBytes + " bytes)");
 		}
 		scratch.addEnd();
 	}
@@ -185,7 +199,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 		return (scratch != null) ? scratch : new Scratch();
 	}
 
-	/** Keeps a small scratch buffer for the next call; a large one goes to the garbage collector. */
+	/**
+	 * Keeps a small scratch buffer for the next call; a large one goes to the garbage
+	 * collector.
+	 */
 	private void giveBack(Scratch scratch) {
 		if (scratch.encoded.array().length <= MAX_KEPT_SCRATCH) {
 			scratch.reset();
@@ -201,7 +218,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 		write(PointMapper.toPoint(object));
 	}
 
-	/** Accepts objects of {@code @Measurement} types or points; see {@link #write(Collection)}. */
+	/**
+	 * Accepts objects of {@code @Measurement} types or points; see
+	 * {@link #write(Collection)}.
+	 */
 	public void writeObjects(Collection<?> objects) {
 		Assert.notNull(objects, "Objects must not be null");
 		List<Point> points = new ArrayList<>(objects.size());
@@ -212,8 +232,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Sends everything accepted so far and waits until each batch is acknowledged or handed to
-	 * the failure handler.
+	 * Sends everything accepted so far and waits until each batch is acknowledged or
+	 * handed to the failure handler.
 	 * @throws IllegalStateException if called from the flush thread (the failure handler)
 	 */
 	public void flush() {
@@ -248,16 +268,16 @@ public final class CnosBatchWriter implements AutoCloseable {
 	/**
 	 * Stops accepting points, sends everything accepted and waits for the flush thread to
 	 * finish. Sending is tried for at most the close timeout; past it (or once close() is
-	 * interrupted), batches not yet sent go to the failure handler without being sent and no
-	 * batch is retried. The request in flight, if any, is not cut short: it ends when the server
-	 * answers, or by the read timeout while the server sends nothing (a server that stops
-	 * reading the request's body is not bounded by any timeout).
-	 * When this method returns, every accepted point has been acknowledged by the server or
-	 * handed to the failure handler, whose calls have returned: it can take the close timeout,
-	 * plus the read timeout of the request in flight, plus the time the failure handler takes
-	 * for the batches left. The flush thread is never interrupted, so a handler that waits
-	 * (to queue a batch, say) gets every batch. Writes blocked for room fail. Calling it again
-	 * does nothing.
+	 * interrupted), batches not yet sent go to the failure handler without being sent and
+	 * no batch is retried. The request in flight, if any, is not cut short: it ends when
+	 * the server answers, or by the read timeout while the server sends nothing (a server
+	 * that stops reading the request's body is not bounded by any timeout). When this
+	 * method returns, every accepted point has been acknowledged by the server or handed
+	 * to the failure handler, whose calls have returned: it can take the close timeout,
+	 * plus the read timeout of the request in flight, plus the time the failure handler
+	 * takes for the batches left. The flush thread is never interrupted, so a handler
+	 * that waits (to queue a batch, say) gets every batch. Writes blocked for room fail.
+	 * Calling it again does nothing.
 	 */
 	@Override
 	public void close() {
@@ -286,8 +306,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 				}
 			}
 			catch (InterruptedException ex) {
-				// Interrupting close() ends sending early, as the timeout would, but not the
-				// hand-over: the failure handler still gets every batch before close() returns.
+				// Interrupting close() ends sending early, as the timeout would, but not
+				// the
+				// hand-over: the failure handler still gets every batch before close()
+				// returns.
 				interrupted = true;
 				abandon();
 			}
@@ -298,9 +320,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Stops sending: the flush thread hands what is left to the failure handler. It is woken
-	 * from a backoff, never interrupted: an interrupt would reach the failure handler, and a
-	 * handler that waits (on a full queue, say) would lose the batch it was given.
+	 * Stops sending: the flush thread hands what is left to the failure handler. It is
+	 * woken from a backoff, never interrupted: an interrupt would reach the failure
+	 * handler, and a handler that waits (on a full queue, say) would lose the batch it
+	 * was given.
 	 */
 	private void abandon() {
 		if (!this.abandoned) {
@@ -353,8 +376,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 				int start = (i == 0) ? 0 : ends[i - 1];
 				int length = ends[i] - start;
 				while (!this.closed && !hasRoom(length)) {
-					// Room comes only from sending: hand over the batch being filled now rather
-					// than at its size or interval, which a full buffer might never reach.
+					// Room comes only from sending: hand over the batch being filled now
+					// rather
+					// than at its size or interval, which a full buffer might never
+					// reach.
 					sealCurrent();
 					this.work.signalAll();
 					if (!waited) {
@@ -370,8 +395,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
-						throw new CnosWriteBufferFullException("Interrupted while waiting for room in the batch writer; "
-								+ accepted + " of " + count + " point(s) were accepted", accepted, count - accepted);
+						throw new CnosWriteBufferFullException(
+								"Interrupted while waiting for room in the batch writer; " + accepted + " of " + count
+										+ " point(s) were accepted",
+								accepted, count - accepted);
 					}
 				}
 				if (this.closed) {
@@ -386,7 +413,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 					this.current.firstNanos = System.nanoTime();
 					this.work.signalAll();
 				}
-				if (this.current.points >= this.settings.batchSize || this.current.size() >= this.settings.maxBatchBytes) {
+				if (this.current.points >= this.settings.batchSize
+						|| this.current.size() >= this.settings.maxBatchBytes) {
 					sealCurrent();
 					this.work.signalAll();
 				}
@@ -411,7 +439,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 				+ " point(s) were accepted, the others were not", accepted, count - accepted);
 	}
 
-	/** Moves the batch being filled to the ready queue, if it holds anything. Under the lock. */
+	/**
+	 * Moves the batch being filled to the ready queue, if it holds anything. Under the
+	 * lock.
+	 */
 	private void sealCurrent() {
 		if (this.current.points > 0) {
 			this.current.sequence = ++this.sealed;
@@ -443,7 +474,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 			this.bufferedPoints -= batch.points;
 			this.bufferedBytes -= batch.size();
 			this.completed = batch.sequence;
-			// A batch grown past what a template keeps between writes is left to the collector, not held.
+			// A batch grown past what a template keeps between writes is left to the
+			// collector, not held.
 			if (this.spare.size() < SPARE_BATCHES && batch.bytes.length <= EncodeBuffers.MAX_KEPT) {
 				batch.clear();
 				this.spare.add(batch);
@@ -504,7 +536,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 				this.template.sendLineProtocol(batch.bytes(), batch.size(), this.settings.precision, what);
 			}
 			catch (RuntimeException ex) {
-				if (DefaultCnosExceptionTranslator.isTransient(ex) && attempts <= this.settings.maxRetries && !this.abandoned) {
+				if (DefaultCnosExceptionTranslator.isTransient(ex) && attempts <= this.settings.maxRetries
+						&& !this.abandoned) {
 					notify(() -> this.settings.listener.batchRetried(batch.points, ex));
 					if (backOff(attempts)) {
 						continue;
@@ -514,19 +547,24 @@ public final class CnosBatchWriter implements AutoCloseable {
 				return;
 			}
 			catch (Error ex) {
-				// Even an Error leaves the batch with the failure handler and the thread running:
+				// Even an Error leaves the batch with the failure handler and the thread
+				// running:
 				// a dead flush thread would strand every point accepted after it.
 				fail(batch, ex, attempts);
 				return;
 			}
-			// Outside the try: a listener's failure must not turn an acknowledged batch into a
+			// Outside the try: a listener's failure must not turn an acknowledged batch
+			// into a
 			// failed or resent one.
 			notify(() -> this.settings.listener.batchWritten(batch.points, batch.size()));
 			return;
 		}
 	}
 
-	/** Waits before retry number {@code retry}; false if close() stopped sending meanwhile. */
+	/**
+	 * Waits before retry number {@code retry}; false if close() stopped sending
+	 * meanwhile.
+	 */
 	private boolean backOff(int retry) {
 		long initial = this.settings.retryBackoffInitial.toNanos();
 		long max = this.settings.retryBackoffMax.toNanos();
@@ -537,7 +575,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 		delay = Math.min(delay, max);
 		// Equal jitter: half the delay, plus a random part of the other half.
 		long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-		// Parked rather than slept, so that close() can end the wait without an interrupt.
+		// Parked rather than slept, so that close() can end the wait without an
+		// interrupt.
 		long deadline = System.nanoTime() + jittered;
 		long remaining = jittered;
 		while (remaining > 0 && !this.abandoned) {
@@ -581,8 +620,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 	}
 
 	/**
-	 * A batch: whole lines, and where each ends. Its arrays are reused once it has been sent, so
-	 * they grow to the usual batch size once and are then filled in place.
+	 * A batch: whole lines, and where each ends. Its arrays are reused once it has been
+	 * sent, so they grow to the usual batch size once and are then filled in place.
 	 */
 	private static final class Batch {
 
@@ -639,7 +678,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	}
 
-	/** Points a caller has encoded but not yet handed over: their lines, and where each ends. */
+	/**
+	 * Points a caller has encoded but not yet handed over: their lines, and where each
+	 * ends.
+	 */
 	private static final class Scratch {
 
 		private final LineProtocolBuffer encoded = new LineProtocolBuffer(1024);
@@ -715,7 +757,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
-		/** A batch is sent once it holds this many bytes, even with fewer points (default 8 MiB). */
+		/**
+		 * A batch is sent once it holds this many bytes, even with fewer points (default
+		 * 8 MiB).
+		 */
 		public Builder maxBatchBytes(int maxBatchBytes) {
 			Assert.isTrue(maxBatchBytes > 0, "maxBatchBytes must be positive");
 			this.maxBatchBytes = maxBatchBytes;
@@ -729,7 +774,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
-		/** The most bytes of line protocol held, including those being sent (default 64 MiB). */
+		/**
+		 * The most bytes of line protocol held, including those being sent (default 64
+		 * MiB).
+		 */
 		public Builder bufferLimitBytes(long bufferLimitBytes) {
 			Assert.isTrue(bufferLimitBytes > 0, "bufferLimitBytes must be positive");
 			this.bufferLimitBytes = bufferLimitBytes;
@@ -744,14 +792,20 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
-		/** How many times a transiently failing batch is sent again (default 5; 0 for never). */
+		/**
+		 * How many times a transiently failing batch is sent again (default 5; 0 for
+		 * never).
+		 */
 		public Builder maxRetries(int maxRetries) {
 			Assert.isTrue(maxRetries >= 0, "maxRetries must not be negative");
 			this.maxRetries = maxRetries;
 			return this;
 		}
 
-		/** The backoff before the first retry, doubled for each next one up to {@code max}, with jitter. */
+		/**
+		 * The backoff before the first retry, doubled for each next one up to
+		 * {@code max}, with jitter.
+		 */
 		public Builder retryBackoff(Duration initial, Duration max) {
 			Assert.isTrue(initial != null && !initial.isNegative(), "initial backoff must not be negative");
 			Assert.isTrue(max != null && max.compareTo(initial) >= 0, "max backoff must not be less than initial");
@@ -767,7 +821,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
-		/** How long a {@code BLOCK} write waits for room before failing (default 30 s). */
+		/**
+		 * How long a {@code BLOCK} write waits for room before failing (default 30 s).
+		 */
 		public Builder blockTimeout(Duration blockTimeout) {
 			Assert.isTrue(blockTimeout != null && !blockTimeout.isNegative(), "blockTimeout must not be negative");
 			this.blockTimeout = blockTimeout;
@@ -781,7 +837,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
-		/** Receives batches that finally fail (default: {@link CnosWriteFailureHandler#logging()}). */
+		/**
+		 * Receives batches that finally fail (default:
+		 * {@link CnosWriteFailureHandler#logging()}).
+		 */
 		public Builder failureHandler(CnosWriteFailureHandler failureHandler) {
 			Assert.notNull(failureHandler, "failureHandler must not be null");
 			this.failureHandler = failureHandler;
@@ -795,7 +854,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
-		/** The longest {@link CnosBatchWriter#close()} waits for buffered points to be sent (default 30 s). */
+		/**
+		 * The longest {@link CnosBatchWriter#close()} waits for buffered points to be
+		 * sent (default 30 s).
+		 */
 		public Builder closeTimeout(Duration closeTimeout) {
 			Assert.isTrue(closeTimeout != null && !closeTimeout.isNegative(), "closeTimeout must not be negative");
 			this.closeTimeout = closeTimeout;
@@ -806,12 +868,14 @@ public final class CnosBatchWriter implements AutoCloseable {
 		public CnosBatchWriter build() {
 			Assert.isTrue(this.batchSize <= this.bufferLimit, () -> "batchSize (" + this.batchSize
 					+ ") must not exceed bufferLimit (" + this.bufferLimit + "): a batch is part of the buffer");
-			Assert.isTrue(this.maxBatchBytes <= this.bufferLimitBytes, () -> "maxBatchBytes (" + this.maxBatchBytes
-					+ ") must not exceed bufferLimitBytes (" + this.bufferLimitBytes + "): a batch is part of the buffer");
-			return new CnosBatchWriter(this.template, new Settings(this.batchSize, this.maxBatchBytes,
-					this.bufferLimit, this.bufferLimitBytes, this.flushInterval, this.maxRetries,
-					this.retryBackoffInitial, this.retryBackoffMax, this.backpressure, this.blockTimeout,
-					this.precision, this.failureHandler, this.listener, this.closeTimeout));
+			Assert.isTrue(this.maxBatchBytes <= this.bufferLimitBytes,
+					() -> "maxBatchBytes (" + this.maxBatchBytes + ") must not exceed bufferLimitBytes ("
+							+ this.bufferLimitBytes + "): a batch is part of the buffer");
+			return new CnosBatchWriter(this.template,
+					new Settings(this.batchSize, this.maxBatchBytes, this.bufferLimit, this.bufferLimitBytes,
+							this.flushInterval, this.maxRetries, this.retryBackoffInitial, this.retryBackoffMax,
+							this.backpressure, this.blockTimeout, this.precision, this.failureHandler, this.listener,
+							this.closeTimeout));
 		}
 
 	}

@@ -1,12 +1,14 @@
 package io.cnosdb.spring.core.batch;
 
 /**
- * Observes a {@link CnosBatchWriter}, for metrics. Called on the writer's flush thread; every
- * method does nothing by default.
+ * Observes a {@link CnosBatchWriter}, for metrics. Called on the writer's flush thread;
+ * every method does nothing by default.
  */
 public interface CnosBatchWriterListener {
 
-	/** The writer was built and its flush thread started; called on the building thread. */
+	/**
+	 * The writer was built and its flush thread started; called on the building thread.
+	 */
 	default void writerStarted(CnosBatchWriter writer) {
 	}
 

@@ -3,9 +3,10 @@ package io.cnosdb.spring.core.batch;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
- * A {@link CnosBatchWriter}'s buffer was full: with the {@code FAIL} backpressure at once, with
- * {@code BLOCK} after waiting for the block timeout. The points of the call that were not
- * accepted ({@link #getPointsNotAccepted()}) are not written; those before them were accepted.
+ * A {@link CnosBatchWriter}'s buffer was full: with the {@code FAIL} backpressure at
+ * once, with {@code BLOCK} after waiting for the block timeout. The points of the call
+ * that were not accepted ({@link #getPointsNotAccepted()}) are not written; those before
+ * them were accepted.
  */
 public class CnosWriteBufferFullException extends TransientDataAccessResourceException {
 
@@ -19,7 +20,10 @@ public class CnosWriteBufferFullException extends TransientDataAccessResourceExc
 		this.pointsNotAccepted = pointsNotAccepted;
 	}
 
-	/** The points of the failing call that were accepted (and will be written) before it failed. */
+	/**
+	 * The points of the failing call that were accepted (and will be written) before it
+	 * failed.
+	 */
 	public int getPointsAccepted() {
 		return this.pointsAccepted;
 	}

@@ -11,7 +11,8 @@ import java.util.List;
  * {@link CnosWriteFailureHandler}.
  *
  * @param lines the batch's line-protocol lines, without line terminators, exactly as sent
- * @param precision the precision of their timestamps (the {@code precision} to write them with)
+ * @param precision the precision of their timestamps (the {@code precision} to write them
+ * with)
  * @param database the database they were written to
  * @param tenant the tenant they were written to
  * @param cause the last failure; its message never holds credentials

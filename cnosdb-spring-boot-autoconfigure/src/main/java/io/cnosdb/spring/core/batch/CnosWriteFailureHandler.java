@@ -15,8 +15,8 @@ public interface CnosWriteFailureHandler {
 	void onFailure(CnosWriteFailure failure);
 
 	/**
-	 * The default handler: logs each failed batch at ERROR, with its size, target and cause,
-	 * but neither its lines (they may be large or sensitive) nor any credentials.
+	 * The default handler: logs each failed batch at ERROR, with its size, target and
+	 * cause, but neither its lines (they may be large or sensitive) nor any credentials.
 	 */
 	static CnosWriteFailureHandler logging() {
 		Log log = LogFactory.getLog(CnosBatchWriter.class);

@@ -6,9 +6,10 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * A CSV import stopped: a row could not be converted, the file could not be read, or the
- * server refused a batch. Rows are sent in batches of whole rows, in file order, and CnosDB
- * accepts or refuses a request as a whole, so exactly the first {@link #getRowsWritten()} data
- * rows of the file were written and nothing from {@link #getLine()} on.
+ * server refused a batch. Rows are sent in batches of whole rows, in file order, and
+ * CnosDB accepts or refuses a request as a whole, so exactly the first
+ * {@link #getRowsWritten()} data rows of the file were written and nothing from
+ * {@link #getLine()} on.
  * <p>
  * One exception: when the failing batch timed out or its connection broke
  * ({@link #isOutcomeUnknown()}), the server may have written that batch too.
@@ -32,7 +33,9 @@ public class CsvImportException extends DataAccessException {
 		this.outcomeUnknown = outcomeUnknown;
 	}
 
-	/** The data rows written before the import stopped: those of the acknowledged batches. */
+	/**
+	 * The data rows written before the import stopped: those of the acknowledged batches.
+	 */
 	public long getRowsWritten() {
 		return this.rowsWritten;
 	}
@@ -43,8 +46,8 @@ public class CsvImportException extends DataAccessException {
 	}
 
 	/**
-	 * The 1-based line of the file where the import stopped: the bad row, or the first row of
-	 * the batch the server refused. Nothing from this line on was written (but see
+	 * The 1-based line of the file where the import stopped: the bad row, or the first
+	 * row of the batch the server refused. Nothing from this line on was written (but see
 	 * {@link #isOutcomeUnknown()}).
 	 */
 	public long getLine() {
@@ -52,9 +55,9 @@ public class CsvImportException extends DataAccessException {
 	}
 
 	/**
-	 * Whether the failing batch may have been written after all: it was sent, but no answer
-	 * came (a timeout or a broken connection). Writing it again is safe for rows with a time,
-	 * which CnosDB overwrites with the same values.
+	 * Whether the failing batch may have been written after all: it was sent, but no
+	 * answer came (a timeout or a broken connection). Writing it again is safe for rows
+	 * with a time, which CnosDB overwrites with the same values.
 	 */
 	public boolean isOutcomeUnknown() {
 		return this.outcomeUnknown;

@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Options of {@link CnosOperations#writeCsv(String, java.nio.file.Path, CsvImportOptions)};
+ * Options of
+ * {@link CnosOperations#writeCsv(String, java.nio.file.Path, CsvImportOptions)};
  * immutable, each {@code with...} method returns a copy.
  *
  * @param batchSize the most rows per request (default 10,000)
- * @param maxBatchBytes a batch is sent once its line protocol reaches this many bytes, even
- * with fewer rows (default 8 MiB; CnosDB refuses bodies over 160 MiB)
+ * @param maxBatchBytes a batch is sent once its line protocol reaches this many bytes,
+ * even with fewer rows (default 8 MiB; CnosDB refuses bodies over 160 MiB)
  * @param precision the unit of integer values in the {@code time} column, also the
  * {@code precision} of the requests; {@code null} (the default) for the table's precision
  * @param columnSeparator the separator between values (default {@code ,})

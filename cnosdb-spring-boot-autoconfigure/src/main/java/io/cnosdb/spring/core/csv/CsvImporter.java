@@ -98,7 +98,8 @@ public final class CsvImporter {
 				throw failure(1, "the header row is not valid CSV: " + ex.getOriginalMessage(), ex);
 			}
 			if (!record.isEmpty() && record.get(0).startsWith("\uFEFF")) {
-				// A byte order mark, as spreadsheet exports write: not part of the first name.
+				// A byte order mark, as spreadsheet exports write: not part of the first
+				// name.
 				record.set(0, record.get(0).substring(1));
 			}
 			Column[] columns = columns(record, tableColumns, precision);
@@ -114,8 +115,8 @@ public final class CsvImporter {
 					line = start;
 				}
 				catch (JacksonException ex) {
-					throw failure(line + 1, "the file is not valid CSV after line " + line + ": "
-							+ ex.getOriginalMessage(), ex);
+					throw failure(line + 1,
+							"the file is not valid CSV after line " + line + ": " + ex.getOriginalMessage(), ex);
 				}
 				if (rowsInBatch == 0) {
 					batchStartLine = line;
@@ -142,14 +143,18 @@ public final class CsvImporter {
 		return new CsvImportResult(this.rowsWritten, this.batchesWritten);
 	}
 
-	/** Reads the next record into {@code record}; returns the line it starts on, or -1 at the end. */
+	/**
+	 * Reads the next record into {@code record}; returns the line it starts on, or -1 at
+	 * the end.
+	 */
 	private long readRecord(JsonParser parser, List<String> record) {
 		record.clear();
 		JsonToken token = parser.nextToken();
 		if (token == null) {
 			return -1;
 		}
-		// The parser places START_ARRAY at the end of the previous row, so the row starts with its first value.
+		// The parser places START_ARRAY at the end of the previous row, so the row starts
+		// with its first value.
 		long start = 0;
 		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 			if (token == null) {
@@ -170,15 +175,17 @@ public final class CsvImporter {
 							+ ") into table '" + CnosMessageValues.abbreviate(this.table) + "'");
 		}
 		catch (DataAccessException ex) {
-			// An answer from the server, whatever its status, means the batch was not written.
+			// An answer from the server, whatever its status, means the batch was not
+			// written.
 			boolean unknown = !(ex instanceof CnosServerFailure)
 					&& (ex instanceof QueryTimeoutException || ex instanceof DataAccessResourceFailureException);
-			throw new CsvImportException("Importing " + this.csv.getFileName() + " into table '"
-					+ CnosMessageValues.abbreviate(this.table) + "' stopped at line " + firstLine
-					+ ": the server did not accept the batch of lines " + firstLine + "-" + lastLine
-					+ (unknown ? " (it may have been written: no answer came)" : "") + "; "
-					+ this.rowsWritten + " row(s) before it were written. " + ex.getMessage(), this.rowsWritten,
-					this.batchesWritten, firstLine, unknown, ex);
+			throw new CsvImportException(
+					"Importing " + this.csv.getFileName() + " into table '" + CnosMessageValues.abbreviate(this.table)
+							+ "' stopped at line " + firstLine + ": the server did not accept the batch of lines "
+							+ firstLine + "-" + lastLine
+							+ (unknown ? " (it may have been written: no answer came)" : "") + "; " + this.rowsWritten
+							+ " row(s) before it were written. " + ex.getMessage(),
+					this.rowsWritten, this.batchesWritten, firstLine, unknown, ex);
 		}
 		this.rowsWritten += rows;
 		this.batchesWritten++;
@@ -187,11 +194,11 @@ public final class CsvImporter {
 
 	private CsvImportException failure(long line, @Nullable String reason, @Nullable Throwable cause) {
 		String where = (line > 0) ? " stopped at line " + line : " stopped";
-		return new CsvImportException("Importing " + this.csv.getFileName() + " into table '"
-				+ CnosMessageValues.abbreviate(this.table) + "'"
-				+ where + ": " + reason + "; " + this.rowsWritten + " row(s) before it were written, in "
-				+ this.batchesWritten + " batch(es), and nothing from this line on", this.rowsWritten,
-				this.batchesWritten, line, false, cause);
+		return new CsvImportException(
+				"Importing " + this.csv.getFileName() + " into table '" + CnosMessageValues.abbreviate(this.table) + "'"
+						+ where + ": " + reason + "; " + this.rowsWritten + " row(s) before it were written, in "
+						+ this.batchesWritten + " batch(es), and nothing from this line on",
+				this.rowsWritten, this.batchesWritten, line, false, cause);
 	}
 
 	private CnosPrecision tablePrecision(Map<String, TableColumn> tableColumns) {
@@ -220,8 +227,8 @@ public final class CsvImporter {
 			if (column == null) {
 				throw failure(1, "column '" + CnosMessageValues.abbreviate(name) + "' is not a column of table '"
 						+ CnosMessageValues.abbreviate(this.table) + "' (its columns: " + CnosMessageValues
-							.abbreviate(String.valueOf(tableColumns.keySet().stream().sorted().toList()), 500) + ")",
-						null);
+							.abbreviate(String.valueOf(tableColumns.keySet().stream().sorted().toList()), 500)
+						+ ")", null);
 			}
 			for (int j = 0; j < i; j++) {
 				if (columns[j].name().equals(name)) {
@@ -256,15 +263,17 @@ public final class CsvImporter {
 			case "DOUBLE" -> Type.DOUBLE;
 			case "BOOLEAN" -> Type.BOOLEAN;
 			case "STRING" -> Type.STRING;
-			default -> throw failure(1, "column '" + column.name() + "' has type " + column.dataType()
-					+ ", which CSV import does not support (BIGINT, BIGINT UNSIGNED, DOUBLE, BOOLEAN, STRING)", null);
+			default -> throw failure(1,
+					"column '" + column.name() + "' has type " + column.dataType()
+							+ ", which CSV import does not support (BIGINT, BIGINT UNSIGNED, DOUBLE, BOOLEAN, STRING)",
+					null);
 		};
 	}
 
 	private Point toPoint(Column[] columns, List<String> record) {
 		if (record.size() != columns.length) {
-			throw new IllegalArgumentException("the row has " + record.size() + " value(s) but the header names "
-					+ columns.length + " column(s)");
+			throw new IllegalArgumentException(
+					"the row has " + record.size() + " value(s) but the header names " + columns.length + " column(s)");
 		}
 		Point point = Point.measurement(this.table);
 		boolean anyField = false;
@@ -284,7 +293,14 @@ public final class CsvImporter {
 					case TAG -> point.tag(column.name(), value);
 					case BIGINT -> point.field(column.name(), Long.parseLong(value));
 					case UNSIGNED -> point.unsignedField(column.name(), Long.parseUnsignedLong(value));
-					case DOUBLE -> point.field(column.name(), CnosConversions.parseDouble(value)); // reads inf and -inf as CnosDB writes them
+					case DOUBLE -> point.field(column.name(), CnosConversions.parseDouble(value)); // reads
+																									// inf
+																									// and
+																									// -inf
+																									// as
+																									// CnosDB
+																									// writes
+																									// them
 					case BOOLEAN -> point.field(column.name(), parseBoolean(value));
 					case STRING -> point.field(column.name(), value);
 				}

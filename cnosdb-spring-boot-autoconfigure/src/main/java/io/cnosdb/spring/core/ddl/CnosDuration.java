@@ -9,12 +9,12 @@ import org.springframework.util.Assert;
  * A duration as CnosDB's DDL writes it ({@code '30d'}, {@code '1d 12h'}, {@code '30'},
  * {@code 'inf'}), checked on the client so a typo fails before the statement is sent.
  * <p>
- * The accepted text is what CnosDB 2.4 reads (checked against a 2.4.2 server): {@code inf} in
- * any case; a whole number alone, meaning days; or whole-number and unit pairs, with optional
- * spaces around and between them, in the units of the server's duration parser (the Rust
- * {@code humantime} crate): {@code ns, us, ms, s, m} (minutes), {@code h, d, w, M} (months),
- * {@code y} and their long forms. Units are case-sensitive and decimals such as
- * {@code 1.5d} are refused, as the server refuses them.
+ * The accepted text is what CnosDB 2.4 reads (checked against a 2.4.2 server):
+ * {@code inf} in any case; a whole number alone, meaning days; or whole-number and unit
+ * pairs, with optional spaces around and between them, in the units of the server's
+ * duration parser (the Rust {@code humantime} crate): {@code ns, us, ms, s, m} (minutes),
+ * {@code h, d, w, M} (months), {@code y} and their long forms. Units are case-sensitive
+ * and decimals such as {@code 1.5d} are refused, as the server refuses them.
  * <p>
  * CnosDB 2.3 reads less: one whole number of days, or a number and one of {@code d},
  * {@code h}, {@code m} compared upper-case, so there {@code 6M} is six minutes, not six
@@ -30,8 +30,7 @@ public final class CnosDuration {
 	// Longest alternatives first only for readability: the whole text must match, so the
 	// regex backtracks to the right unit either way.
 	private static final String UNIT = "nanos|nsec|ns|usec|us|millis|msec|ms|seconds|second|secs|sec|s"
-			+ "|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w|months|month|M"
-			+ "|years|year|y";
+			+ "|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w|months|month|M" + "|years|year|y";
 
 	private static final Pattern SYNTAX = Pattern
 		.compile("\\s*(?:\\d+|(?:\\d+\\s*(?:" + UNIT + ")(?![A-Za-z])\\s*)+)\\s*");
@@ -47,9 +46,10 @@ public final class CnosDuration {
 	}
 
 	/**
-	 * A duration in CnosDB's syntax: {@code inf}, a whole number of days, or whole-number and
-	 * unit pairs.
-	 * @param text the duration, such as {@code 30d}, {@code 1d 12h}, {@code 30} or {@code 1y6M}
+	 * A duration in CnosDB's syntax: {@code inf}, a whole number of days, or whole-number
+	 * and unit pairs.
+	 * @param text the duration, such as {@code 30d}, {@code 1d 12h}, {@code 30} or
+	 * {@code 1y6M}
 	 * @return the duration
 	 * @throws IllegalArgumentException naming the value if CnosDB would refuse it
 	 */
@@ -68,9 +68,9 @@ public final class CnosDuration {
 	}
 
 	/**
-	 * A duration from a {@link Duration}: one whole number of days, hours or minutes where the
-	 * duration is a whole number of minutes (read alike by CnosDB 2.3 and 2.4), otherwise
-	 * days, hours, minutes, seconds and nanoseconds, which CnosDB 2.4 reads.
+	 * A duration from a {@link Duration}: one whole number of days, hours or minutes
+	 * where the duration is a whole number of minutes (read alike by CnosDB 2.3 and 2.4),
+	 * otherwise days, hours, minutes, seconds and nanoseconds, which CnosDB 2.4 reads.
 	 * @param duration a positive duration
 	 * @return the duration
 	 */

@@ -1,7 +1,8 @@
 package io.cnosdb.spring.core.ddl;
 
 /**
- * Compression codecs of CnosDB columns. Which codec suits which type is in {@link FieldType}.
+ * Compression codecs of CnosDB columns. Which codec suits which type is in
+ * {@link FieldType}.
  */
 public enum Codec {
 

@@ -11,7 +11,8 @@ import org.springframework.util.Assert;
 /**
  * Options of {@code CREATE DATABASE}: TTL, SHARD, VNODE_DURATION, REPLICA, PRECISION and
  * IF NOT EXISTS. Options left unset take the server's defaults (TTL INF, 1 shard, vnode
- * duration 1 year, 1 replica, nanoseconds). Immutable; each {@code with} method returns a copy.
+ * duration 1 year, 1 replica, nanoseconds). Immutable; each {@code with} method returns a
+ * copy.
  *
  * <pre class="code">
  * DatabaseOptions.defaults().ifNotExists().ttl(Duration.ofDays(30)).shard(2).precision(CnosPrecision.MS)

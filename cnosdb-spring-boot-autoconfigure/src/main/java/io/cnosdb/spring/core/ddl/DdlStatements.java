@@ -6,8 +6,8 @@ import io.cnosdb.spring.core.sql.CnosSql;
 
 /**
  * The SQL of the template's DDL helpers. Every name is double-quoted and every string
- * single-quoted, so no argument can change a statement; names of new objects are also checked
- * against what the server refuses or cannot keep ({@link CnosSql#validateName}).
+ * single-quoted, so no argument can change a statement; names of new objects are also
+ * checked against what the server refuses or cannot keep ({@link CnosSql#validateName}).
  */
 public final class DdlStatements {
 
@@ -65,8 +65,8 @@ public final class DdlStatements {
 			table.tags().forEach((tag) -> tags.add(CnosSql.quoteName("tag", tag)));
 			columns.add(tags.toString());
 		}
-		return "CREATE TABLE " + (table.ifNotExists() ? "IF NOT EXISTS " : "") + CnosSql.quoteName("table", table.name())
-				+ columns;
+		return "CREATE TABLE " + (table.ifNotExists() ? "IF NOT EXISTS " : "")
+				+ CnosSql.quoteName("table", table.name()) + columns;
 	}
 
 	public static String dropTable(String name, boolean ifExists) {
@@ -78,7 +78,8 @@ public final class DdlStatements {
 	}
 
 	public static String createUser(String user, String password) {
-		return "CREATE USER " + CnosSql.quoteName("user", CnosSql.validateName("user", user)) + " WITH PASSWORD = " + password(password);
+		return "CREATE USER " + CnosSql.quoteName("user", CnosSql.validateName("user", user)) + " WITH PASSWORD = "
+				+ password(password);
 	}
 
 	public static String alterUserPassword(String user, String password) {

@@ -12,14 +12,15 @@ public enum FieldType {
 	BIGINT("BIGINT", EnumSet.of(Codec.DEFAULT, Codec.NULL, Codec.DELTA, Codec.DELTATS, Codec.QUANTILE)),
 
 	/** Unsigned 64-bit integer; written in line protocol with {@code u}. */
-	BIGINT_UNSIGNED("BIGINT UNSIGNED", EnumSet.of(Codec.DEFAULT, Codec.NULL, Codec.DELTA, Codec.DELTATS, Codec.QUANTILE)),
+	BIGINT_UNSIGNED("BIGINT UNSIGNED",
+			EnumSet.of(Codec.DEFAULT, Codec.NULL, Codec.DELTA, Codec.DELTATS, Codec.QUANTILE)),
 
 	/** 64-bit floating point. */
 	DOUBLE("DOUBLE", EnumSet.of(Codec.DEFAULT, Codec.NULL, Codec.GORILLA, Codec.QUANTILE)),
 
 	/** UTF-8 text. */
-	STRING("STRING", EnumSet.of(Codec.DEFAULT, Codec.NULL, Codec.GZIP, Codec.BZIP, Codec.ZSTD, Codec.SNAPPY,
-			Codec.ZLIB)),
+	STRING("STRING",
+			EnumSet.of(Codec.DEFAULT, Codec.NULL, Codec.GZIP, Codec.BZIP, Codec.ZSTD, Codec.SNAPPY, Codec.ZLIB)),
 
 	/** Boolean. */
 	BOOLEAN("BOOLEAN", EnumSet.of(Codec.DEFAULT, Codec.NULL, Codec.BITPACK));

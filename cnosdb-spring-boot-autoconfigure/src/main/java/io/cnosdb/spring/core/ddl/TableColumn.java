@@ -4,8 +4,8 @@ package io.cnosdb.spring.core.ddl;
  * A column as {@code DESCRIBE TABLE} reports it.
  *
  * @param name the column name
- * @param dataType the type, such as {@code TIMESTAMP(NANOSECOND)}, {@code BIGINT UNSIGNED},
- * {@code DOUBLE} or {@code STRING}
+ * @param dataType the type, such as {@code TIMESTAMP(NANOSECOND)},
+ * {@code BIGINT UNSIGNED}, {@code DOUBLE} or {@code STRING}
  * @param columnType {@code TIME}, {@code TAG} or {@code FIELD}
  * @param compressionCodec the codec, such as {@code DEFAULT}
  */

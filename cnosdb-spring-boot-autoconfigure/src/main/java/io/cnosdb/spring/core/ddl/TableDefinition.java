@@ -52,8 +52,7 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 	private static void checkColumn(String table, String column, Set<String> seen) {
 		if (column.equals("time")) {
 			throw new IllegalArgumentException("Table '" + CnosMessageValues.abbreviate(table)
-					+ "' cannot declare a column named 'time': "
-					+ "CnosDB adds the time column to every table");
+					+ "' cannot declare a column named 'time': " + "CnosDB adds the time column to every table");
 		}
 		if (!seen.add(column)) {
 			throw new IllegalArgumentException("Table '" + CnosMessageValues.abbreviate(table)
@@ -79,9 +78,9 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 			CnosSql.validateName("field", name);
 			Assert.notNull(type, () -> "Field '" + CnosMessageValues.abbreviate(name) + "' needs a type");
 			if (codec != null && !type.supports(codec)) {
-				throw new IllegalArgumentException("Codec " + codec + " cannot compress field '"
-						+ CnosMessageValues.abbreviate(name) + "' of type "
-						+ type.sql() + "; it accepts " + type.codecs());
+				throw new IllegalArgumentException(
+						"Codec " + codec + " cannot compress field '" + CnosMessageValues.abbreviate(name)
+								+ "' of type " + type.sql() + "; it accepts " + type.codecs());
 			}
 		}
 

@@ -1,6 +1,6 @@
 /**
- * DDL: database options (TTL, shards, replicas, precision), table definitions and the statements
- * that create and drop databases, tables and users.
+ * DDL: database options (TTL, shards, replicas, precision), table definitions and the
+ * statements that create and drop databases, tables and users.
  */
 @NullMarked
 package io.cnosdb.spring.core.ddl;

@@ -3,8 +3,9 @@ package io.cnosdb.spring.core.exception;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 
 /**
- * CnosDB could not parse, plan or execute a statement or line-protocol body: a syntax or semantic
- * error, an unknown column, a value that cannot be cast (CnosDB codes {@code 01xxxx}, {@code 040004}).
+ * CnosDB could not parse, plan or execute a statement or line-protocol body: a syntax or
+ * semantic error, an unknown column, a value that cannot be cast (CnosDB codes
+ * {@code 01xxxx}, {@code 040004}).
  */
 public class CnosBadSqlException extends InvalidDataAccessResourceUsageException implements CnosServerFailure {
 

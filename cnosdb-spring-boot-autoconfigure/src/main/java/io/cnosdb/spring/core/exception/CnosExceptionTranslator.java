@@ -3,8 +3,8 @@ package io.cnosdb.spring.core.exception;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Turns an error answer of CnosDB into a {@link DataAccessException}: the CnosDB analogue of
- * JDBC's {@code SQLExceptionTranslator}. Replace it to map codes differently.
+ * Turns an error answer of CnosDB into a {@link DataAccessException}: the CnosDB analogue
+ * of JDBC's {@code SQLExceptionTranslator}. Replace it to map codes differently.
  *
  * @see DefaultCnosExceptionTranslator
  */

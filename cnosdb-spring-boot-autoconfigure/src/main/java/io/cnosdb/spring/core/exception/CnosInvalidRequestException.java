@@ -3,8 +3,8 @@ package io.cnosdb.spring.core.exception;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * The request itself was malformed for the server: a bad header, body encoding or size, or a
- * wrong method (HTTP 400, 405, 413; CnosDB codes {@code 0400xx}, {@code 000000}).
+ * The request itself was malformed for the server: a bad header, body encoding or size,
+ * or a wrong method (HTTP 400, 405, 413; CnosDB codes {@code 0400xx}, {@code 000000}).
  */
 public class CnosInvalidRequestException extends InvalidDataAccessApiUsageException implements CnosServerFailure {
 

@@ -3,8 +3,8 @@ package io.cnosdb.spring.core.exception;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * The server at the configured URL does not serve the CnosDB API (HTTP 404: a wrong URL path,
- * or a storage-only node).
+ * The server at the configured URL does not serve the CnosDB API (HTTP 404: a wrong URL
+ * path, or a storage-only node).
  */
 public class CnosResourceFailureException extends DataAccessResourceFailureException implements CnosServerFailure {
 

@@ -3,16 +3,18 @@ package io.cnosdb.spring.core.exception;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Implemented by every exception that stands for an error answer of the CnosDB server, so a
- * caller can read the code, message and status whatever the exception's place in Spring's
- * {@code DataAccessException} hierarchy.
+ * Implemented by every exception that stands for an error answer of the CnosDB server, so
+ * a caller can read the code, message and status whatever the exception's place in
+ * Spring's {@code DataAccessException} hierarchy.
  */
 public interface CnosServerFailure {
 
 	/** The server's answer. */
 	CnosServerError getServerError();
 
-	/** The CnosDB {@code error_code}, or {@code null} when the server sent no error body. */
+	/**
+	 * The CnosDB {@code error_code}, or {@code null} when the server sent no error body.
+	 */
 	default @Nullable String getErrorCode() {
 		return getServerError().errorCode();
 	}

@@ -3,8 +3,8 @@ package io.cnosdb.spring.core.exception;
 import org.springframework.dao.UncategorizedDataAccessException;
 
 /**
- * An error answer that fits no more specific category, such as the empty-bodied HTTP 500 the
- * server sends for requests it cannot read.
+ * An error answer that fits no more specific category, such as the empty-bodied HTTP 500
+ * the server sends for requests it cannot read.
  */
 public class CnosUncategorizedException extends UncategorizedDataAccessException implements CnosServerFailure {
 

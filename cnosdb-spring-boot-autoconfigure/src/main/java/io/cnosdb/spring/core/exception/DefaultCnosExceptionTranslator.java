@@ -10,10 +10,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Chooses the exception from CnosDB's {@code error_code} first and the HTTP status second:
- * the server answers 422 for authentication failures, unknown tables and syntax errors alike,
- * so the status alone says little. The codes below are the ones real CnosDB 2.4.2 and 2.3.5
- * servers send (the wire tests replay recorded answers).
+ * Chooses the exception from CnosDB's {@code error_code} first and the HTTP status
+ * second: the server answers 422 for authentication failures, unknown tables and syntax
+ * errors alike, so the status alone says little. The codes below are the ones real CnosDB
+ * 2.4.2 and 2.3.5 servers send (the wire tests replay recorded answers).
  * <p>
  * What may pass if sent again is decided here, once: a {@link CnosTransientException} (a
  * {@link org.springframework.dao.TransientDataAccessException}) for rate and concurrency
@@ -24,21 +24,30 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 
 	private static final Map<String, BiFunction<String, CnosServerError, DataAccessException>> BY_CODE = Map.ofEntries(
 			Map.entry("010016", CnosPermissionDeniedException::new), // authentication
-			Map.entry("010004", CnosPermissionDeniedException::new), // insufficient privileges, or must change password
+			Map.entry("010004", CnosPermissionDeniedException::new), // insufficient
+																		// privileges, or
+																		// must change
+																		// password
 			Map.entry("030008", CnosObjectNotFoundException::new), // user not found
 			Map.entry("030010", CnosObjectNotFoundException::new), // tenant not found
 			Map.entry("030017", CnosObjectNotFoundException::new), // database not found
 			Map.entry("030019", CnosObjectNotFoundException::new), // table not found
-			Map.entry("010062", CnosObjectNotFoundException::new), // database not found (planner)
+			Map.entry("010062", CnosObjectNotFoundException::new), // database not found
+																	// (planner)
 			Map.entry("030007", CnosDataIntegrityViolationException::new), // user exists
-			Map.entry("030018", CnosDataIntegrityViolationException::new), // database exists
+			Map.entry("030018", CnosDataIntegrityViolationException::new), // database
+																			// exists
 			Map.entry("030020", CnosDataIntegrityViolationException::new), // table exists
-			Map.entry("020004", CnosDataIntegrityViolationException::new), // field type conflict (2.3)
+			Map.entry("020004", CnosDataIntegrityViolationException::new), // field type
+																			// conflict
+																			// (2.3)
 			Map.entry("030024", CnosTransientException::new), // rate limit reached
-			Map.entry("010012", CnosTransientException::new), // concurrent query limit exceeded
+			Map.entry("010012", CnosTransientException::new), // concurrent query limit
+																// exceeded
 			Map.entry("010014", CnosTransientException::new), // query canceled
 			Map.entry("010015", CnosTransientException::new), // query server closed
-			Map.entry("050033", CnosTransientException::new), // memory exhausted, retry later
+			Map.entry("050033", CnosTransientException::new), // memory exhausted, retry
+																// later
 			Map.entry("040004", CnosBadSqlException::new), // line-protocol syntax
 			Map.entry("020002", CnosBadSqlException::new), // point without fields
 			Map.entry("000000", CnosInvalidRequestException::new), // missing header
@@ -48,12 +57,12 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 			Map.entry("040015", CnosInvalidRequestException::new)); // invalid UTF-8 body
 
 	/**
-	 * Whether a failure may pass if the same request is sent again later: what the translator
-	 * made a {@link TransientDataAccessException} (limits, shutdown, exhausted memory, HTTP
-	 * 502/503/504, read timeouts), and a connection that failed before the server was reached
-	 * (a {@link DataAccessResourceFailureException} that is no answer of the server's). An
-	 * answer about the request itself (4xx, other 422s, an empty 500, which CnosDB sends for
-	 * requests it cannot read) is not.
+	 * Whether a failure may pass if the same request is sent again later: what the
+	 * translator made a {@link TransientDataAccessException} (limits, shutdown, exhausted
+	 * memory, HTTP 502/503/504, read timeouts), and a connection that failed before the
+	 * server was reached (a {@link DataAccessResourceFailureException} that is no answer
+	 * of the server's). An answer about the request itself (4xx, other 422s, an empty
+	 * 500, which CnosDB sends for requests it cannot read) is not.
 	 * @param ex the failure
 	 * @return whether sending again may succeed
 	 */
@@ -67,7 +76,8 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 		String message = description + ": " + describe(error);
 		String code = error.errorCode();
 		if (isUnavailable(error.statusCode())) {
-			// A proxy or a server that cannot take the request now, whatever body it sent.
+			// A proxy or a server that cannot take the request now, whatever body it
+			// sent.
 			return new CnosTransientException(message, error);
 		}
 		if (code != null) {
@@ -80,7 +90,8 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 				return factory.apply(message, error);
 			}
 			if (code.startsWith("01")) {
-				// Query-engine errors (parser, planner, DataFusion, Arrow casts) are about the statement.
+				// Query-engine errors (parser, planner, DataFusion, Arrow casts) are
+				// about the statement.
 				return new CnosBadSqlException(message, error);
 			}
 			if (code.startsWith("04")) {
@@ -97,14 +108,15 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	}
 
 	/*
-	 * Two codes are shared by unrelated failures, told apart by the message: 050014 wraps any
-	 * storage error of the write path ("Apply engine failed: DataSchemaError: Column 'v' type
-	 * error, found F64 expected I64" for a field written with another type on 2.4; "write
-	 * expired time data not permit" for a point older than the TTL on 2.3), and 030034 is
-	 * any unsupported meta operation ("create expired bucket" for a point older than the TTL,
-	 * but also renaming a user). And a query on a missing table is a planning error 010001
-	 * ("Datafusion: Error during planning: Table not found, …"), not the 030019 that DROP and
-	 * DESCRIBE answer.
+	 * Two codes are shared by unrelated failures, told apart by the message: 050014 wraps
+	 * any storage error of the write path ("Apply engine failed: DataSchemaError: Column
+	 * 'v' type error, found F64 expected
+	 * I64" for a field written with another type on 2.4; "write expired time data not
+	 * permit" for a point older than the TTL on 2.3), and 030034 is any unsupported meta
+	 * operation ("create expired bucket" for a point older than the TTL, but also
+	 * renaming a user). And a query on a missing table is a planning error 010001
+	 * ("Datafusion: Error during planning: Table not found, …"), not the 030019 that DROP
+	 * and DESCRIBE answer.
 	 */
 	private static @Nullable DataAccessException translateByMessage(String code, String message,
 			CnosServerError error) {
@@ -116,8 +128,8 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 			return new CnosObjectNotFoundException(message, error);
 		}
 		if (code.equals("030034")) {
-			return error.message().contains("create expired bucket") ? new CnosDataIntegrityViolationException(message, error)
-					: new CnosBadSqlException(message, error);
+			return error.message().contains("create expired bucket")
+					? new CnosDataIntegrityViolationException(message, error) : new CnosBadSqlException(message, error);
 		}
 		return null;
 	}

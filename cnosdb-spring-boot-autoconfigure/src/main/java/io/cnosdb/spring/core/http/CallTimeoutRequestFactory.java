@@ -17,9 +17,10 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
 
 /**
- * A request factory whose requests take their timeout from the call that makes them, so that
- * one {@code RestClient} over one HTTP client serves pings of every timeout. A client per
- * timeout, each with its pool and threads, grew without bound with the timeouts asked for.
+ * A request factory whose requests take their timeout from the call that makes them, so
+ * that one {@code RestClient} over one HTTP client serves pings of every timeout. A
+ * client per timeout, each with its pool and threads, grew without bound with the
+ * timeouts asked for.
  * <p>
  * The timeout travels in a thread-local from {@link #withTimeout(Duration, Supplier)} to
  * {@link #createRequest(URI, HttpMethod)}: {@code RestClient} creates the request on the
@@ -29,7 +30,10 @@ public final class CallTimeoutRequestFactory implements ClientHttpRequestFactory
 
 	private static final ThreadLocal<@Nullable Duration> TIMEOUT = new ThreadLocal<>();
 
-	/** Factories are kept for the few timeouts in use, not made per request: a user's may build a client. */
+	/**
+	 * Factories are kept for the few timeouts in use, not made per request: a user's may
+	 * build a client.
+	 */
 	private static final int KEPT_FACTORIES = 8;
 
 	private final Function<Duration, ClientHttpRequestFactory> factories;
@@ -46,14 +50,16 @@ public final class CallTimeoutRequestFactory implements ClientHttpRequestFactory
 
 	/**
 	 * @param factories given a timeout, a factory whose connect and read timeouts do not
-	 * exceed it; called once per timeout in use (the last eight are kept), so it should share
-	 * one HTTP client between timeouts
+	 * exceed it; called once per timeout in use (the last eight are kept), so it should
+	 * share one HTTP client between timeouts
 	 */
 	public CallTimeoutRequestFactory(Function<Duration, ClientHttpRequestFactory> factories) {
 		this.factories = factories;
 	}
 
-	/** Runs {@code call}, whose requests through a factory of this kind get the timeout. */
+	/**
+	 * Runs {@code call}, whose requests through a factory of this kind get the timeout.
+	 */
 	static <T> T withTimeout(Duration timeout, Supplier<T> call) {
 		Duration previous = TIMEOUT.get();
 		TIMEOUT.set(timeout);

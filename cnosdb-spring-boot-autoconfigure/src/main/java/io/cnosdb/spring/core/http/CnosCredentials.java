@@ -19,7 +19,10 @@ public final class CnosCredentials {
 
 	private static final String PASSWORD = "password";
 
-	/** What precedes the raw Authorization header that CnosDB echoes when it cannot parse it. */
+	/**
+	 * What precedes the raw Authorization header that CnosDB echoes when it cannot parse
+	 * it.
+	 */
 	private static final String ECHOED_AUTHORIZATION = "malformed basic auth encoding: ";
 
 	private final String user;
@@ -31,8 +34,10 @@ public final class CnosCredentials {
 	public CnosCredentials(String user, String password) {
 		Assert.notNull(user, "The CnosDB user must not be null");
 		Assert.notNull(password, "The CnosDB password must not be null (use an empty string for none)");
-		Assert.isTrue(user.indexOf(':') < 0, "The CnosDB user must not contain ':' (Basic authentication splits there)");
-		// Encoded as '?', either would authenticate as someone else, or fail for no visible reason.
+		Assert.isTrue(user.indexOf(':') < 0,
+				"The CnosDB user must not contain ':' (Basic authentication splits there)");
+		// Encoded as '?', either would authenticate as someone else, or fail for no
+		// visible reason.
 		int surrogate = CnosSql.indexOfUnpairedSurrogate(user);
 		Assert.isTrue(surrogate < 0, () -> "The CnosDB user " + CnosSql.unpairedSurrogate(surrogate));
 		int passwordSurrogate = CnosSql.indexOfUnpairedSurrogate(password);
@@ -58,11 +63,12 @@ public final class CnosCredentials {
 	}
 
 	/**
-	 * Removes secrets from an error message of the server, by its structure rather than by
-	 * searching it for the password (which, short, would mask parts of ordinary words): the
-	 * only place the server echoes this client's credentials is the {@code Authorization}
-	 * header it could not parse ({@code 040006} "Parse auth, malformed basic auth encoding:
-	 * <header>"), which is cut off; password literals of the statement it may quote are masked.
+	 * Removes secrets from an error message of the server, by its structure rather than
+	 * by searching it for the password (which, short, would mask parts of ordinary
+	 * words): the only place the server echoes this client's credentials is the
+	 * {@code Authorization} header it could not parse ({@code 040006} "Parse auth,
+	 * malformed basic auth encoding: <header>"), which is cut off; password literals of
+	 * the statement it may quote are masked.
 	 */
 	String redactServerMessage(String message) {
 		int echo = message.indexOf(ECHOED_AUTHORIZATION);
@@ -74,13 +80,13 @@ public final class CnosCredentials {
 
 	/**
 	 * Masks every password literal in SQL, such as {@code PASSWORD = 'x'} or
-	 * {@code hash_password='x'}: the word {@code password} in any case, optional white space,
-	 * an optional {@code =} and white space, then a quoted literal, doubled quotes included. A
-	 * literal that the text cuts off is masked to the end.
+	 * {@code hash_password='x'}: the word {@code password} in any case, optional white
+	 * space, an optional {@code =} and white space, then a quoted literal, doubled quotes
+	 * included. A literal that the text cuts off is masked to the end.
 	 * <p>
 	 * A scan rather than a regular expression: {@code '(?:[^']|'')*'} recursed once per
-	 * character in Java's regex engine, and a password of a few thousand characters overflowed
-	 * the stack.
+	 * character in Java's regex engine, and a password of a few thousand characters
+	 * overflowed the stack.
 	 */
 	static String redactPasswordLiterals(String text) {
 		StringBuilder out = null;
@@ -115,7 +121,10 @@ public final class CnosCredentials {
 		return -1;
 	}
 
-	/** The index of the first character from {@code from} that is not white space as {@code \s} means it. */
+	/**
+	 * The index of the first character from {@code from} that is not white space as
+	 * {@code \s} means it.
+	 */
 	private static int skipWhitespace(String text, int from) {
 		int i = from;
 		while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
@@ -124,7 +133,10 @@ public final class CnosCredentials {
 		return i;
 	}
 
-	/** The index after the literal opened at {@code quote}, or the text's length if it is not closed. */
+	/**
+	 * The index after the literal opened at {@code quote}, or the text's length if it is
+	 * not closed.
+	 */
 	private static int endOfLiteral(String text, int quote) {
 		int i = quote + 1;
 		while (i < text.length()) {

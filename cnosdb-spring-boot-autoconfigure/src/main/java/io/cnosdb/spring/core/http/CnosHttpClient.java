@@ -41,11 +41,12 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The CnosDB endpoints a template uses, {@code /api/v1/sql} and {@code /api/v1/write}, plus
- * {@code /api/v1/ping}, over Spring's {@link RestClient}: one {@code Accept} value, Basic
- * authentication on every statement and write (never on a ping, which needs none), bodies as
- * byte arrays so they carry a {@code Content-Length} (the server answers a chunked upload with
- * an empty 500), and every failure turned into a {@link DataAccessException}.
+ * The CnosDB endpoints a template uses, {@code /api/v1/sql} and {@code /api/v1/write},
+ * plus {@code /api/v1/ping}, over Spring's {@link RestClient}: one {@code Accept} value,
+ * Basic authentication on every statement and write (never on a ping, which needs none),
+ * bodies as byte arrays so they carry a {@code Content-Length} (the server answers a
+ * chunked upload with an empty 500), and every failure turned into a
+ * {@link DataAccessException}.
  */
 public final class CnosHttpClient {
 
@@ -56,16 +57,19 @@ public final class CnosHttpClient {
 	public static final String PING_PATH = "/api/v1/ping";
 
 	/**
-	 * CSV keeps the statement's column order and duplicate names, NaN and infinity, every digit
-	 * of unsigned values and nine-digit timestamps; JSON sorts keys and drops NULL, NaN and
-	 * infinity. {@code application/csv} rather than {@code text/csv}: servers before 2.4.3
-	 * accept only the {@code application/} prefix.
+	 * CSV keeps the statement's column order and duplicate names, NaN and infinity, every
+	 * digit of unsigned values and nine-digit timestamps; JSON sorts keys and drops NULL,
+	 * NaN and infinity. {@code application/csv} rather than {@code text/csv}: servers
+	 * before 2.4.3 accept only the {@code application/} prefix.
 	 */
 	static final String ACCEPT_CSV = "application/csv";
 
 	private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
-	/** Enough of an error body for any CnosDB message; a larger body is cut, never buffered whole. */
+	/**
+	 * Enough of an error body for any CnosDB message; a larger body is cut, never
+	 * buffered whole.
+	 */
 	private static final int MAX_ERROR_BODY = 16 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -84,7 +88,9 @@ public final class CnosHttpClient {
 
 	private final CnosExceptionTranslator translator;
 
-	/** One client for pings and health checks of every timeout: each call sets its own. */
+	/**
+	 * One client for pings and health checks of every timeout: each call sets its own.
+	 */
 	private final RestClient pingClient;
 
 	/** How many connections the client's pool holds, for messages; 0 if unknown. */
@@ -100,8 +106,8 @@ public final class CnosHttpClient {
 
 	private volatile int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
 
-	public CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials, CnosExceptionTranslator translator,
-			RestClient pingClient, int maxConnections) {
+	public CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials,
+			CnosExceptionTranslator translator, RestClient pingClient, int maxConnections) {
 		this.restClient = restClient;
 		this.displayUrl = CnosMessageValues.withoutUserInfo(url);
 		this.credentials = credentials;
@@ -132,9 +138,10 @@ public final class CnosHttpClient {
 		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
 		ClientHttpResponse response;
 		try {
-			response = call(description, deadline, () -> statement(this.restClient, body, database, tenant)
-				.exchange((request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
-						false));
+			response = call(description, deadline,
+					() -> statement(this.restClient, body, database, tenant).exchange(
+							(request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
+							false));
 		}
 		catch (RuntimeException ex) {
 			deadline.close();
@@ -171,8 +178,8 @@ public final class CnosHttpClient {
 	}
 
 	/**
-	 * The statement as UTF-8, refused if it holds an unpaired surrogate: the encoder would send
-	 * it as {@code ?}, which can change what the statement addresses.
+	 * The statement as UTF-8, refused if it holds an unpaired surrogate: the encoder
+	 * would send it as {@code ?}, which can change what the statement addresses.
 	 */
 	private static byte[] encode(String sql, String description) {
 		int surrogate = CnosSql.indexOfUnpairedSurrogate(sql);
@@ -198,7 +205,10 @@ public final class CnosHttpClient {
 		return this.encodeBuffers;
 	}
 
-	/** Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)} compresses bodies. */
+	/**
+	 * Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)}
+	 * compresses bodies.
+	 */
 	public void writeCompression(CnosWriteCompression compression, int level) {
 		WriteBodies.checkLevel(level);
 		this.writeCompression = compression;
@@ -206,9 +216,9 @@ public final class CnosHttpClient {
 	}
 
 	/**
-	 * Posts the line protocol in {@code bytes[0 .. length)}, compressed as configured, with a
-	 * {@code Content-Length}; returns when the server has acknowledged it. The array is sent
-	 * as it is, without a copy, where the request factory streams.
+	 * Posts the line protocol in {@code bytes[0 .. length)}, compressed as configured,
+	 * with a {@code Content-Length}; returns when the server has acknowledged it. The
+	 * array is sent as it is, without a copy, where the request factory streams.
 	 * @param description what is being done, for messages
 	 */
 	public void write(byte[] bytes, int length, String database, String tenant, CnosPrecision precision,
@@ -217,8 +227,7 @@ public final class CnosHttpClient {
 				? WriteBodies.gzip(bytes, length, this.writeCompressionLevel) : new WriteBodies.Body(bytes, length);
 		String encoding = (this.writeCompression == CnosWriteCompression.GZIP) ? "gzip" : null;
 		call(description, () -> this.restClient.post()
-			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant,
-					precision.wireValue())
+			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant, precision.wireValue())
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.contentType(TEXT_UTF8)
 			.headers((headers) -> {
@@ -236,8 +245,8 @@ public final class CnosHttpClient {
 
 	/**
 	 * Reads what the server answered to a write, which CnosDB sends empty, keeping the
-	 * connection; an answer longer than any CnosDB sends (such as an endless one from something
-	 * else at the URL) is cut off instead of read to its end.
+	 * connection; an answer longer than any CnosDB sends (such as an endless one from
+	 * something else at the URL) is cut off instead of read to its end.
 	 */
 	private static void finishWriteAnswer(InputStream body) throws IOException {
 		body.readNBytes(MAX_ERROR_BODY);
@@ -247,30 +256,31 @@ public final class CnosHttpClient {
 	}
 
 	/**
-	 * Asks the server whether it is healthy, over a client whose connect and read timeouts are
-	 * bounded by the given timeout; sends no credentials.
+	 * Asks the server whether it is healthy, over a client whose connect and read
+	 * timeouts are bounded by the given timeout; sends no credentials.
 	 */
 	public CnosPing ping(Duration timeout) {
 		String description = "pinging the server";
 		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
 			return CallTimeoutRequestFactory.withTimeout(timeout,
-					() -> call(description, deadline, () -> this.pingClient.get()
-						.uri(PING_PATH)
-						.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-						.exchange((request, response) -> {
-							try (ClientHttpResponse checked = checked(response, description)) {
-								InputStream body = checked.getBody();
-								deadline.watch(body);
-								return readPing(body.readNBytes(MAX_ERROR_BODY), description);
-							}
-						})));
+					() -> call(description, deadline,
+							() -> this.pingClient.get()
+								.uri(PING_PATH)
+								.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+								.exchange((request, response) -> {
+									try (ClientHttpResponse checked = checked(response, description)) {
+										InputStream body = checked.getBody();
+										deadline.watch(body);
+										return readPing(body.readNBytes(MAX_ERROR_BODY), description);
+									}
+								})));
 		}
 	}
 
 	/**
 	 * Runs {@code sql} as the configured user over the same bounded client as
-	 * {@link #ping(Duration)}, and reads the answer to its end within the timeout: the check a
-	 * health indicator makes that the credentials work, since a ping sends none.
+	 * {@link #ping(Duration)}, and reads the answer to its end within the timeout: the
+	 * check a health indicator makes that the credentials work, since a ping sends none.
 	 */
 	public void validate(String sql, String database, String tenant, Duration timeout) {
 		String description = "checking that the user can run " + sql;
@@ -278,15 +288,15 @@ public final class CnosHttpClient {
 			CallTimeoutRequestFactory.withTimeout(timeout,
 					() -> call(description, deadline,
 							() -> statement(this.pingClient, encode(sql, description), database, tenant)
-						.exchange((request, response) -> {
-							try (ClientHttpResponse checked = requireCsv(checked(response, description),
-									description)) {
-								InputStream body = checked.getBody();
-								deadline.watch(body);
-								StreamUtils.drain(body);
-								return null;
-							}
-						})));
+								.exchange((request, response) -> {
+									try (ClientHttpResponse checked = requireCsv(checked(response, description),
+											description)) {
+										InputStream body = checked.getBody();
+										deadline.watch(body);
+										StreamUtils.drain(body);
+										return null;
+									}
+								})));
 		}
 	}
 
@@ -349,10 +359,10 @@ public final class CnosHttpClient {
 	}
 
 	/**
-	 * Fails for a successful answer to a statement that is not CSV, such as the HTML page of a
-	 * proxy or another service at the URL, before a row is read: its first line would pass for
-	 * the column names. An answer without a content type passes: the server sends a statement
-	 * without a result (DDL) as an empty body without one.
+	 * Fails for a successful answer to a statement that is not CSV, such as the HTML page
+	 * of a proxy or another service at the URL, before a row is read: its first line
+	 * would pass for the column names. An answer without a content type passes: the
+	 * server sends a statement without a result (DDL) as an empty body without one.
 	 */
 	private ClientHttpResponse requireCsv(ClientHttpResponse response, String description) {
 		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
@@ -411,7 +421,10 @@ public final class CnosHttpClient {
 		}
 	}
 
-	/** Like {@link #call(String, Call)}, reporting a failure past the deadline as its expiry. */
+	/**
+	 * Like {@link #call(String, Call)}, reporting a failure past the deadline as its
+	 * expiry.
+	 */
 	private <T> T call(String description, StatementDeadline deadline, Call<T> call) {
 		try {
 			return call.run();
@@ -427,7 +440,10 @@ public final class CnosHttpClient {
 		}
 	}
 
-	/** Like {@link #translateReadFailure(String, Exception)}, naming an expired deadline or a row too large. */
+	/**
+	 * Like {@link #translateReadFailure(String, Exception)}, naming an expired deadline
+	 * or a row too large.
+	 */
 	DataAccessException translateReadFailure(String description, Exception ex, StatementDeadline deadline) {
 		if (deadline.expired()) {
 			return deadlineExpired(description, deadline, ex);
@@ -454,8 +470,8 @@ public final class CnosHttpClient {
 		if (ex instanceof IOException || ex instanceof UncheckedIOException || ex.getCause() instanceof IOException) {
 			return ioFailure(description, ex);
 		}
-		return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl
-				+ " while " + description + ": " + ex.getMessage(), ex);
+		return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl + " while "
+				+ description + ": " + ex.getMessage(), ex);
 	}
 
 	private DataAccessException ioFailure(String description, Exception ex) {

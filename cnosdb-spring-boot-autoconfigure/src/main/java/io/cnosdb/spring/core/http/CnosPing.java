@@ -5,8 +5,8 @@ package io.cnosdb.spring.core.http;
  *
  * @param version the server's version text, such as
  * {@code 2.4.3, revision: c760943, build_time: …}; empty when the server sent none
- * @param status the server's status, {@code healthy} when it serves requests; empty when the
- * server sent none
+ * @param status the server's status, {@code healthy} when it serves requests; empty when
+ * the server sent none
  */
 public record CnosPing(String version, String status) {
 

@@ -19,10 +19,10 @@ import org.springframework.util.ClassUtils;
  * The HTTP client of a template built without a {@code RestClient.Builder}: Apache
  * HttpClient 5 when it is on the class path (the starter brings it), else the JDK's.
  * <p>
- * With HttpClient 5 the read timeout bounds each wait for data, so a long result that keeps
- * arriving is read to its end, within the template's query timeout. The JDK client's read
- * timeout, as Spring applies it, bounds the whole exchange instead: a result that takes longer
- * to stream than the timeout is cut off.
+ * With HttpClient 5 the read timeout bounds each wait for data, so a long result that
+ * keeps arriving is read to its end, within the template's query timeout. The JDK
+ * client's read timeout, as Spring applies it, bounds the whole exchange instead: a
+ * result that takes longer to stream than the timeout is cut off.
  */
 public final class DefaultRequestFactories {
 
@@ -34,7 +34,8 @@ public final class DefaultRequestFactories {
 
 	/**
 	 * The factory for statements and writes.
-	 * @param maxConnections the most connections HttpClient 5 keeps open to the server at once
+	 * @param maxConnections the most connections HttpClient 5 keeps open to the server at
+	 * once
 	 */
 	public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout, int maxConnections) {
 		return HTTP_COMPONENTS_PRESENT ? HttpComponents.create(connectTimeout, readTimeout, maxConnections)
@@ -42,9 +43,10 @@ public final class DefaultRequestFactories {
 	}
 
 	/**
-	 * Factories for pings, one per timeout, over one JDK HTTP client: a factory is a small
-	 * object, the client holds the threads and connections. The JDK's request timeout, which
-	 * Spring's read timeout sets, bounds the whole exchange, connecting included.
+	 * Factories for pings, one per timeout, over one JDK HTTP client: a factory is a
+	 * small object, the client holds the threads and connections. The JDK's request
+	 * timeout, which Spring's read timeout sets, bounds the whole exchange, connecting
+	 * included.
 	 */
 	public static Function<Duration, ClientHttpRequestFactory> jdkPerTimeout(Duration connectTimeout) {
 		HttpClient httpClient = jdkClient(connectTimeout);
@@ -75,27 +77,32 @@ public final class DefaultRequestFactories {
 	/** Kept apart so HttpClient 5 classes load only when present. */
 	private static final class HttpComponents {
 
-		public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout, int maxConnections) {
+		public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout,
+				int maxConnections) {
 			ConnectionConfig connectionConfig = ConnectionConfig.custom()
 				.setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
 				.setSocketTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS)
 				.build();
 			RequestConfig requestConfig = RequestConfig.custom()
 				.setResponseTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-				// The wait for a free connection of the pool gets its own, short bound: past
-				// it the pool is exhausted, which waiting as long as for the server hides.
+				// The wait for a free connection of the pool gets its own, short bound:
+				// past
+				// it the pool is exhausted, which waiting as long as for the server
+				// hides.
 				.setConnectionRequestTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
 				.build();
 			return new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
 				.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 					.setDefaultConnectionConfig(connectionConfig)
-					// HttpClient's default of 5 per host is exhausted by 5 threads that each
+					// HttpClient's default of 5 per host is exhausted by 5 threads that
+					// each
 					// run a query inside another's row callback.
 					.setMaxConnTotal(maxConnections)
 					.setMaxConnPerRoute(maxConnections)
 					.build())
 				.setDefaultRequestConfig(requestConfig)
-				// HttpClient would resend a request answered 503 or 429 on its own; retrying is the
+				// HttpClient would resend a request answered 503 or 429 on its own;
+				// retrying is the
 				// caller's decision (statements are not all idempotent).
 				.disableAutomaticRetries()
 				.build());

@@ -12,8 +12,9 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * An open CSV answer: its columns, then one row at a time. Closing it releases the
  * connection, also when the rows were not all read: an answer read to its end leaves the
- * connection for reuse; one left unread (a stream closed early, a mapper or CSV failure, an
- * expired deadline) is aborted, since reading the rest could take as long as the server likes.
+ * connection for reuse; one left unread (a stream closed early, a mapper or CSV failure,
+ * an expired deadline) is aborted, since reading the rest could take as long as the
+ * server likes.
  */
 public final class QueryResult implements Closeable {
 
@@ -50,14 +51,19 @@ public final class QueryResult implements Closeable {
 		return this.reader;
 	}
 
-	/** Moves to the next row; {@code false} at the end. Read failures become DataAccessExceptions. */
+	/**
+	 * Moves to the next row; {@code false} at the end. Read failures become
+	 * DataAccessExceptions.
+	 */
 	public boolean next() {
 		try {
 			boolean more = this.reader.next();
 			this.finished = !more;
 			if (!more) {
-				// Read to its end: nothing is left for the deadline to abort, even if the caller
-				// never closes this result (a stream collected without try-with-resources).
+				// Read to its end: nothing is left for the deadline to abort, even if the
+				// caller
+				// never closes this result (a stream collected without
+				// try-with-resources).
 				this.deadline.close();
 			}
 			return more;
@@ -68,8 +74,8 @@ public final class QueryResult implements Closeable {
 	}
 
 	/**
-	 * Reads the rows left, within the deadline, so that the connection is kept: for callers
-	 * that want the statement's effect rather than its rows.
+	 * Reads the rows left, within the deadline, so that the connection is kept: for
+	 * callers that want the statement's effect rather than its rows.
 	 */
 	public void finish() {
 		while (next()) {

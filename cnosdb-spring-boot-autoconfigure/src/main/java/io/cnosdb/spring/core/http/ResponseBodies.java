@@ -8,15 +8,15 @@ import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.springframework.util.ClassUtils;
 
 /**
- * Ends an answer without reading the rest of it. Closing the body of an Apache HttpClient 5
- * response reads it to its end so that the connection can be reused: an endless answer never
- * returns, a large one costs its transfer. Aborting drops the connection instead. The JDK's
- * client stops reading when its body is closed.
+ * Ends an answer without reading the rest of it. Closing the body of an Apache HttpClient
+ * 5 response reads it to its end so that the connection can be reused: an endless answer
+ * never returns, a large one costs its transfer. Aborting drops the connection instead.
+ * The JDK's client stops reading when its body is closed.
  */
 final class ResponseBodies {
 
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
-			"org.apache.hc.core5.http.io.EofSensorInputStream", ResponseBodies.class.getClassLoader());
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
+		.isPresent("org.apache.hc.core5.http.io.EofSensorInputStream", ResponseBodies.class.getClassLoader());
 
 	private ResponseBodies() {
 	}

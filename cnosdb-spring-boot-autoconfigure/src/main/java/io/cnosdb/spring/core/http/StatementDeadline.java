@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The overall deadline of one statement, from sending it to reading its last row. The socket
- * read timeout bounds each wait for data, so an answer that trickles in a byte at a time never
- * reaches it; past the deadline the answer's body is aborted, which fails the read in progress.
+ * The overall deadline of one statement, from sending it to reading its last row. The
+ * socket read timeout bounds each wait for data, so an answer that trickles in a byte at
+ * a time never reaches it; past the deadline the answer's body is aborted, which fails
+ * the read in progress.
  */
 public final class StatementDeadline implements AutoCloseable {
 
@@ -72,7 +73,9 @@ public final class StatementDeadline implements AutoCloseable {
 		this.body = null;
 	}
 
-	/** One daemon thread for every template's deadlines: it only aborts, which is quick. */
+	/**
+	 * One daemon thread for every template's deadlines: it only aborts, which is quick.
+	 */
 	private static final class Timer {
 
 		static final ScheduledThreadPoolExecutor INSTANCE = create();
@@ -83,7 +86,8 @@ public final class StatementDeadline implements AutoCloseable {
 				thread.setDaemon(true);
 				return thread;
 			});
-			// Statements end before their deadline; their cancelled expiries must not pile up.
+			// Statements end before their deadline; their cancelled expiries must not
+			// pile up.
 			executor.setRemoveOnCancelPolicy(true);
 			return executor;
 		}

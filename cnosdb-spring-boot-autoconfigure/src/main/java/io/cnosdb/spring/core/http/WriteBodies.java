@@ -20,8 +20,8 @@ public final class WriteBodies {
 
 	public static void checkLevel(int level) {
 		if (level < MIN_LEVEL || level > MAX_LEVEL) {
-			throw new IllegalArgumentException("Compression level must be between " + MIN_LEVEL + " and " + MAX_LEVEL
-					+ " but was " + level);
+			throw new IllegalArgumentException(
+					"Compression level must be between " + MIN_LEVEL + " and " + MAX_LEVEL + " but was " + level);
 		}
 	}
 

@@ -7,12 +7,12 @@ import java.nio.ByteOrder;
 /**
  * Reads eight bytes of an array as one {@code long}, the byte at the lowest index in the
  * lowest bits, so that the parsers can test and convert eight bytes per operation (SWAR,
- * "SIMD within a register"). The JIT compiles a read to one unaligned load, bounds checked.
+ * "SIMD within a register"). The JIT compiles a read to one unaligned load, bounds
+ * checked.
  */
 final class ByteWords {
 
-	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	/** {@code 0x30} ({@code '0'}) in every byte. */
 	private static final long ZEROS = 0x3030_3030_3030_3030L;
@@ -34,9 +34,9 @@ final class ByteWords {
 	}
 
 	/**
-	 * The word's bytes equal to those of {@code pattern}: the high bit set in each such byte,
-	 * every other bit clear. Exact (no borrow reaches a neighbouring byte), so the first match
-	 * is at {@code numberOfTrailingZeros >>> 3}.
+	 * The word's bytes equal to those of {@code pattern}: the high bit set in each such
+	 * byte, every other bit clear. Exact (no borrow reaches a neighbouring byte), so the
+	 * first match is at {@code numberOfTrailingZeros >>> 3}.
 	 */
 	static long bytesEqualTo(long word, long pattern) {
 		long zeroWhereEqual = word ^ pattern;
@@ -47,7 +47,8 @@ final class ByteWords {
 
 	/** Whether each of the eight bytes is an ASCII digit. */
 	static boolean isEightDigits(long word) {
-		// A digit has high nibble 3, and keeps it when 6 is added; ':' to '?' do not. A byte
+		// A digit has high nibble 3, and keeps it when 6 is added; ':' to '?' do not. A
+		// byte
 		// whose addition carries into the next one already fails the first test.
 		long highNibbles = word & 0xF0F0_F0F0_F0F0_F0F0L;
 		long highNibblesPlusSix = (word + 0x0606_0606_0606_0606L) & 0xF0F0_F0F0_F0F0_F0F0L;
@@ -56,8 +57,8 @@ final class ByteWords {
 
 	/**
 	 * The value of eight ASCII digits, the first the most significant, checked with
-	 * {@link #isEightDigits}: pairs, then quads, then all eight are combined by one multiply
-	 * each (the method of simdjson's {@code parse_eight_digits_unrolled}).
+	 * {@link #isEightDigits}: pairs, then quads, then all eight are combined by one
+	 * multiply each (the method of simdjson's {@code parse_eight_digits_unrolled}).
 	 */
 	static int eightDigits(long word) {
 		long value = word - ZEROS;

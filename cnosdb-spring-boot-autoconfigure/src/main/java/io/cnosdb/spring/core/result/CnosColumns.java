@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The column names of a result, in the statement's order, duplicates kept, with a lookup by
- * name: exact first, then ignoring case (the first of equal names wins). Used by one thread
- * at a time, as the rows of a result are.
+ * The column names of a result, in the statement's order, duplicates kept, with a lookup
+ * by name: exact first, then ignoring case (the first of equal names wins). Used by one
+ * thread at a time, as the rows of a result are.
  */
 public final class CnosColumns {
 
@@ -25,8 +25,9 @@ public final class CnosColumns {
 	private final Map<String, Integer> ignoringCase = new HashMap<>();
 
 	/**
-	 * Names found before, compared by identity: a mapper asks for the same string constants on
-	 * every row, and a few reference checks cost less than hashing them again.
+	 * Names found before, compared by identity: a mapper asks for the same string
+	 * constants on every row, and a few reference checks cost less than hashing them
+	 * again.
 	 */
 	private final String[] recentNames = new String[16];
 
@@ -60,7 +61,8 @@ public final class CnosColumns {
 
 	/** The index of a column, or -1. */
 	public int indexOf(String name) {
-		// A mapper asks for the same names in the same order on every row: try the one after
+		// A mapper asks for the same names in the same order on every row: try the one
+		// after
 		// the last found first.
 		int next = this.nextRecent;
 		if (next < this.recentCount && this.recentNames[next] == name) {

@@ -10,9 +10,9 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
- * The conversions from CnosDB's text values to Java types: Spring's defaults, plus CnosDB's
- * timestamp layouts and its {@code inf} / {@code -inf} spelling of infinity, which
- * {@link Double#parseDouble(String)} does not accept.
+ * The conversions from CnosDB's text values to Java types: Spring's defaults, plus
+ * CnosDB's timestamp layouts and its {@code inf} / {@code -inf} spelling of infinity,
+ * which {@link Double#parseDouble(String)} does not accept.
  */
 public final class CnosConversions {
 
@@ -38,7 +38,8 @@ public final class CnosConversions {
 		service.addConverter(String.class, LocalDateTime.class,
 				(Converter<String, LocalDateTime>) CnosTimestamps::parseLocalDateTime);
 		service.addConverter(String.class, OffsetDateTime.class,
-				(Converter<String, OffsetDateTime>) (text) -> CnosTimestamps.parseInstant(text).atOffset(ZoneOffset.UTC));
+				(Converter<String, OffsetDateTime>) (text) -> CnosTimestamps.parseInstant(text)
+					.atOffset(ZoneOffset.UTC));
 		service.addConverter(String.class, ZonedDateTime.class,
 				(Converter<String, ZonedDateTime>) (text) -> CnosTimestamps.parseInstant(text).atZone(ZoneOffset.UTC));
 		service.addConverter(String.class, Double.class, (Converter<String, Double>) CnosConversions::parseDouble);
@@ -47,7 +48,8 @@ public final class CnosConversions {
 	}
 
 	/**
-	 * Parses a floating-point value as CnosDB writes it, {@code inf} and {@code -inf} included.
+	 * Parses a floating-point value as CnosDB writes it, {@code inf} and {@code -inf}
+	 * included.
 	 * @param text the text
 	 * @return the value
 	 */

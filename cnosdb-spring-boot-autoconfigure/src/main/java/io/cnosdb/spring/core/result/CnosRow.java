@@ -19,16 +19,17 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 
 /**
- * One row of a CnosDB result, as a {@link RowMapper} sees it: the exact text the server sent
- * for each column, converted on request to the type asked for.
+ * One row of a CnosDB result, as a {@link RowMapper} sees it: the exact text the server
+ * sent for each column, converted on request to the type asked for.
  * <p>
  * CnosDB's CSV answer carries no column types, so the row never guesses one: a tag
  * {@code "007"} stays {@code "007"} until a caller asks for a number. An empty value is
  * NULL; CSV cannot tell NULL from an empty string, so both read as {@code null}.
  * <p>
- * Columns are read by name (exact, then ignoring case) or, faster, by zero-based index, as
- * with JDBC's {@code ResultSet}. The typed getters read numbers and timestamps straight from
- * the bytes received; repeated short strings, such as tags, are decoded once and shared.
+ * Columns are read by name (exact, then ignoring case) or, faster, by zero-based index,
+ * as with JDBC's {@code ResultSet}. The typed getters read numbers and timestamps
+ * straight from the bytes received; repeated short strings, such as tags, are decoded
+ * once and shared.
  * <p>
  * A row object is reused for the next row: mappers must not keep it.
  */
@@ -44,10 +45,16 @@ public final class CnosRow {
 
 	private final ConversionService conversionService;
 
-	/** Whether numbers, booleans and timestamps may skip the conversion service: only with CnosDB's own. */
+	/**
+	 * Whether numbers, booleans and timestamps may skip the conversion service: only with
+	 * CnosDB's own.
+	 */
 	private final boolean directConversions;
 
-	/** Made on the first string read, so that a query reading no strings (a count, say) does not pay for it. */
+	/**
+	 * Made on the first string read, so that a query reading no strings (a count, say)
+	 * does not pay for it.
+	 */
 	private @Nullable ShortStringCache strings;
 
 	private int rowNumber = -1;
@@ -106,7 +113,10 @@ public final class CnosRow {
 		return index;
 	}
 
-	/** Whether the value is NULL (or, for a string column, empty: CSV cannot tell them apart). */
+	/**
+	 * Whether the value is NULL (or, for a string column, empty: CSV cannot tell them
+	 * apart).
+	 */
 	public boolean isNull(int index) {
 		return length(index) == 0;
 	}
@@ -163,7 +173,9 @@ public final class CnosRow {
 		return getLong(getColumnIndex(column));
 	}
 
-	/** The value as a {@code double}, {@code NaN} and {@code inf} included; fails on NULL. */
+	/**
+	 * The value as a {@code double}, {@code NaN} and {@code inf} included; fails on NULL.
+	 */
 	public double getDouble(int index) {
 		if (this.directConversions && length(index) > 0) {
 			CsvResultReader reader = this.reader;
@@ -177,7 +189,9 @@ public final class CnosRow {
 		return required(index, Double.class);
 	}
 
-	/** The value as a {@code double}, {@code NaN} and {@code inf} included; fails on NULL. */
+	/**
+	 * The value as a {@code double}, {@code NaN} and {@code inf} included; fails on NULL.
+	 */
 	public double getDouble(String column) {
 		return getDouble(getColumnIndex(column));
 	}
@@ -220,7 +234,10 @@ public final class CnosRow {
 		return getInstant(getColumnIndex(column));
 	}
 
-	/** The value as a big integer, for unsigned values above {@code Long.MAX_VALUE}, or {@code null}. */
+	/**
+	 * The value as a big integer, for unsigned values above {@code Long.MAX_VALUE}, or
+	 * {@code null}.
+	 */
 	public @Nullable BigInteger getBigInteger(int index) {
 		if (this.directConversions && length(index) > 0) {
 			CsvResultReader reader = this.reader;
@@ -233,7 +250,10 @@ public final class CnosRow {
 		return (length(index) > 0) ? convertText(index, BIG_INTEGER, BigInteger.class) : null;
 	}
 
-	/** The value as a big integer, for unsigned values above {@code Long.MAX_VALUE}, or {@code null}. */
+	/**
+	 * The value as a big integer, for unsigned values above {@code Long.MAX_VALUE}, or
+	 * {@code null}.
+	 */
 	public @Nullable BigInteger getBigInteger(String column) {
 		return getBigInteger(getColumnIndex(column));
 	}
@@ -249,8 +269,8 @@ public final class CnosRow {
 	}
 
 	/**
-	 * The value converted to a target, or {@code null} for NULL: the common types straight from
-	 * the bytes, any other through the conversion service.
+	 * The value converted to a target, or {@code null} for NULL: the common types
+	 * straight from the bytes, any other through the conversion service.
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T convert(int index, TypeDescriptor target, Class<T> type) {
@@ -300,7 +320,8 @@ public final class CnosRow {
 			if (value.length() <= CnosMessageValues.MAX_LENGTH) {
 				throw new TypeMismatchDataAccessException(message, ex);
 			}
-			// The cause would repeat the whole value (NumberFormatException does), in every
+			// The cause would repeat the whole value (NumberFormatException does), in
+			// every
 			// logged stack trace: only its type and the start of its message are kept.
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 			throw new TypeMismatchDataAccessException(message + " (" + cause.getClass().getName() + ": "
@@ -339,7 +360,10 @@ public final class CnosRow {
 		return CnosMessageValues.abbreviate(this.columns.name(index));
 	}
 
-	/** The length in bytes of a cell of the current row, 0 for NULL; fails for a bad index. */
+	/**
+	 * The length in bytes of a cell of the current row, 0 for NULL; fails for a bad
+	 * index.
+	 */
 	private int length(int index) {
 		if (index < 0 || index >= this.columns.count()) {
 			throw new InvalidDataAccessApiUsageException(

@@ -10,10 +10,10 @@ import java.time.ZoneOffset;
 
 /**
  * Reads the timestamp layouts CnosDB writes: {@code 2023-07-28T02:12:11.000000000} (CSV,
- * always nine fraction digits, UTC implied), {@code 2022-11-03T06:20:11.001} (JSON, 0, 3, 6 or
- * 9 digits), an optional {@code Z} or {@code +hh:mm} zone, and the space separator of older
- * servers. Positions are fixed, so the text is read directly rather than through a
- * {@code DateTimeFormatter}, which costs as much as the rest of a row.
+ * always nine fraction digits, UTC implied), {@code 2022-11-03T06:20:11.001} (JSON, 0, 3,
+ * 6 or 9 digits), an optional {@code Z} or {@code +hh:mm} zone, and the space separator
+ * of older servers. Positions are fixed, so the text is read directly rather than through
+ * a {@code DateTimeFormatter}, which costs as much as the rest of a row.
  */
 public final class CnosTimestamps {
 
@@ -78,7 +78,8 @@ public final class CnosTimestamps {
 			return LocalDate.of(year, month, day).toEpochDay();
 		}
 		catch (DateTimeException ex) {
-			// Month 13 or February 30: not a timestamp, reported like every other bad input.
+			// Month 13 or February 30: not a timestamp, reported like every other bad
+			// input.
 			throw notATimestamp(text);
 		}
 	}

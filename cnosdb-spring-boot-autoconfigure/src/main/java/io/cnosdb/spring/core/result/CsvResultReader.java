@@ -7,16 +7,17 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * Reads a CnosDB CSV answer row by row, straight from the response stream, on bytes: memory
- * holds one buffer (64 KiB, larger only while a single row does not fit) whatever the size of
- * the result, and no value becomes a {@code String} unless a caller asks for one.
+ * Reads a CnosDB CSV answer row by row, straight from the response stream, on bytes:
+ * memory holds one buffer (64 KiB, larger only while a single row does not fit) whatever
+ * the size of the result, and no value becomes a {@code String} unless a caller asks for
+ * one.
  * <p>
- * Each row is split into cells recorded as byte ranges of the buffer; {@link CnosRow} reads
- * them. The structural characters (comma, quote, CR, LF) are ASCII, so they are found without
- * decoding UTF-8. Quoting follows RFC 4180 as the server writes it: a quoted cell may hold
- * commas, line breaks and doubled quotes, which are unescaped in place. Rows end with LF, CRLF
- * or CR. The first row is the header. An empty body, which the server sends for statements
- * without a result, has no columns and no rows.
+ * Each row is split into cells recorded as byte ranges of the buffer; {@link CnosRow}
+ * reads them. The structural characters (comma, quote, CR, LF) are ASCII, so they are
+ * found without decoding UTF-8. Quoting follows RFC 4180 as the server writes it: a
+ * quoted cell may hold commas, line breaks and doubled quotes, which are unescaped in
+ * place. Rows end with LF, CRLF or CR. The first row is the header. An empty body, which
+ * the server sends for statements without a result, has no columns and no rows.
  */
 public final class CsvResultReader implements Closeable {
 
@@ -33,7 +34,10 @@ public final class CsvResultReader implements Closeable {
 
 	private final InputStream body;
 
-	/** The most bytes one row may take, so that an endless cell fails instead of exhausting memory. */
+	/**
+	 * The most bytes one row may take, so that an endless cell fails instead of
+	 * exhausting memory.
+	 */
 	private final int maxRowSize;
 
 	private final CnosColumns columns;
@@ -56,7 +60,9 @@ public final class CsvResultReader implements Closeable {
 
 	private int limit;
 
-	/** How far the last {@link #fill()} moved the bytes towards the start of the buffer. */
+	/**
+	 * How far the last {@link #fill()} moved the bytes towards the start of the buffer.
+	 */
 	private int shift;
 
 	private boolean endOfBody;
@@ -64,7 +70,10 @@ public final class CsvResultReader implements Closeable {
 	/** The zero-based number of the current row; the header is -1. */
 	private long rowNumber = -2;
 
-	/** How many cells every row must have: as many as the header; -1 while the header is read. */
+	/**
+	 * How many cells every row must have: as many as the header; -1 while the header is
+	 * read.
+	 */
 	private int expectedCells = -1;
 
 	public CsvResultReader(InputStream body) {
@@ -76,12 +85,14 @@ public final class CsvResultReader implements Closeable {
 	}
 
 	/**
-	 * @param maxRowSize the most bytes a single row may take (its cells, quotes and commas)
+	 * @param maxRowSize the most bytes a single row may take (its cells, quotes and
+	 * commas)
 	 */
 	public CsvResultReader(InputStream body, int bufferSize, int maxRowSize) {
 		this.body = body;
 		this.maxRowSize = Math.min(Math.max(maxRowSize, 1), MAX_BUFFER_SIZE - 1);
-		// One byte more than a row may take: the reader must see the line break that ends it.
+		// One byte more than a row may take: the reader must see the line break that ends
+		// it.
 		this.buffer = new byte[Math.max(Math.min(bufferSize, this.maxRowSize + 1), 1)];
 		this.columns = next() ? new CnosColumns(header()) : CnosColumns.NONE;
 		this.expectedCells = this.columns.count();
@@ -94,15 +105,16 @@ public final class CsvResultReader implements Closeable {
 	/**
 	 * Moves to the next row.
 	 * @return {@code false} at the end of the result
-	 * @throws IllegalStateException if the answer is not valid CSV, or a row has another number
-	 * of cells than the header
+	 * @throws IllegalStateException if the answer is not valid CSV, or a row has another
+	 * number of cells than the header
 	 * @throws UncheckedIOException if the body cannot be read
 	 */
 	public boolean next() {
 		try {
 			boolean read = readRow();
 			if (read && this.cellCount != this.expectedCells && this.expectedCells >= 0) {
-				// A short row would read as NULLs in its last columns, a long one would lose cells.
+				// A short row would read as NULLs in its last columns, a long one would
+				// lose cells.
 				throw new IllegalStateException("Invalid CSV in row " + this.rowNumber + " (counted from 0 after the "
 						+ "header): it has " + this.cellCount + " value(s) but the header names " + this.expectedCells
 						+ " column(s); was the answer cut short?");
@@ -179,9 +191,9 @@ public final class CsvResultReader implements Closeable {
 				}
 				terminator = buf[p];
 				if (terminator != ',' && terminator != '\n' && terminator != '\r') {
-					throw new IllegalStateException("Invalid CSV in row " + this.rowNumber + ": '"
-							+ (char) (terminator & 0xFF) + "' after the closing quote of a value (expected a comma"
-							+ " or a line break)");
+					throw new IllegalStateException(
+							"Invalid CSV in row " + this.rowNumber + ": '" + (char) (terminator & 0xFF)
+									+ "' after the closing quote of a value (expected a comma" + " or a line break)");
 				}
 			}
 			else {
@@ -230,7 +242,8 @@ public final class CsvResultReader implements Closeable {
 	}
 
 	/**
-	 * Reads a quoted cell whose content starts at {@code p}, unescaping doubled quotes in place.
+	 * Reads a quoted cell whose content starts at {@code p}, unescaping doubled quotes in
+	 * place.
 	 * @return the position after the closing quote
 	 */
 	private int readQuoted(int p) throws IOException {
@@ -245,8 +258,8 @@ public final class CsvResultReader implements Closeable {
 				write -= this.shift;
 				buf = this.buffer;
 				if (!more) {
-					throw new IllegalStateException("Invalid CSV in row " + this.rowNumber
-							+ ": the answer ended inside a quoted value");
+					throw new IllegalStateException(
+							"Invalid CSV in row " + this.rowNumber + ": the answer ended inside a quoted value");
 				}
 			}
 			byte b = buf[p];
@@ -274,8 +287,9 @@ public final class CsvResultReader implements Closeable {
 	}
 
 	/**
-	 * The index of the first comma, LF or CR in {@code bytes[from .. to)}, or {@code to}: eight
-	 * bytes at a time while they fit, then byte by byte. An unquoted cell ends at the first.
+	 * The index of the first comma, LF or CR in {@code bytes[from .. to)}, or {@code to}:
+	 * eight bytes at a time while they fit, then byte by byte. An unquoted cell ends at
+	 * the first.
 	 */
 	static int indexOfSeparator(byte[] bytes, int from, int to) {
 		int i = from;
@@ -308,8 +322,9 @@ public final class CsvResultReader implements Closeable {
 	}
 
 	/**
-	 * Reads more of the body after the bytes held, first moving the current row to the start of
-	 * the buffer (recording how far in {@link #shift}), or growing the buffer if the row fills it.
+	 * Reads more of the body after the bytes held, first moving the current row to the
+	 * start of the buffer (recording how far in {@link #shift}), or growing the buffer if
+	 * the row fills it.
 	 * @return whether bytes were added; {@code false} at the end of the body
 	 */
 	private boolean fill() throws IOException {

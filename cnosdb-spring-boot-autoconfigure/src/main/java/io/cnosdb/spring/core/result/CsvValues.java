@@ -6,10 +6,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads numbers and timestamps straight from the bytes of a CSV cell, for the layouts CnosDB
- * writes. Each reader handles only the plain layout and says so when a cell is anything else,
- * so that the caller can fall back to the text conversion, which then gives exactly the result
- * (or the error) it always gave: these are shortcuts, never different rules.
+ * Reads numbers and timestamps straight from the bytes of a CSV cell, for the layouts
+ * CnosDB writes. Each reader handles only the plain layout and says so when a cell is
+ * anything else, so that the caller can fall back to the text conversion, which then
+ * gives exactly the result (or the error) it always gave: these are shortcuts, never
+ * different rules.
  */
 final class CsvValues {
 
@@ -23,8 +24,8 @@ final class CsvValues {
 	private static final long EXACT_MANTISSA = 1L << 53;
 
 	/** Powers of ten that are exact doubles. */
-	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-			1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+			1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
 	private static final int[] DAYS_BEFORE_MONTH = { 0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
 
@@ -57,11 +58,11 @@ final class CsvValues {
 	}
 
 	/**
-	 * Reads a double written as CnosDB writes one: {@code inf}, {@code -inf}, or an optional
-	 * minus, digits, an optional fraction and an optional exponent, correctly rounded as
-	 * {@link Double#parseDouble(String)} does.
-	 * @return the value, or {@code NaN} if the cell has another layout ({@code NaN} itself
-	 * included: the caller tells them apart with {@link #isToken})
+	 * Reads a double written as CnosDB writes one: {@code inf}, {@code -inf}, or an
+	 * optional minus, digits, an optional fraction and an optional exponent, correctly
+	 * rounded as {@link Double#parseDouble(String)} does.
+	 * @return the value, or {@code NaN} if the cell has another layout ({@code NaN}
+	 * itself included: the caller tells them apart with {@link #isToken})
 	 */
 	static double parseDoubleOrNaN(byte[] bytes, int start, int end) {
 		int i = start;
@@ -81,7 +82,8 @@ final class CsvValues {
 		if (i < end && bytes[i] == '.') {
 			i++;
 			int fractionStart = i;
-			// Full-precision values have 15 or more fraction digits: take eight at a time while
+			// Full-precision values have 15 or more fraction digits: take eight at a time
+			// while
 			// the mantissa cannot overflow.
 			while (i <= end - Long.BYTES && mantissa < MAX_MANTISSA_BEFORE_EIGHT_DIGITS) {
 				long word = ByteWords.read(bytes, i);
@@ -131,15 +133,18 @@ final class CsvValues {
 			return negative ? -value : value;
 		}
 		if (mantissa != 0 && mantissa != Long.MAX_VALUE && EiselLemire.covers(power)) {
-			// Up to 18 digits, such as a full-precision value: still exact, and rounded the same.
+			// Up to 18 digits, such as a full-precision value: still exact, and rounded
+			// the same.
 			return EiselLemire.toDouble(mantissa, power, negative);
 		}
-		// More than 18 digits or an exponent beyond ±64: rare enough in CnosDB's answers for a String to be fine.
+		// More than 18 digits or an exponent beyond ±64: rare enough in CnosDB's answers
+		// for a String to be fine.
 		return Double.parseDouble(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
 	}
 
 	private static long accumulate(long mantissa, byte digit) {
-		// Past 18 digits the value may overflow: Long.MAX_VALUE then sends it to the full parser.
+		// Past 18 digits the value may overflow: Long.MAX_VALUE then sends it to the full
+		// parser.
 		return (mantissa < 100_000_000_000_000_000L) ? mantissa * 10 + (digit - '0') : Long.MAX_VALUE;
 	}
 
@@ -167,10 +172,11 @@ final class CsvValues {
 	}
 
 	/**
-	 * Reads a timestamp in CnosDB's CSV layout, {@code yyyy-MM-ddTHH:mm:ss} with an optional
-	 * fraction of 1 to 9 digits and no zone, as {@link CnosTimestamps#parseInstant} does.
-	 * @return the instant, or {@code null} if the cell has another layout or is not a valid
-	 * date and time
+	 * Reads a timestamp in CnosDB's CSV layout, {@code yyyy-MM-ddTHH:mm:ss} with an
+	 * optional fraction of 1 to 9 digits and no zone, as
+	 * {@link CnosTimestamps#parseInstant} does.
+	 * @return the instant, or {@code null} if the cell has another layout or is not a
+	 * valid date and time
 	 */
 	static @Nullable Instant parseInstant(byte[] bytes, int start, int end) {
 		int length = end - start;
@@ -189,8 +195,8 @@ final class CsvValues {
 			return null;
 		}
 		int year = century * 100 + yearOfCentury;
-		if (year < 1 || month < 1 || month > 12 || day < 1
-				|| day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+		if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
+				|| second > 59) {
 			return null;
 		}
 		int nanos = (length > 19) ? nanos(bytes, start + 19, end) : 0;
@@ -202,8 +208,8 @@ final class CsvValues {
 	}
 
 	/**
-	 * Two digits as a number, or a negative number if a byte is not a digit: the check has no
-	 * branch, so a timestamp's six fields are tested together.
+	 * Two digits as a number, or a negative number if a byte is not a digit: the check
+	 * has no branch, so a timestamp's six fields are tested together.
 	 */
 	private static int twoDigits(byte[] bytes, int start) {
 		int tens = bytes[start] - '0';
@@ -212,7 +218,10 @@ final class CsvValues {
 		return (tens * 10 + ones) | invalid;
 	}
 
-	/** A dot and 1 to 9 fraction digits as nanoseconds, or -1; nine digits, CnosDB's layout, eight at a time. */
+	/**
+	 * A dot and 1 to 9 fraction digits as nanoseconds, or -1; nine digits, CnosDB's
+	 * layout, eight at a time.
+	 */
 	private static int nanos(byte[] bytes, int start, int end) {
 		if (bytes[start] != '.') {
 			return -1;
@@ -262,7 +271,10 @@ final class CsvValues {
 		};
 	}
 
-	/** Days from 1970-01-01 for a year from 1 to 9999, as {@code LocalDate.toEpochDay()} counts them. */
+	/**
+	 * Days from 1970-01-01 for a year from 1 to 9999, as {@code LocalDate.toEpochDay()}
+	 * counts them.
+	 */
 	private static long epochDay(int year, int month, int day) {
 		long y = year - 1;
 		long daysBeforeYear = 365 * y + y / 4 - y / 100 + y / 400;

@@ -4,14 +4,14 @@ import java.math.BigInteger;
 
 /**
  * Turns a decimal {@code significand × 10^power} into the nearest double, rounding as
- * {@link Double#parseDouble(String)} does, by the Eisel–Lemire algorithm: one or two 64 × 128
- * bit multiplications by a truncated power of five. This is the method of fast_float and of
- * FastDoubleParser; with an exact significand of at most 19 digits it needs no fallback
- * (Mushtak and Lemire, "Fast number parsing without fallback", 2023).
+ * {@link Double#parseDouble(String)} does, by the Eisel–Lemire algorithm: one or two 64 ×
+ * 128 bit multiplications by a truncated power of five. This is the method of fast_float
+ * and of FastDoubleParser; with an exact significand of at most 19 digits it needs no
+ * fallback (Mushtak and Lemire, "Fast number parsing without fallback", 2023).
  * <p>
- * Only the powers of ten from {@value #MIN_POWER} to {@value #MAX_POWER} are covered, where
- * every result with such a significand is a normal, finite double, so subnormals and
- * overflow never arise here: the caller leaves other values to a full parser.
+ * Only the powers of ten from {@value #MIN_POWER} to {@value #MAX_POWER} are covered,
+ * where every result with such a significand is a normal, finite double, so subnormals
+ * and overflow never arise here: the caller leaves other values to a full parser.
  */
 final class EiselLemire {
 
@@ -20,13 +20,16 @@ final class EiselLemire {
 	static final int MAX_POWER = 64;
 
 	/**
-	 * For each power of ten, 5^power normalised to 128 bits (top bit set), high half first:
-	 * truncated for positive powers, the reciprocal rounded up for negative ones, as fast_float
-	 * generates its table.
+	 * For each power of ten, 5^power normalised to 128 bits (top bit set), high half
+	 * first: truncated for positive powers, the reciprocal rounded up for negative ones,
+	 * as fast_float generates its table.
 	 */
 	private static final long[] POWERS_OF_FIVE = powersOfFive();
 
-	/** Enough bits of the product to round to 53 bits, plus one for rounding and one for the normalising shift. */
+	/**
+	 * Enough bits of the product to round to 53 bits, plus one for rounding and one for
+	 * the normalising shift.
+	 */
 	private static final long PRECISION_MASK = 0xFFFF_FFFF_FFFF_FFFFL >>> (52 + 3);
 
 	private EiselLemire() {
@@ -50,7 +53,8 @@ final class EiselLemire {
 		long high = unsignedMultiplyHigh(normalised, POWERS_OF_FIVE[index]);
 		long low = normalised * POWERS_OF_FIVE[index];
 		if ((high & PRECISION_MASK) == PRECISION_MASK) {
-			// The bits that decide the rounding may be wrong: add the product with the lower half.
+			// The bits that decide the rounding may be wrong: add the product with the
+			// lower half.
 			long carry = unsignedMultiplyHigh(normalised, POWERS_OF_FIVE[index + 1]);
 			low += carry;
 			if (Long.compareUnsigned(carry, low) > 0) {
@@ -64,7 +68,8 @@ final class EiselLemire {
 		int biasedExponent = ((217_706 * power) >> 16) + 63 + upperBit - leadingZeros + 1023;
 		if (Long.compareUnsigned(low, 1) <= 0 && power >= -4 && power <= 23 && (mantissa & 3) == 1
 				&& (mantissa << shift) == high) {
-			// Exactly half way between two doubles (possible only where 5^power is exact): to even.
+			// Exactly half way between two doubles (possible only where 5^power is
+			// exact): to even.
 			mantissa &= ~1L;
 		}
 		mantissa += mantissa & 1;
@@ -77,7 +82,10 @@ final class EiselLemire {
 		return Double.longBitsToDouble(negative ? bits | Long.MIN_VALUE : bits);
 	}
 
-	/** The high 64 bits of the unsigned 128-bit product ({@code Math.unsignedMultiplyHigh} from Java 18). */
+	/**
+	 * The high 64 bits of the unsigned 128-bit product ({@code Math.unsignedMultiplyHigh}
+	 * from Java 18).
+	 */
 	private static long unsignedMultiplyHigh(long x, long y) {
 		return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
 	}

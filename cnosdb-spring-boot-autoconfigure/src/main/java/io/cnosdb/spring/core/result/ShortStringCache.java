@@ -6,11 +6,11 @@ import java.util.Arrays;
  * Decodes UTF-8 cells to strings, handing back the string decoded last time for the same
  * short bytes: tags repeat row after row, and this saves a string and its array for each.
  * <p>
- * A fixed number of slots, each the last bytes seen for its hash and their string, so memory
- * stays bounded; a collision only costs a fresh decode. Bytes of 8 to 16 (most tags) are
- * compared as their first and last eight, two {@code long}s that together hold every byte;
- * others with {@link Arrays#equals(byte[], int, int, byte[], int, int)}. Used by one thread at
- * a time, as the rows of a result are.
+ * A fixed number of slots, each the last bytes seen for its hash and their string, so
+ * memory stays bounded; a collision only costs a fresh decode. Bytes of 8 to 16 (most
+ * tags) are compared as their first and last eight, two {@code long}s that together hold
+ * every byte; others with {@link Arrays#equals(byte[], int, int, byte[], int, int)}. Used
+ * by one thread at a time, as the rows of a result are.
  */
 final class ShortStringCache {
 
@@ -20,7 +20,9 @@ final class ShortStringCache {
 	/** Values longer than this are always decoded anew. */
 	static final int MAX_CACHED_LENGTH = 32;
 
-	/** An odd 64-bit constant whose product spreads every input bit into the high bits. */
+	/**
+	 * An odd 64-bit constant whose product spreads every input bit into the high bits.
+	 */
 	private static final long SPREAD = 0x9E3779B97F4A7C15L;
 
 	/** The length of the bytes in each slot; 0 for an empty slot. */
@@ -53,7 +55,8 @@ final class ShortStringCache {
 			if (this.lengths[slot] == length && this.firstWords[slot] == first && this.lastWords[slot] == last) {
 				return this.values[slot];
 			}
-			// Decoded before the slot changes: bytes that are not UTF-8 fail and leave it as it was.
+			// Decoded before the slot changes: bytes that are not UTF-8 fail and leave it
+			// as it was.
 			String value = StrictUtf8.decode(bytes, start, length);
 			this.firstWords[slot] = first;
 			this.lastWords[slot] = last;
@@ -75,7 +78,10 @@ final class ShortStringCache {
 		return value;
 	}
 
-	/** The bytes folded into a {@code long}: the first and last eight, or byte by byte when fewer. */
+	/**
+	 * The bytes folded into a {@code long}: the first and last eight, or byte by byte
+	 * when fewer.
+	 */
 	private static long mix(byte[] bytes, int start, int end) {
 		if (end - start >= Long.BYTES) {
 			return ByteWords.read(bytes, start) * SPREAD + ByteWords.read(bytes, end - Long.BYTES);

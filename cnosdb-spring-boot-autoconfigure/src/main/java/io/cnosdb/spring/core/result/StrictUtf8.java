@@ -6,14 +6,14 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 as {@link String#String(byte[], int, int, java.nio.charset.Charset)} does, at
- * its speed, but fails on malformed bytes instead of turning them into U+FFFD, which would pass
- * a corrupt answer off as text.
+ * Decodes UTF-8 as {@link String#String(byte[], int, int, java.nio.charset.Charset)}
+ * does, at its speed, but fails on malformed bytes instead of turning them into U+FFFD,
+ * which would pass a corrupt answer off as text.
  * <p>
- * The constructor replaces every malformed sequence with U+FFFD, so only a string holding one
- * is decoded again, strictly, to tell a replacement from a U+FFFD the server sent. The search
- * costs nothing for text that fits Latin-1, as all ASCII does: such a string cannot hold the
- * character, and {@link String#indexOf(int)} answers without looking.
+ * The constructor replaces every malformed sequence with U+FFFD, so only a string holding
+ * one is decoded again, strictly, to tell a replacement from a U+FFFD the server sent.
+ * The search costs nothing for text that fits Latin-1, as all ASCII does: such a string
+ * cannot hold the character, and {@link String#indexOf(int)} answers without looking.
  */
 final class StrictUtf8 {
 

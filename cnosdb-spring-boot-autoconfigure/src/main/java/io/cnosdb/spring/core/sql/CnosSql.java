@@ -5,11 +5,12 @@ import io.cnosdb.spring.core.support.CnosMessageValues;
 import org.springframework.util.Assert;
 
 /**
- * Quoting for SQL that is built from values: every name becomes a double-quoted identifier
- * and every string a single-quoted literal, so no name or value can change the statement.
+ * Quoting for SQL that is built from values: every name becomes a double-quoted
+ * identifier and every string a single-quoted literal, so no name or value can change the
+ * statement.
  * <p>
- * Quoted names keep their case: {@code quoteName("database", "Ocean")} refers to the database
- * {@code Ocean}, whereas unquoted SQL would lower-case it to {@code ocean}.
+ * Quoted names keep their case: {@code quoteName("database", "Ocean")} refers to the
+ * database {@code Ocean}, whereas unquoted SQL would lower-case it to {@code ocean}.
  */
 public final class CnosSql {
 
@@ -17,14 +18,15 @@ public final class CnosSql {
 	}
 
 	/**
-	 * Quotes a name that refers to a CnosDB object (tenant, database, table, column, user)
-	 * with {@code "}, doubling any {@code "} inside, after checking only that it can be sent:
-	 * not null and no unpaired surrogate, which has no UTF-8 encoding. Any other text is a
-	 * name the server will look up (it accepts control characters in quoted names, and
-	 * answers "not found" for names it could never have created), so a statement can drop or
-	 * describe whatever exists. Names of new objects are checked by
+	 * Quotes a name that refers to a CnosDB object (tenant, database, table, column,
+	 * user) with {@code "}, doubling any {@code "} inside, after checking only that it
+	 * can be sent: not null and no unpaired surrogate, which has no UTF-8 encoding. Any
+	 * other text is a name the server will look up (it accepts control characters in
+	 * quoted names, and answers "not found" for names it could never have created), so a
+	 * statement can drop or describe whatever exists. Names of new objects are checked by
 	 * {@link #validateName(String, String)} first.
-	 * @param kind what the name is for, used in the error message (for example "database")
+	 * @param kind what the name is for, used in the error message (for example
+	 * "database")
 	 * @param name the name
 	 * @return the quoted identifier
 	 * @throws IllegalArgumentException naming the value and the rule it breaks
@@ -34,7 +36,10 @@ public final class CnosSql {
 		return '"' + name.replace("\"", "\"\"") + '"';
 	}
 
-	/** Not null, and no unpaired surrogate, which has no UTF-8 encoding and would be sent as '?'. */
+	/**
+	 * Not null, and no unpaired surrogate, which has no UTF-8 encoding and would be sent
+	 * as '?'.
+	 */
 	private static void checkSendable(String kind, String name) {
 		Assert.notNull(name, () -> "The " + kind + " name must not be null");
 		int surrogate = indexOfUnpairedSurrogate(name);
@@ -45,12 +50,12 @@ public final class CnosSql {
 
 	/**
 	 * Checks the name of an object to be created (and the database and tenant a template
-	 * addresses) against what CnosDB refuses or cannot keep: not empty or blank (refused since
-	 * 2.4.3); for tenants, databases and tables no {@code /}, since the server stores them as
-	 * paths: 2.4.3 refuses such a name, and 2.4.2 answers 200 to a CREATE or a line-protocol
-	 * write under it but keeps nothing, a silent loss. Tags, fields and users may hold a
-	 * {@code /}, and every name may hold control characters, which the server keeps in quoted
-	 * names.
+	 * addresses) against what CnosDB refuses or cannot keep: not empty or blank (refused
+	 * since 2.4.3); for tenants, databases and tables no {@code /}, since the server
+	 * stores them as paths: 2.4.3 refuses such a name, and 2.4.2 answers 200 to a CREATE
+	 * or a line-protocol write under it but keeps nothing, a silent loss. Tags, fields
+	 * and users may hold a {@code /}, and every name may hold control characters, which
+	 * the server keeps in quoted names.
 	 * @param kind what the name is for, used in the error message
 	 * @param name the name
 	 * @return the name
@@ -73,8 +78,8 @@ public final class CnosSql {
 	}
 
 	/**
-	 * Quotes a string as an SQL literal, doubling any {@code '} inside. Backslashes need no
-	 * escaping: CnosDB treats them as ordinary characters.
+	 * Quotes a string as an SQL literal, doubling any {@code '} inside. Backslashes need
+	 * no escaping: CnosDB treats them as ordinary characters.
 	 * @param value the string
 	 * @return the literal
 	 */
@@ -89,10 +94,10 @@ public final class CnosSql {
 	}
 
 	/**
-	 * The index of the first surrogate that is not half of a pair, or -1. Such a char has no
-	 * UTF-8 encoding: Java's encoder sends it as {@code ?}, so that a statement would address
-	 * another name or compare with another value than the caller's. Names, literals and
-	 * statements holding one are refused.
+	 * The index of the first surrogate that is not half of a pair, or -1. Such a char has
+	 * no UTF-8 encoding: Java's encoder sends it as {@code ?}, so that a statement would
+	 * address another name or compare with another value than the caller's. Names,
+	 * literals and statements holding one are refused.
 	 * @param text the text to search
 	 * @return the index, or -1 if every surrogate is half of a pair
 	 */
@@ -123,7 +128,10 @@ public final class CnosSql {
 		return new IllegalArgumentException("Invalid " + kind + " name \"" + shown + "\": a CnosDB name " + rule);
 	}
 
-	/** The name with control characters and unpaired surrogates escaped, which logs would lose. */
+	/**
+	 * The name with control characters and unpaired surrogates escaped, which logs would
+	 * lose.
+	 */
 	private static String printable(String name) {
 		StringBuilder out = new StringBuilder(name.length());
 		for (int i = 0; i < name.length(); i++) {

@@ -11,7 +11,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 /**
  * Replaces {@code :name} placeholders with rendered literals. Placeholders inside string
  * literals, quoted identifiers (double quotes or backticks) and comments (nested, as the
- * server reads them) are left alone, as is the {@code ::} cast operator. A collection value expands to a comma-separated list, for {@code IN (:ids)}.
+ * server reads them) are left alone, as is the {@code ::} cast operator. A collection
+ * value expands to a comma-separated list, for {@code IN (:ids)}.
  */
 public final class NamedParameters {
 
@@ -51,9 +52,8 @@ public final class NamedParameters {
 				}
 				String name = sql.substring(i + 1, end);
 				if (!parameters.containsKey(name)) {
-					throw new InvalidDataAccessApiUsageException(
-							"No value supplied for the SQL parameter ':" + CnosMessageValues.abbreviate(name) + "' in: "
-									+ CnosMessageValues.abbreviate(sql, 500));
+					throw new InvalidDataAccessApiUsageException("No value supplied for the SQL parameter ':"
+							+ CnosMessageValues.abbreviate(name) + "' in: " + CnosMessageValues.abbreviate(sql, 500));
 				}
 				appendValue(out, name, parameters.get(name));
 				i = end;
@@ -67,14 +67,13 @@ public final class NamedParameters {
 	}
 
 	private static void appendValue(StringBuilder out, String name, Object value) {
-		if (value instanceof Collection<?> || (value != null && value.getClass().isArray()
-				&& !(value instanceof byte[]) && !(value instanceof char[]))) {
+		if (value instanceof Collection<?> || (value != null && value.getClass().isArray() && !(value instanceof byte[])
+				&& !(value instanceof char[]))) {
 			Iterator<?> values = (value instanceof Collection<?> collection) ? collection.iterator()
 					: java.util.Arrays.asList(boxed(value)).iterator();
 			if (!values.hasNext()) {
-				throw new InvalidDataAccessApiUsageException(
-						"SQL parameter ':" + CnosMessageValues.abbreviate(name)
-								+ "' is an empty collection: SQL has no empty list");
+				throw new InvalidDataAccessApiUsageException("SQL parameter ':" + CnosMessageValues.abbreviate(name)
+						+ "' is an empty collection: SQL has no empty list");
 			}
 			while (values.hasNext()) {
 				out.append(SqlLiterals.render(name, values.next()));
@@ -97,8 +96,8 @@ public final class NamedParameters {
 	}
 
 	/**
-	 * Index just past a block comment. The server's SQL parser nests them, so this does too: a
-	 * placeholder after the end of an inner comment is still inside the outer one.
+	 * Index just past a block comment. The server's SQL parser nests them, so this does
+	 * too: a placeholder after the end of an inner comment is still inside the outer one.
 	 */
 	private static int skipBlockComment(String sql, int start) {
 		int depth = 0;
@@ -122,7 +121,9 @@ public final class NamedParameters {
 		return sql.length();
 	}
 
-	/** Index just past the closing quote; a doubled quote inside stays part of the token. */
+	/**
+	 * Index just past the closing quote; a doubled quote inside stays part of the token.
+	 */
 	private static int skipQuoted(String sql, int start, char quote) {
 		int i = start + 1;
 		while (i < sql.length()) {

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Renders a Java value as a CnosDB SQL literal. CnosDB's HTTP API has no bind parameters, so
- * parameters are rendered on the client; each rendering is a single literal token that
+ * Renders a Java value as a CnosDB SQL literal. CnosDB's HTTP API has no bind parameters,
+ * so parameters are rendered on the client; each rendering is a single literal token that
  * cannot end the surrounding expression.
  */
 final class SqlLiterals {
@@ -34,9 +34,8 @@ final class SqlLiterals {
 			String text = value.toString();
 			int surrogate = CnosSql.indexOfUnpairedSurrogate(text);
 			if (surrogate >= 0) {
-				throw new InvalidDataAccessApiUsageException(
-						"SQL parameter ':" + CnosMessageValues.abbreviate(parameter) + "' "
-								+ CnosSql.unpairedSurrogate(surrogate));
+				throw new InvalidDataAccessApiUsageException("SQL parameter ':"
+						+ CnosMessageValues.abbreviate(parameter) + "' " + CnosSql.unpairedSurrogate(surrogate));
 			}
 			return CnosSql.quoteLiteral(text);
 		}
@@ -57,7 +56,8 @@ final class SqlLiterals {
 			return renderFloating(number, number.toString());
 		}
 		if (value instanceof Float number) {
-			// The float's own shortest digits: 0.1f is 0.1, not its double widening 0.10000000149011612.
+			// The float's own shortest digits: 0.1f is 0.1, not its double widening
+			// 0.10000000149011612.
 			return renderFloating(number.doubleValue(), number.toString());
 		}
 		if (value instanceof Instant instant) {
@@ -76,15 +76,16 @@ final class SqlLiterals {
 		if (value instanceof LocalDate date) {
 			return CnosSql.quoteLiteral(date.toString());
 		}
-		throw new InvalidDataAccessApiUsageException("Cannot render parameter '"
-				+ CnosMessageValues.abbreviate(parameter) + "' of type "
-				+ value.getClass().getName() + " as a CnosDB literal: use a string, number, boolean, "
-				+ "java.time value, enum, UUID or a collection of those");
+		throw new InvalidDataAccessApiUsageException(
+				"Cannot render parameter '" + CnosMessageValues.abbreviate(parameter) + "' of type "
+						+ value.getClass().getName() + " as a CnosDB literal: use a string, number, boolean, "
+						+ "java.time value, enum, UUID or a collection of those");
 	}
 
 	/**
-	 * A negative number in parentheses: after a minus in the statement ({@code v -:d}) a bare
-	 * {@code -1} would form {@code --}, which starts a comment and hides the rest of the line.
+	 * A negative number in parentheses: after a minus in the statement ({@code v -:d}) a
+	 * bare {@code -1} would form {@code --}, which starts a comment and hides the rest of
+	 * the line.
 	 */
 	private static String signed(String number) {
 		return (number.startsWith("-")) ? "(" + number + ")" : number;
@@ -97,7 +98,8 @@ final class SqlLiterals {
 		if (Double.isInfinite(value)) {
 			return (value > 0) ? "CAST('inf' AS DOUBLE)" : "CAST('-inf' AS DOUBLE)";
 		}
-		// Plain notation with a fraction, so the literal stays a DOUBLE and keeps every digit.
+		// Plain notation with a fraction, so the literal stays a DOUBLE and keeps every
+		// digit.
 		String plain = new BigDecimal(shortest).toPlainString();
 		return signed((plain.indexOf('.') >= 0) ? plain : plain + ".0");
 	}

@@ -14,7 +14,10 @@ public final class CnosDefaults {
 	/** The administrator every server is created with. */
 	public static final String USER = "root";
 
-	/** An empty password; the server does not check passwords unless {@code auth_enabled} is set. */
+	/**
+	 * An empty password; the server does not check passwords unless {@code auth_enabled}
+	 * is set.
+	 */
 	public static final String PASSWORD = "";
 
 	/** The database the server uses when a request names none. */
@@ -30,31 +33,32 @@ public final class CnosDefaults {
 	public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
 	/**
-	 * How many connections the default HTTP client keeps to the server at once: enough for
-	 * dozens of threads, some running a query inside another query's row callback, and far
-	 * below what a server accepts.
+	 * How many connections the default HTTP client keeps to the server at once: enough
+	 * for dozens of threads, some running a query inside another query's row callback,
+	 * and far below what a server accepts.
 	 */
 	public static final int MAX_CONNECTIONS = 50;
 
 	/**
-	 * The longest a statement may take, from sending it to reading its last row: long enough
-	 * for a query over years of data, short enough that an answer trickling in a byte at a
-	 * time, which never trips the read timeout, ends.
+	 * The longest a statement may take, from sending it to reading its last row: long
+	 * enough for a query over years of data, short enough that an answer trickling in a
+	 * byte at a time, which never trips the read timeout, ends.
 	 */
 	public static final Duration QUERY_TIMEOUT = Duration.ofMinutes(5);
 
 	/**
 	 * The most bytes one row of an answer may take, 64 MiB: far more than any row of
-	 * measurements (a string field of CnosDB is a few KiB in practice, rows are under a KiB),
-	 * small enough that an endless cell fails long before the heap is exhausted, even with a
-	 * few such reads at once.
+	 * measurements (a string field of CnosDB is a few KiB in practice, rows are under a
+	 * KiB), small enough that an endless cell fails long before the heap is exhausted,
+	 * even with a few such reads at once.
 	 */
 	public static final int MAX_ROW_SIZE = 64 * 1024 * 1024;
 
 	/**
-	 * The most rows a list-returning query collects, one million: far beyond a list anybody
-	 * displays or processes at once (about 0.1 to 1 GB as maps), so larger answers, which
-	 * would exhaust the heap, fail clearly and are read with a stream instead.
+	 * The most rows a list-returning query collects, one million: far beyond a list
+	 * anybody displays or processes at once (about 0.1 to 1 GB as maps), so larger
+	 * answers, which would exhaust the heap, fail clearly and are read with a stream
+	 * instead.
 	 */
 	public static final int MAX_ROWS = 1_000_000;
 

@@ -1,10 +1,10 @@
 package io.cnosdb.spring.core.support;
 
 /**
- * How the client shows values in exception messages and reports: a URL never with its user
- * information, and a long value cut short, so that a megabyte name does not make a megabyte
- * message (and log line). Used by the auto-configuration too, hence public; not meant for
- * applications.
+ * How the client shows values in exception messages and reports: a URL never with its
+ * user information, and a long value cut short, so that a megabyte name does not make a
+ * megabyte message (and log line). Used by the auto-configuration too, hence public; not
+ * meant for applications.
  */
 public final class CnosMessageValues {
 
@@ -17,8 +17,8 @@ public final class CnosMessageValues {
 	}
 
 	/**
-	 * The value, or its first {@value #MAX_LENGTH} characters and a marker with its length,
-	 * such as {@code …(1048576 chars)}.
+	 * The value, or its first {@value #MAX_LENGTH} characters and a marker with its
+	 * length, such as {@code …(1048576 chars)}.
 	 * @param value the value
 	 * @return the value as a message shows it
 	 */
@@ -27,8 +27,8 @@ public final class CnosMessageValues {
 	}
 
 	/**
-	 * The value, or its first {@code maxLength} characters and a marker with its length, such
-	 * as {@code …(1048576 chars)}; a surrogate pair is not split.
+	 * The value, or its first {@code maxLength} characters and a marker with its length,
+	 * such as {@code …(1048576 chars)}; a surrogate pair is not split.
 	 * @param value the value
 	 * @param maxLength the most characters of the value to keep
 	 * @return the value as a message shows it
@@ -45,10 +45,11 @@ public final class CnosMessageValues {
 	 * The URL with everything that may be user information masked: from the end of the
 	 * scheme's {@code ://} (or the start, without one) up to the <em>last</em> {@code @}.
 	 * <p>
-	 * Not what a URI parser calls user information: a password may hold {@code /}, {@code ?},
-	 * {@code #} or {@code @} ({@code http://root:S3cr3t/pw@host} parses as host {@code root}
-	 * and a path holding the rest of the password), and which reading the user meant cannot
-	 * be known. Masking up to the last {@code @} hides the password under every reading.
+	 * Not what a URI parser calls user information: a password may hold {@code /},
+	 * {@code ?}, {@code #} or {@code @} ({@code http://root:S3cr3t/pw@host} parses as
+	 * host {@code root} and a path holding the rest of the password), and which reading
+	 * the user meant cannot be known. Masking up to the last {@code @} hides the password
+	 * under every reading.
 	 * @param url the URL as given, possibly malformed
 	 * @return the URL, unchanged when it holds no {@code @}
 	 */

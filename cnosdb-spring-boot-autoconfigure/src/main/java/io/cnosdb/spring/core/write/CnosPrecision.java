@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Timestamp precision understood by CnosDB: the {@code precision} parameter of a write and the
- * {@code PRECISION} option of a database. The server knows only these three; any other value
- * would silently be taken as nanoseconds, so no other value can be expressed here.
+ * Timestamp precision understood by CnosDB: the {@code precision} parameter of a write
+ * and the {@code PRECISION} option of a database. The server knows only these three; any
+ * other value would silently be taken as nanoseconds, so no other value can be expressed
+ * here.
  */
 public enum CnosPrecision {
 

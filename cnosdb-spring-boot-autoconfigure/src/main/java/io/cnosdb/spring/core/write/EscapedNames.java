@@ -8,25 +8,31 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The line protocol bytes of names an encoder has written, so that the measurement, tag keys and field keys a
- * writer repeats on every point are checked, escaped and encoded once and then copied.
+ * The line protocol bytes of names an encoder has written, so that the measurement, tag
+ * keys and field keys a writer repeats on every point are checked, escaped and encoded
+ * once and then copied.
  * <p>
- * Memory stays bounded whatever the names: there is a fixed number of slots, each keeps the first name that
- * lands in it, and long names are not kept. Once the names in use are in, nothing is allocated. Slots
- * are read and written without locks: entries are immutable, so a thread sees either no entry or a complete
- * one, and two threads filling the same slot only repeat work.
+ * Memory stays bounded whatever the names: there is a fixed number of slots, each keeps
+ * the first name that lands in it, and long names are not kept. Once the names in use are
+ * in, nothing is allocated. Slots are read and written without locks: entries are
+ * immutable, so a thread sees either no entry or a complete one, and two threads filling
+ * the same slot only repeat work.
  */
 final class EscapedNames {
 
 	/**
-	 * How many bytes past the end of a kept name {@link #write(Name, byte[], int)} may overwrite: names of up to
-	 * this many bytes are stored as two longs, which costs less than copying a short array.
+	 * How many bytes past the end of a kept name {@link #write(Name, byte[], int)} may
+	 * overwrite: names of up to this many bytes are stored as two longs, which costs less
+	 * than copying a short array.
 	 */
 	static final int WRITE_SLACK = 16;
 
 	private static final int SLOTS = 512;
 
-	/** Longer names are rare as keys, and copying them costs more than looking them up saves. */
+	/**
+	 * Longer names are rare as keys, and copying them costs more than looking them up
+	 * saves.
+	 */
 	private static final int MAX_NAME_LENGTH = 64;
 
 	private static final VarHandle LONG_IN_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -46,7 +52,10 @@ final class EscapedNames {
 		return null;
 	}
 
-	/** Keeps the bytes {@code array[from .. to)} written for {@code name}, if its slot is free. */
+	/**
+	 * Keeps the bytes {@code array[from .. to)} written for {@code name}, if its slot is
+	 * free.
+	 */
 	void put(String name, int role, byte[] array, int from, int to) {
 		int slot = slot(name, role);
 		if (name.length() <= MAX_NAME_LENGTH && this.entries[slot] == null) {
@@ -55,8 +64,9 @@ final class EscapedNames {
 	}
 
 	/**
-	 * Writes the bytes of a kept name at {@code position}; up to {@link #WRITE_SLACK} bytes after them may be
-	 * overwritten too, so the array must have room for those and the caller writes over them.
+	 * Writes the bytes of a kept name at {@code position}; up to {@link #WRITE_SLACK}
+	 * bytes after them may be overwritten too, so the array must have room for those and
+	 * the caller writes over them.
 	 * @return the index after the name's bytes
 	 */
 	static int write(Name name, byte[] array, int position) {
@@ -75,7 +85,10 @@ final class EscapedNames {
 		return (hash ^ (hash >>> 16)) & (SLOTS - 1);
 	}
 
-	/** A kept name; its first 16 bytes are also held as two longs, padded with zeros, to be stored at once. */
+	/**
+	 * A kept name; its first 16 bytes are also held as two longs, padded with zeros, to
+	 * be stored at once.
+	 */
 	static final class Name {
 
 		private final String name;

@@ -14,7 +14,10 @@ import java.util.Arrays;
  */
 public final class LineProtocolBuffer {
 
-	/** Arrays a little below {@code Integer.MAX_VALUE} are the most some JVMs can allocate. */
+	/**
+	 * Arrays a little below {@code Integer.MAX_VALUE} are the most some JVMs can
+	 * allocate.
+	 */
 	private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
 	private static final int DEFAULT_CAPACITY = 8192;
@@ -34,8 +37,8 @@ public final class LineProtocolBuffer {
 	 */
 	public LineProtocolBuffer(int initialCapacity) {
 		if (initialCapacity < 0 || initialCapacity > MAX_CAPACITY) {
-			throw new IllegalArgumentException("Initial capacity must be between 0 and " + MAX_CAPACITY
-					+ " but was " + initialCapacity);
+			throw new IllegalArgumentException(
+					"Initial capacity must be between 0 and " + MAX_CAPACITY + " but was " + initialCapacity);
 		}
 		this.bytes = new byte[initialCapacity];
 	}
@@ -51,14 +54,18 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
-	 * The backing array, for sending without a copy. Only the first {@link #size()} bytes are
-	 * meaningful, and the array is replaced when the buffer grows, so do not keep it across writes.
+	 * The backing array, for sending without a copy. Only the first {@link #size()} bytes
+	 * are meaningful, and the array is replaced when the buffer grows, so do not keep it
+	 * across writes.
 	 */
 	public byte[] array() {
 		return this.bytes;
 	}
 
-	/** Forgets the content but keeps the capacity, so the next batch reuses the same array. */
+	/**
+	 * Forgets the content but keeps the capacity, so the next batch reuses the same
+	 * array.
+	 */
 	public void reset() {
 		this.size = 0;
 	}
@@ -84,15 +91,15 @@ public final class LineProtocolBuffer {
 	}
 
 	/**
-	 * Makes room for {@code extra} more bytes and returns the (possibly new) backing array, so that
-	 * hot loops can write from {@link #size()} on without a capacity check per byte and then
-	 * {@linkplain #commit(int) commit} the new size.
+	 * Makes room for {@code extra} more bytes and returns the (possibly new) backing
+	 * array, so that hot loops can write from {@link #size()} on without a capacity check
+	 * per byte and then {@linkplain #commit(int) commit} the new size.
 	 */
 	byte[] reserve(int extra) {
 		int required = this.size + extra;
 		if (extra < 0 || required < 0 || required > MAX_CAPACITY) {
-			throw new IllegalStateException("Line protocol buffer cannot grow beyond " + MAX_CAPACITY
-					+ " bytes; send smaller batches");
+			throw new IllegalStateException(
+					"Line protocol buffer cannot grow beyond " + MAX_CAPACITY + " bytes; send smaller batches");
 		}
 		if (required > this.bytes.length) {
 			long doubled = Math.max(16L, this.bytes.length * 2L);

@@ -3,59 +3,74 @@ package io.cnosdb.spring.core.write;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
- * Encodes {@link Point points} as CnosDB line protocol straight into a {@link LineProtocolBuffer}:
- * {@code measurement[,tagKey=tagValue...] fieldKey=fieldValue[,...] [timestamp]\n}, UTF-8, one point per
- * line, the timestamp in this encoder's precision.
+ * Encodes {@link Point points} as CnosDB line protocol straight into a
+ * {@link LineProtocolBuffer}:
+ * {@code measurement[,tagKey=tagValue...] fieldKey=fieldValue[,...] [timestamp]\n},
+ * UTF-8, one point per line, the timestamp in this encoder's precision.
  * <p>
  * The rules follow the CnosDB 2.4 parser, which differs from InfluxDB's:
  * <ul>
- * <li>In names (measurement, tag keys, tag values, field keys) {@code ,} and space are escaped with a
- * backslash, and so is {@code =} except in the measurement. The server unescapes only those three, and
- * keeps {@code \\}, {@code \"} and {@code \'} as two characters, so a backslash in a name is written as
- * it is when followed by another backslash, a double or a single quote (taken as a pair). A backslash
- * followed by {@code ,}, space or {@code =} is written doubled with the character bare, which the server
- * reads back as backslash and character, but only where that character does not end the element
- * ({@code =} in a measurement or tag value, {@code ,} and space in a tag key or field key). The server
- * takes the first byte of a line and of the field set as it is, so a backslash starting the measurement
- * or the first field key is written alone. Any other backslash cannot be represented and is refused.</li>
- * <li>String field values are quoted, with {@code \} and {@code "} escaped; newlines are allowed.</li>
- * <li>Integers get {@code i}, unsigned integers {@code u}; doubles are written so that they parse back
- * to the same bits; booleans as {@code true}/{@code false}.</li>
+ * <li>In names (measurement, tag keys, tag values, field keys) {@code ,} and space are
+ * escaped with a backslash, and so is {@code =} except in the measurement. The server
+ * unescapes only those three, and keeps {@code \\}, {@code \"} and {@code \'} as two
+ * characters, so a backslash in a name is written as it is when followed by another
+ * backslash, a double or a single quote (taken as a pair). A backslash followed by
+ * {@code ,}, space or {@code =} is written doubled with the character bare, which the
+ * server reads back as backslash and character, but only where that character does not
+ * end the element ({@code =} in a measurement or tag value, {@code ,} and space in a tag
+ * key or field key). The server takes the first byte of a line and of the field set as it
+ * is, so a backslash starting the measurement or the first field key is written alone.
+ * Any other backslash cannot be represented and is refused.</li>
+ * <li>String field values are quoted, with {@code \} and {@code "} escaped; newlines are
+ * allowed.</li>
+ * <li>Integers get {@code i}, unsigned integers {@code u}; doubles are written so that
+ * they parse back to the same bits; booleans as {@code true}/{@code false}.</li>
  * </ul>
- * A point is refused with an {@link IllegalArgumentException} naming it and the rule when: the
- * measurement, a tag key, tag value or field key is empty or contains a newline or carriage return, or an
- * unpaired surrogate; a backslash cannot be represented (see above); the measurement contains {@code /}
- * (a table CnosDB does not keep); the measurement starts with
- * {@code #} (a comment), a tab or form feed (skipped as leading blank), a comma or a space (the server
- * does not unescape the first character of a line); the measurement
- * holds a bare {@code =} after its first character together with a backslash after its first character
- * (the server then requires {@code =} to be escaped, yet refuses {@code \=} in a measurement); every field
- * key starts with a comma, space or {@code =} (the first field key has the same quirk, so a field that
- * can start is written first);
- * there is no field; a string value has an unpaired surrogate; the time
- * cannot be expressed in this precision; or there is no time and the precision is not nanoseconds (the
- * server would take its nanosecond clock as a count of this precision's units).
+ * A point is refused with an {@link IllegalArgumentException} naming it and the rule
+ * when: the measurement, a tag key, tag value or field key is empty or contains a newline
+ * or carriage return, or an unpaired surrogate; a backslash cannot be represented (see
+ * above); the measurement contains {@code /} (a table CnosDB does not keep); the
+ * measurement starts with {@code #} (a comment), a tab or form feed (skipped as leading
+ * blank), a comma or a space (the server does not unescape the first character of a
+ * line); the measurement holds a bare {@code =} after its first character together with a
+ * backslash after its first character (the server then requires {@code =} to be escaped,
+ * yet refuses {@code \=} in a measurement); every field key starts with a comma, space or
+ * {@code =} (the first field key has the same quirk, so a field that can start is written
+ * first); there is no field; a string value has an unpaired surrogate; the time cannot be
+ * expressed in this precision; or there is no time and the precision is not nanoseconds
+ * (the server would take its nanosecond clock as a count of this precision's units).
  * <p>
- * A refused point leaves the buffer as it was before the call. Instances are thread-safe; buffers are not.
+ * A refused point leaves the buffer as it was before the call. Instances are thread-safe;
+ * buffers are not.
  * <p>
- * Encoding allocates nothing once the names in use are known: the buffer is grown once per point to a
- * bound on its length, the bytes of measurements, tag keys and field keys are kept in a bounded
- * {@link EscapedNames} and copied, tag values and strings without anything to escape are copied as they are,
- * and numbers are written digit by digit ({@link ShortestDouble} for doubles).
+ * Encoding allocates nothing once the names in use are known: the buffer is grown once
+ * per point to a bound on its length, the bytes of measurements, tag keys and field keys
+ * are kept in a bounded {@link EscapedNames} and copied, tag values and strings without
+ * anything to escape are copied as they are, and numbers are written digit by digit
+ * ({@link ShortestDouble} for doubles).
  */
 public final class LineProtocolEncoder {
 
-	/** UTF-8 needs at most 3 bytes per UTF-16 char, and an escaped ASCII char takes at most 2 (3 for 2 chars). */
+	/**
+	 * UTF-8 needs at most 3 bytes per UTF-16 char, and an escaped ASCII char takes at
+	 * most 2 (3 for 2 chars).
+	 */
 	private static final int MAX_BYTES_PER_CHAR = 3;
 
-	/** The most bytes a field value takes besides the chars of a string: a double, a long with its suffix. */
+	/**
+	 * The most bytes a field value takes besides the chars of a string: a double, a long
+	 * with its suffix.
+	 */
 	private static final int MAX_VALUE_LENGTH = Math.max(ShortestDouble.MAX_LENGTH,
 			DecimalDigits.MAX_UNSIGNED_LENGTH + 1);
 
 	/** The longest timestamp, with its sign. */
 	private static final int MAX_TIMESTAMP_LENGTH = DecimalDigits.MAX_UNSIGNED_LENGTH + 1;
 
-	/** The characters names escape or refuse, so that all others can be copied as they are. */
+	/**
+	 * The characters names escape or refuse, so that all others can be copied as they
+	 * are.
+	 */
 	private static final boolean[] SPECIAL_IN_NAMES = asciiSet(", =\\\n\r");
 
 	/** The characters string field values escape. */
@@ -75,14 +90,16 @@ public final class LineProtocolEncoder {
 
 	private final EscapedNames names = new EscapedNames();
 
-	/** Creates an encoder writing nanosecond timestamps, the server's default precision. */
+	/**
+	 * Creates an encoder writing nanosecond timestamps, the server's default precision.
+	 */
 	public LineProtocolEncoder() {
 		this(CnosPrecision.NS);
 	}
 
 	/**
-	 * Creates an encoder writing timestamps in the given precision; the write request must then carry
-	 * the same {@code precision} parameter.
+	 * Creates an encoder writing timestamps in the given precision; the write request
+	 * must then carry the same {@code precision} parameter.
 	 */
 	public LineProtocolEncoder(CnosPrecision precision) {
 		if (precision == null) {
@@ -100,10 +117,12 @@ public final class LineProtocolEncoder {
 	 * Appends the point as one line, terminated by {@code \n}.
 	 * @param point the point to write
 	 * @param buffer the buffer to append to
-	 * @throws IllegalArgumentException if the point cannot be written exactly; the buffer is then unchanged
+	 * @throws IllegalArgumentException if the point cannot be written exactly; the buffer
+	 * is then unchanged
 	 */
 	public void encode(Point point, LineProtocolBuffer buffer) {
-		// Everything that depends on the point as a whole is settled before the first byte is written.
+		// Everything that depends on the point as a whole is settled before the first
+		// byte is written.
 		int fieldCount = point.fieldCount();
 		if (fieldCount == 0) {
 			throw refuse(point, "at least one field is required");
@@ -115,7 +134,8 @@ public final class LineProtocolEncoder {
 			throw refuse(point, "a time is required in " + this.precision.wireValue() + " precision, because "
 					+ "CnosDB fills a missing time with its clock in nanoseconds whatever the precision");
 		}
-		// The bytes go past the buffer's size and are committed only once the whole line is written, so a
+		// The bytes go past the buffer's size and are committed only once the whole line
+		// is written, so a
 		// point refused half-way leaves the buffer as it was.
 		byte[] array = buffer.reserve(maxLength(point));
 		int position = buffer.size();
@@ -142,21 +162,26 @@ public final class LineProtocolEncoder {
 		buffer.commit(position);
 	}
 
-	/** An upper bound of the bytes the point's line takes, so that the buffer grows at most once per point. */
+	/**
+	 * An upper bound of the bytes the point's line takes, so that the buffer grows at
+	 * most once per point.
+	 */
 	private static int maxLength(Point point) {
-		// Each name and string value char takes at most 3 bytes; each tag adds ',' and '='; each field ',' or ' ',
-		// '=' and at most MAX_VALUE_LENGTH (two quotes for strings); then ' ', the timestamp and '\n'; and room
+		// Each name and string value char takes at most 3 bytes; each tag adds ',' and
+		// '='; each field ',' or ' ',
+		// '=' and at most MAX_VALUE_LENGTH (two quotes for strings); then ' ', the
+		// timestamp and '\n'; and room
 		// for a kept name to be stored in whole words.
 		long total = point.textLength() * MAX_BYTES_PER_CHAR + 2L * point.tagCount()
-				+ (2L + MAX_VALUE_LENGTH) * point.fieldCount() + 2 + MAX_TIMESTAMP_LENGTH
-				+ EscapedNames.WRITE_SLACK;
+				+ (2L + MAX_VALUE_LENGTH) * point.fieldCount() + 2 + MAX_TIMESTAMP_LENGTH + EscapedNames.WRITE_SLACK;
 		// Beyond an int the buffer cannot grow anyway, and says so.
 		return (int) Math.min(total, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * The field to write first. CnosDB's parser skips the escape handling of the first character of the
-	 * field set, so a key starting with a character we escape would be misread there but not later.
+	 * The field to write first. CnosDB's parser skips the escape handling of the first
+	 * character of the field set, so a key starting with a character we escape would be
+	 * misread there but not later.
 	 */
 	private static int leadingField(Point point) {
 		for (int i = 0; i < point.fieldCount(); i++) {
@@ -169,8 +194,9 @@ public final class LineProtocolEncoder {
 	}
 
 	/**
-	 * Whether a name can be the first token of a line or of the field set, where the server consumes the
-	 * first byte without escape handling, so an escaped first character would be misread.
+	 * Whether a name can be the first token of a line or of the field set, where the
+	 * server consumes the first byte without escape handling, so an escaped first
+	 * character would be misread.
 	 */
 	private static boolean canStartToken(String name, Element element) {
 		if (name.isEmpty()) {
@@ -210,13 +236,15 @@ public final class LineProtocolEncoder {
 	private static int writeDouble(Point point, String key, double value, byte[] array, int position) {
 		if (!Double.isFinite(value)) {
 			// The server reads floats with fast_float, which knows nan and inf, but only
-			// after a sign: its parser takes a field for a number by a leading +, - or digit.
+			// after a sign: its parser takes a field for a number by a leading +, - or
+			// digit.
 			// Read back, a query answers NaN, inf and -inf.
 			byte[] text = Double.isNaN(value) ? PLUS_NAN : (value > 0) ? PLUS_INF : MINUS_INF;
 			System.arraycopy(text, 0, array, position, text.length);
 			return position + text.length;
 		}
-		// The shortest decimal that reads back exactly; its 1.0E10 form is accepted by the server's fast_float.
+		// The shortest decimal that reads back exactly; its 1.0E10 form is accepted by
+		// the server's fast_float.
 		return ShortestDouble.write(value, array, position);
 	}
 
@@ -224,7 +252,8 @@ public final class LineProtocolEncoder {
 		array[position++] = '"';
 		int length = value.length();
 		int i = 0;
-		// Most strings have nothing to escape or encode: copy them until the first char that has.
+		// Most strings have nothing to escape or encode: copy them until the first char
+		// that has.
 		while (i < length && isPlain(value.charAt(i), SPECIAL_IN_STRINGS)) {
 			array[position++] = (byte) value.charAt(i++);
 		}
@@ -251,8 +280,8 @@ public final class LineProtocolEncoder {
 	}
 
 	/**
-	 * Writes a measurement, tag key or field key. Writers repeat these on every point, so their bytes are
-	 * kept; tag values are not, as they can take any number of values.
+	 * Writes a measurement, tag key or field key. Writers repeat these on every point, so
+	 * their bytes are kept; tag values are not, as they can take any number of values.
 	 */
 	private int writeKey(Point point, String name, Element element, boolean leading, byte[] array, int position) {
 		int role = 2 * element.ordinal() + (leading ? 1 : 0);
@@ -266,8 +295,9 @@ public final class LineProtocolEncoder {
 	}
 
 	/**
-	 * Writes a name. A {@code leading} name starts a line or the field set, whose first byte the server
-	 * takes as it is: a backslash there is a literal one, and escaping resumes with the next character.
+	 * Writes a name. A {@code leading} name starts a line or the field set, whose first
+	 * byte the server takes as it is: a backslash there is a literal one, and escaping
+	 * resumes with the next character.
 	 */
 	private static int writeName(Point point, String name, Element element, boolean leading, byte[] array,
 			int position) {
@@ -284,18 +314,22 @@ public final class LineProtocolEncoder {
 			array[position++] = '\\';
 			i = 1;
 		}
-		// Most names have nothing to escape or encode: copy them until the first char that has.
+		// Most names have nothing to escape or encode: copy them until the first char
+		// that has.
 		while (i < length && isPlain(name.charAt(i), SPECIAL_IN_NAMES)) {
 			array[position++] = (byte) name.charAt(i++);
 		}
 		return (i < length) ? writeEscapedName(point, name, element, i, array, start, position) : position;
 	}
 
-	/** Writes the rest of a name from {@code index} on, escaping and encoding as needed. */
-	private static int writeEscapedName(Point point, String name, Element element, int index, byte[] array,
-			int start, int position) {
+	/**
+	 * Writes the rest of a name from {@code index} on, escaping and encoding as needed.
+	 */
+	private static int writeEscapedName(Point point, String name, Element element, int index, byte[] array, int start,
+			int position) {
 		int length = name.length();
-		// The server reads a name strictly (every ',', ' ' and '=' escaped) once it meets a backslash; one in
+		// The server reads a name strictly (every ',', ' ' and '=' escaped) once it meets
+		// a backslash; one in
 		// the very first byte of a line is skipped unexamined, so only later ones count.
 		boolean backslashAfterStart = false;
 		boolean equalsAfterStart = false;
@@ -312,8 +346,8 @@ public final class LineProtocolEncoder {
 				continue;
 			}
 			switch (c) {
-				case '\n', '\r' -> throw refuse(point, describe(element, name) + " must not contain a newline or "
-						+ "carriage return");
+				case '\n', '\r' -> throw refuse(point,
+						describe(element, name) + " must not contain a newline or " + "carriage return");
 				case ',', ' ' -> {
 					backslashAfterStart |= (position > start);
 					array[position++] = '\\';
@@ -321,7 +355,8 @@ public final class LineProtocolEncoder {
 				}
 				case '=' -> {
 					if (element == Element.MEASUREMENT) {
-						// The server accepts a bare '=' in a measurement and refuses '\='.
+						// The server accepts a bare '=' in a measurement and refuses
+						// '\='.
 						array[position++] = '=';
 						equalsAfterStart |= (i > 0);
 					}
@@ -339,17 +374,20 @@ public final class LineProtocolEncoder {
 						array[position++] = (byte) next;
 					}
 					else if ((next == ',' || next == ' ' || next == '=') && !element.endsAt(next)) {
-						// The server reads '\\' as a pair, then a bare character that does not end this element,
-						// and finally drops the backslash in front of it: '\\,' becomes '\,'.
+						// The server reads '\\' as a pair, then a bare character that
+						// does not end this element,
+						// and finally drops the backslash in front of it: '\\,' becomes
+						// '\,'.
 						backslashAfterStart |= (position > start);
 						array[position++] = '\\';
 						array[position++] = '\\';
 						array[position++] = (byte) next;
 					}
 					else {
-						throw refuse(point, describe(element, name) + " has a backslash followed by "
-								+ ((i + 1 < length) ? "'" + next + "'" : "nothing") + ", which CnosDB cannot store as "
-								+ "written in a " + element.label);
+						throw refuse(point,
+								describe(element, name) + " has a backslash followed by "
+										+ ((i + 1 < length) ? "'" + next + "'" : "nothing")
+										+ ", which CnosDB cannot store as " + "written in a " + element.label);
 					}
 					i++;
 				}
@@ -366,7 +404,8 @@ public final class LineProtocolEncoder {
 
 	private static void checkMeasurement(Point point, String name) {
 		if (name.indexOf('/') >= 0) {
-			// The measurement is the table, stored as a path: CnosDB 2.4.2 answers 200 to such a
+			// The measurement is the table, stored as a path: CnosDB 2.4.2 answers 200 to
+			// such a
 			// write and keeps nothing, and 2.4.3 refuses '/' in table names.
 			throw refuse(point, "measurement must not contain '/': CnosDB does not keep tables named so (2.4.2 "
 					+ "accepts the write and stores nothing)");
@@ -385,8 +424,10 @@ public final class LineProtocolEncoder {
 	}
 
 	/**
-	 * Writes the non-ASCII char at {@code index} (with its low surrogate, if any) as UTF-8.
-	 * @return the index after the bytes written, or -1 if the char is an unpaired surrogate
+	 * Writes the non-ASCII char at {@code index} (with its low surrogate, if any) as
+	 * UTF-8.
+	 * @return the index after the bytes written, or -1 if the char is an unpaired
+	 * surrogate
 	 */
 	private static int putNonAscii(String text, int index, byte[] array, int position) {
 		char c = text.charAt(index);
@@ -413,7 +454,10 @@ public final class LineProtocolEncoder {
 		return position;
 	}
 
-	/** Whether the char is ASCII and not in the given set, so that its byte can be copied as it is. */
+	/**
+	 * Whether the char is ASCII and not in the given set, so that its byte can be copied
+	 * as it is.
+	 */
 	private static boolean isPlain(char c, boolean[] special) {
 		return c < 0x80 && !special[c];
 	}
@@ -445,7 +489,10 @@ public final class LineProtocolEncoder {
 
 		private final String label;
 
-		/** The characters that end this element in the server's state machine when not escaped. */
+		/**
+		 * The characters that end this element in the server's state machine when not
+		 * escaped.
+		 */
 		private final String terminators;
 
 		Element(String label, String terminators) {

@@ -14,26 +14,28 @@ import io.cnosdb.spring.core.support.CnosMessageValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row for CnosDB: a measurement (table), optional tags, at least one field and an optional time.
- * <pre class="code">
+ * One row for CnosDB: a measurement (table), optional tags, at least one field and an
+ * optional time. <pre class="code">
  * Point.measurement("air")
  * 	.tag("station", "XiaoMaiDao")
  * 	.field("visibility", 56.0)
  * 	.time(1666165200290401000L, CnosPrecision.NS);
- * </pre>
- * Tags and fields keep their insertion order (the server sorts them itself). The builder refuses only
- * what makes the point ill-formed whatever the encoding: {@code null}s, a key used twice, an unsigned
- * value outside 0..2<sup>64</sup>-1. Whether names and values can be written as line protocol (empty
- * names, newlines, backslashes CnosDB would misread, ...) is checked by the
- * {@link LineProtocolEncoder}, which refuses such a point as a whole.
+ * </pre> Tags and fields keep their insertion order (the server sorts them itself). The
+ * builder refuses only what makes the point ill-formed whatever the encoding:
+ * {@code null}s, a key used twice, an unsigned value outside 0..2<sup>64</sup>-1. Whether
+ * names and values can be written as line protocol (empty names, newlines, backslashes
+ * CnosDB would misread, ...) is checked by the {@link LineProtocolEncoder}, which refuses
+ * such a point as a whole.
  * <p>
- * The time is kept as an instant, so it can be written in any {@link CnosPrecision}; writing it in a
- * precision that would drop digits or overflow 64 bits fails instead of truncating.
+ * The time is kept as an instant, so it can be written in any {@link CnosPrecision};
+ * writing it in a precision that would drop digits or overflow 64 bits fails instead of
+ * truncating.
  * <p>
  * Not thread-safe; build a point on one thread and hand it over once complete.
  * <p>
- * Tags and fields are kept in small parallel arrays rather than maps, and field values unboxed, because
- * writers build one point per row: a point with a few tags and fields costs a handful of small arrays.
+ * Tags and fields are kept in small parallel arrays rather than maps, and field values
+ * unboxed, because writers build one point per row: a point with a few tags and fields
+ * costs a handful of small arrays.
  */
 public final class Point {
 
@@ -45,12 +47,17 @@ public final class Point {
 
 	private static final String[] NO_STRINGS = {};
 
-	/** Encoders are thread-safe; sharing them keeps their cache of escaped names across calls. */
+	/**
+	 * Encoders are thread-safe; sharing them keeps their cache of escaped names across
+	 * calls.
+	 */
 	private static final LineProtocolEncoder[] ENCODERS = Arrays.stream(CnosPrecision.values())
 		.map(LineProtocolEncoder::new)
 		.toArray(LineProtocolEncoder[]::new);
 
-	/** Up to this many keys a duplicate check scans them, which is cheaper than hashing. */
+	/**
+	 * Up to this many keys a duplicate check scans them, which is cheaper than hashing.
+	 */
 	private static final int SCANNED_KEYS = 16;
 
 	private final String measurement;
@@ -60,22 +67,33 @@ public final class Point {
 
 	private int tagCount;
 
-	/** Every key, once the point has more than {@value #SCANNED_KEYS}, so checks stay linear in all. */
+	/**
+	 * Every key, once the point has more than {@value #SCANNED_KEYS}, so checks stay
+	 * linear in all.
+	 */
 	private @Nullable Set<String> keys;
 
 	private String[] fieldKeys = NO_STRINGS;
 
 	private FieldType[] fieldTypes = {};
 
-	/** Longs, unsigned longs and booleans (1 or 0) as they are, doubles as their raw bits. */
+	/**
+	 * Longs, unsigned longs and booleans (1 or 0) as they are, doubles as their raw bits.
+	 */
 	private long[] fieldBits = {};
 
-	/** The values of string fields, at the index of their field; allocated with the first string field. */
+	/**
+	 * The values of string fields, at the index of their field; allocated with the first
+	 * string field.
+	 */
 	private @Nullable String @Nullable [] fieldTexts;
 
 	private int fieldCount;
 
-	/** The chars of the measurement, tag keys and values, field keys and string values, for the encoder. */
+	/**
+	 * The chars of the measurement, tag keys and values, field keys and string values,
+	 * for the encoder.
+	 */
 	private long textLength;
 
 	private boolean hasTime;
@@ -104,7 +122,8 @@ public final class Point {
 	/**
 	 * Adds a tag. Tag values are always strings in CnosDB.
 	 * @return this point
-	 * @throws IllegalArgumentException if key or value is {@code null}, or the key is already a tag or field
+	 * @throws IllegalArgumentException if key or value is {@code null}, or the key is
+	 * already a tag or field
 	 */
 	public Point tag(String key, String value) {
 		checkNewKey(key, "tag");
@@ -121,7 +140,8 @@ public final class Point {
 	}
 
 	/**
-	 * Adds a signed 64-bit integer field (written with an {@code i} suffix, a BIGINT column).
+	 * Adds a signed 64-bit integer field (written with an {@code i} suffix, a BIGINT
+	 * column).
 	 * @return this point
 	 */
 	public Point field(String key, long value) {
@@ -129,8 +149,8 @@ public final class Point {
 	}
 
 	/**
-	 * Adds a floating-point field (a DOUBLE column). NaN and the infinities are written as
-	 * {@code +NaN}, {@code +inf} and {@code -inf}, which CnosDB stores as such.
+	 * Adds a floating-point field (a DOUBLE column). NaN and the infinities are written
+	 * as {@code +NaN}, {@code +inf} and {@code -inf}, which CnosDB stores as such.
 	 * @return this point
 	 */
 	public Point field(String key, double value) {
@@ -146,7 +166,8 @@ public final class Point {
 	}
 
 	/**
-	 * Adds a string field. Any text is allowed, including quotes, backslashes and newlines.
+	 * Adds a string field. Any text is allowed, including quotes, backslashes and
+	 * newlines.
 	 * @return this point
 	 */
 	public Point field(String key, String value) {
@@ -161,9 +182,9 @@ public final class Point {
 	}
 
 	/**
-	 * Adds an unsigned 64-bit field (written with a {@code u} suffix, a BIGINT UNSIGNED column). The
-	 * bits of {@code value} are read as unsigned, so {@code -1L} stands for 2<sup>64</sup>-1, as with
-	 * {@link Long#toUnsignedString(long)}.
+	 * Adds an unsigned 64-bit field (written with a {@code u} suffix, a BIGINT UNSIGNED
+	 * column). The bits of {@code value} are read as unsigned, so {@code -1L} stands for
+	 * 2<sup>64</sup>-1, as with {@link Long#toUnsignedString(long)}.
 	 * @return this point
 	 */
 	public Point unsignedField(String key, long value) {
@@ -171,7 +192,8 @@ public final class Point {
 	}
 
 	/**
-	 * Adds an unsigned 64-bit field (written with a {@code u} suffix, a BIGINT UNSIGNED column).
+	 * Adds an unsigned 64-bit field (written with a {@code u} suffix, a BIGINT UNSIGNED
+	 * column).
 	 * @param value between 0 and 2<sup>64</sup>-1
 	 * @return this point
 	 * @throws IllegalArgumentException if the value is {@code null} or out of range
@@ -180,8 +202,7 @@ public final class Point {
 		requireValue(key, value);
 		if (value.signum() < 0 || value.compareTo(UNSIGNED_LIMIT) >= 0) {
 			throw new IllegalArgumentException(describe() + ": unsigned field '" + CnosMessageValues.abbreviate(key)
-					+ "' must be between 0 and "
-					+ "18446744073709551615 but was " + value);
+					+ "' must be between 0 and " + "18446744073709551615 but was " + value);
 		}
 		return addField(key, FieldType.UNSIGNED, value.longValue());
 	}
@@ -235,8 +256,9 @@ public final class Point {
 	}
 
 	/**
-	 * A read-only copy of the fields in insertion order. Values are {@link Long}, {@link Double},
-	 * {@link Boolean}, {@link String}, or {@link BigInteger} for unsigned fields.
+	 * A read-only copy of the fields in insertion order. Values are {@link Long},
+	 * {@link Double}, {@link Boolean}, {@link String}, or {@link BigInteger} for unsigned
+	 * fields.
 	 */
 	public Map<String, Object> getFields() {
 		Map<String, Object> copy = new LinkedHashMap<>();
@@ -262,8 +284,8 @@ public final class Point {
 	/**
 	 * The time as a count of {@code precision} units since the epoch.
 	 * @throws IllegalStateException if the point has no time
-	 * @throws IllegalArgumentException if the time has digits finer than {@code precision}, or does not
-	 * fit a signed 64-bit count in it
+	 * @throws IllegalArgumentException if the time has digits finer than
+	 * {@code precision}, or does not fit a signed 64-bit count in it
 	 */
 	public long getTimestamp(CnosPrecision precision) {
 		requirePrecision(precision);
@@ -274,8 +296,9 @@ public final class Point {
 	}
 
 	/**
-	 * The time in {@code precision} units, reporting a time that cannot be expressed with an exception
-	 * made from this point and the rule, so that the encoder can word it like its other refusals.
+	 * The time in {@code precision} units, reporting a time that cannot be expressed with
+	 * an exception made from this point and the rule, so that the encoder can word it
+	 * like its other refusals.
 	 */
 	long timestampIn(CnosPrecision precision, BiFunction<Point, String, IllegalArgumentException> refusal) {
 		if (precision == CnosPrecision.NS) {
@@ -287,14 +310,14 @@ public final class Point {
 			throw refusal.apply(this, "time " + getTime() + " cannot be written in " + precision.wireValue()
 					+ " precision without dropping digits; write it with a finer precision");
 		}
-		return unitsSinceEpoch(NANOS_PER_SECOND / nanosPerUnit, this.nanoOfSecond / nanosPerUnit, precision,
-				refusal);
+		return unitsSinceEpoch(NANOS_PER_SECOND / nanosPerUnit, this.nanoOfSecond / nanosPerUnit, precision, refusal);
 	}
 
 	private long unitsSinceEpoch(long unitsPerSecond, long units, CnosPrecision precision,
 			BiFunction<Point, String, IllegalArgumentException> refusal) {
 		try {
-			// Borrow one second for negative times so that the product stays in range down to Long.MIN_VALUE.
+			// Borrow one second for negative times so that the product stays in range
+			// down to Long.MIN_VALUE.
 			if (this.epochSecond < 0 && units > 0) {
 				return Math.addExact(Math.multiplyExact(this.epochSecond + 1, unitsPerSecond), units - unitsPerSecond);
 			}
@@ -307,17 +330,20 @@ public final class Point {
 	}
 
 	/**
-	 * This point as one line of line protocol with a nanosecond timestamp, without the trailing newline.
-	 * @throws IllegalArgumentException if the point cannot be written, see {@link LineProtocolEncoder}
+	 * This point as one line of line protocol with a nanosecond timestamp, without the
+	 * trailing newline.
+	 * @throws IllegalArgumentException if the point cannot be written, see
+	 * {@link LineProtocolEncoder}
 	 */
 	public String toLineProtocol() {
 		return toLineProtocol(CnosPrecision.NS);
 	}
 
 	/**
-	 * This point as one line of line protocol with the timestamp in {@code precision}, without the
-	 * trailing newline.
-	 * @throws IllegalArgumentException if the point cannot be written, see {@link LineProtocolEncoder}
+	 * This point as one line of line protocol with the timestamp in {@code precision},
+	 * without the trailing newline.
+	 * @throws IllegalArgumentException if the point cannot be written, see
+	 * {@link LineProtocolEncoder}
 	 */
 	public String toLineProtocol(CnosPrecision precision) {
 		LineProtocolBuffer buffer = new LineProtocolBuffer(64);
@@ -328,8 +354,8 @@ public final class Point {
 
 	@Override
 	public String toString() {
-		return "Point{measurement=" + this.measurement + ", tags=" + getTags() + ", fields=" + getFields()
-				+ ", time=" + getTime() + "}";
+		return "Point{measurement=" + this.measurement + ", tags=" + getTags() + ", fields=" + getFields() + ", time="
+				+ getTime() + "}";
 	}
 
 	int tagCount() {
@@ -345,8 +371,9 @@ public final class Point {
 	}
 
 	/**
-	 * The number of chars in the measurement, tag keys and values, field keys and string values, so that the
-	 * encoder can bound the length of the line without going through them.
+	 * The number of chars in the measurement, tag keys and values, field keys and string
+	 * values, so that the encoder can bound the length of the line without going through
+	 * them.
 	 */
 	long textLength() {
 		return this.textLength;
@@ -364,7 +391,10 @@ public final class Point {
 		return this.fieldTypes[index];
 	}
 
-	/** The value of a {@code LONG}, {@code UNSIGNED} or {@code BOOLEAN} field, or the bits of a {@code DOUBLE}. */
+	/**
+	 * The value of a {@code LONG}, {@code UNSIGNED} or {@code BOOLEAN} field, or the bits
+	 * of a {@code DOUBLE}.
+	 */
 	long fieldBits(int index) {
 		return this.fieldBits[index];
 	}
@@ -413,12 +443,12 @@ public final class Point {
 		if (key == null) {
 			throw new IllegalArgumentException(describe() + ": " + kind + " key must not be null");
 		}
-		// A name used as both tag and field is a column type conflict on the server, so refuse it here too.
+		// A name used as both tag and field is a column type conflict on the server, so
+		// refuse it here too.
 		if ((this.keys != null) ? this.keys.contains(key) : (isTag(key) || isField(key))) {
 			String existing = isTag(key) ? "tag" : "field";
 			throw new IllegalArgumentException(describe() + ": duplicate key '" + CnosMessageValues.abbreviate(key)
-					+ "', already used for a "
-					+ existing);
+					+ "', already used for a " + existing);
 		}
 	}
 

@@ -23,17 +23,18 @@ import io.cnosdb.spring.core.write.annotation.Timestamp;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Turns objects of {@link Measurement @Measurement} classes and records into {@link Point points}.
- * The mapping of each class is read once, checked as a whole, and cached.
+ * Turns objects of {@link Measurement @Measurement} classes and records into {@link Point
+ * points}. The mapping of each class is read once, checked as a whole, and cached.
  * <p>
- * Rules: the type carries {@code @Measurement}; fields (of a class or its superclasses) or
- * record components carry {@link Tag @Tag}, {@link Field @Field} or {@link Timestamp @Timestamp};
- * anything not annotated is ignored. A class is refused, naming it, when it has no
- * {@code @Measurement} or an empty one, no {@code @Field}, more than one {@code @Timestamp}, a
- * property with two of these annotations, two properties with the same key, or a property of a
- * type its annotation does not support. When mapping an object: a {@code null} tag or field is
- * left out of the point, a {@code null} time sends the point without one, and an object whose
- * fields are all {@code null} is refused (a point needs at least one field).
+ * Rules: the type carries {@code @Measurement}; fields (of a class or its superclasses)
+ * or record components carry {@link Tag @Tag}, {@link Field @Field} or
+ * {@link Timestamp @Timestamp}; anything not annotated is ignored. A class is refused,
+ * naming it, when it has no {@code @Measurement} or an empty one, no {@code @Field}, more
+ * than one {@code @Timestamp}, a property with two of these annotations, two properties
+ * with the same key, or a property of a type its annotation does not support. When
+ * mapping an object: a {@code null} tag or field is left out of the point, a {@code null}
+ * time sends the point without one, and an object whose fields are all {@code null} is
+ * refused (a point needs at least one field).
  */
 public final class PointMapper {
 
@@ -53,8 +54,8 @@ public final class PointMapper {
 	 * Maps an object to a point; a {@link Point} is returned as it is.
 	 * @param object an instance of a {@code @Measurement} type, or a point
 	 * @return the point
-	 * @throws IllegalArgumentException if the object's type cannot be mapped or the object has
-	 * no non-null field
+	 * @throws IllegalArgumentException if the object's type cannot be mapped or the
+	 * object has no non-null field
 	 */
 	public static Point toPoint(Object object) {
 		if (object == null) {
@@ -122,8 +123,8 @@ public final class PointMapper {
 				}
 				if (property.kind() == Kind.TAG || isField(property.kind())) {
 					if (!keys.add(property.key())) {
-						throw new IllegalArgumentException(typeName + ": key '" + property.key()
-								+ "' is used by more than one tag or field");
+						throw new IllegalArgumentException(
+								typeName + ": key '" + property.key() + "' is used by more than one tag or field");
 					}
 					((property.kind() == Kind.TAG) ? tags : fields).add(property);
 				}
@@ -135,8 +136,8 @@ public final class PointMapper {
 				throw new IllegalArgumentException(typeName + " has no @Field, but a point needs at least one field");
 			}
 			if (times.size() > 1) {
-				throw new IllegalArgumentException(typeName + " has more than one @Timestamp: "
-						+ times.stream().map(Property::javaName).toList());
+				throw new IllegalArgumentException(
+						typeName + " has more than one @Timestamp: " + times.stream().map(Property::javaName).toList());
 			}
 			for (Property property : concat(tags, fields, times)) {
 				makeAccessible(property.member());
@@ -181,7 +182,8 @@ public final class PointMapper {
 				return candidates;
 			}
 			List<Class<?>> hierarchy = new ArrayList<>();
-			for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+			for (Class<?> current = type; current != null
+					&& current != Object.class; current = current.getSuperclass()) {
 				hierarchy.add(0, current);
 			}
 			for (Class<?> current : hierarchy) {
@@ -224,8 +226,8 @@ public final class PointMapper {
 			}
 			Kind kind = timeKind(javaType);
 			if (kind == null) {
-				throw unsupported(where, "@Timestamp", javaType, "Instant, OffsetDateTime, ZonedDateTime or long/Long "
-						+ "with a precision");
+				throw unsupported(where, "@Timestamp", javaType,
+						"Instant, OffsetDateTime, ZonedDateTime or long/Long " + "with a precision");
 			}
 			return new Property(candidate.name(), "time", kind, candidate.timestamp().precision(), candidate.member());
 		}
@@ -236,8 +238,8 @@ public final class PointMapper {
 
 		private static IllegalArgumentException unsupported(String where, String annotation, Class<?> type,
 				String supported) {
-			return new IllegalArgumentException(where + ": " + annotation + " does not support type "
-					+ type.getName() + "; supported: " + supported);
+			return new IllegalArgumentException(where + ": " + annotation + " does not support type " + type.getName()
+					+ "; supported: " + supported);
 		}
 
 		private static @Nullable Kind fieldKind(Class<?> type) {

@@ -3,19 +3,21 @@ package io.cnosdb.spring.core.write;
 import java.math.BigInteger;
 
 /**
- * Writes a finite double as the shortest decimal that reads back as the same double, as ASCII into a byte
- * array, without allocating.
+ * Writes a finite double as the shortest decimal that reads back as the same double, as
+ * ASCII into a byte array, without allocating.
  * <p>
- * The digits are chosen by the Schubfach algorithm of Raffaello Giulietti ("The Schubfach way to render
- * doubles", 2020, revised 2021): among the decimals inside the double's rounding interval it takes one of the
- * fewest digits, at least two, and of those the closest to the double (the even one on a tie). The interval
- * bounds are computed exactly enough with one 126-bit approximation of a power of ten per double.
+ * The digits are chosen by the Schubfach algorithm of Raffaello Giulietti ("The Schubfach
+ * way to render doubles", 2020, revised 2021): among the decimals inside the double's
+ * rounding interval it takes one of the fewest digits, at least two, and of those the
+ * closest to the double (the even one on a tie). The interval bounds are computed exactly
+ * enough with one 126-bit approximation of a power of ten per double.
  * <p>
- * The layout is that of {@link Double#toString(double)} on Java 19 and later, whose digits come from the same
- * specification: {@code 0.001} to below {@code 1.0E7} in plain notation with at least one fraction digit
- * ({@code 5.47}, {@code 100.0}, {@code 0.001}), anything else as one digit, a fraction and an exponent
- * ({@code 1.0E7}, {@code 9.99E-4}, {@code 4.9E-324}); zeros are {@code 0.0} and {@code -0.0}. CnosDB reads
- * both forms as a double.
+ * The layout is that of {@link Double#toString(double)} on Java 19 and later, whose
+ * digits come from the same specification: {@code 0.001} to below {@code 1.0E7} in plain
+ * notation with at least one fraction digit ({@code 5.47}, {@code 100.0}, {@code 0.001}),
+ * anything else as one digit, a fraction and an exponent ({@code 1.0E7}, {@code 9.99E-4},
+ * {@code 4.9E-324}); zeros are {@code 0.0} and {@code -0.0}. CnosDB reads both forms as a
+ * double.
  */
 final class ShortestDouble {
 
@@ -26,27 +28,39 @@ final class ShortestDouble {
 
 	private static final long FRACTION_MASK = (1L << SIGNIFICAND_BITS) - 1;
 
-	/** The smallest significand of a normal double, the one whose lower neighbour is closer. */
+	/**
+	 * The smallest significand of a normal double, the one whose lower neighbour is
+	 * closer.
+	 */
 	private static final long HIDDEN_BIT = 1L << SIGNIFICAND_BITS;
 
-	/** The binary exponent of the least significant bit of subnormals: Double.MIN_VALUE is 2^-1074. */
+	/**
+	 * The binary exponent of the least significant bit of subnormals: Double.MIN_VALUE is
+	 * 2^-1074.
+	 */
 	private static final int MIN_EXPONENT = -1074;
 
 	private static final int EXPONENT_BIAS = 1075;
 
-	/** Subnormal significands below this give fewer than two digits; they are taken times ten. */
+	/**
+	 * Subnormal significands below this give fewer than two digits; they are taken times
+	 * ten.
+	 */
 	private static final long TINY_SIGNIFICAND = 3;
 
 	private static final long MASK_63 = Long.MAX_VALUE;
 
-	/** Decimal exponents whose powers of ten the algorithm needs, from 2^-1074 to 2^971. */
+	/**
+	 * Decimal exponents whose powers of ten the algorithm needs, from 2^-1074 to 2^971.
+	 */
 	private static final int MIN_DECIMAL_EXPONENT = floorLog10Pow2(MIN_EXPONENT);
 
 	private static final int MAX_DECIMAL_EXPONENT = floorLog10Pow2(2046 - EXPONENT_BIAS);
 
 	/**
-	 * For each k, g = floor(10^-k * 2^-r) + 1 with r chosen so that 2^125 &lt;= g &lt; 2^126: the high 63 bits
-	 * at {@code 2 * (k - MIN_DECIMAL_EXPONENT)}, the low 63 bits after them.
+	 * For each k, g = floor(10^-k * 2^-r) + 1 with r chosen so that 2^125 &lt;= g &lt;
+	 * 2^126: the high 63 bits at {@code 2 * (k - MIN_DECIMAL_EXPONENT)}, the low 63 bits
+	 * after them.
 	 */
 	private static final long[] POWERS_OF_TEN = computePowersOfTen();
 
@@ -56,7 +70,8 @@ final class ShortestDouble {
 	}
 
 	/**
-	 * Writes {@code value} from {@code position} on; the array must have {@link #MAX_LENGTH} bytes of room.
+	 * Writes {@code value} from {@code position} on; the array must have
+	 * {@link #MAX_LENGTH} bytes of room.
 	 * @param value a finite double
 	 * @return the index after the last byte written
 	 */
@@ -73,7 +88,8 @@ final class ShortestDouble {
 			if (exponent <= 0 && exponent > -SIGNIFICAND_BITS) {
 				long integer = significand >> -exponent;
 				if (integer << -exponent == significand) {
-					// An integer below 2^53 is its own shortest decimal: nothing shorter lies within half an ulp.
+					// An integer below 2^53 is its own shortest decimal: nothing shorter
+					// lies within half an ulp.
 					return layOut(integer, 0, array, position);
 				}
 			}
@@ -84,7 +100,8 @@ final class ShortestDouble {
 			return position + ZERO.length;
 		}
 		if (fraction < TINY_SIGNIFICAND) {
-			// Ten times the significand in a ten times narrower interval: enough digits for the two the layout
+			// Ten times the significand in a ten times narrower interval: enough digits
+			// for the two the layout
 			// needs, and every decimal found there still rounds to the value.
 			return shortest(MIN_EXPONENT, 10 * fraction, -1, array, position);
 		}
@@ -92,13 +109,14 @@ final class ShortestDouble {
 	}
 
 	/**
-	 * Finds the decimal for {@code significand * 2^exponent}, to be written with its decimal exponent moved by
-	 * {@code exponentAdjustment}. Quantities named with {@code b} are 4 times the value they stand for, so that
-	 * the interval bounds (a half or a quarter unit away) are integers.
+	 * Finds the decimal for {@code significand * 2^exponent}, to be written with its
+	 * decimal exponent moved by {@code exponentAdjustment}. Quantities named with
+	 * {@code b} are 4 times the value they stand for, so that the interval bounds (a half
+	 * or a quarter unit away) are integers.
 	 */
-	private static int shortest(int exponent, long significand, int exponentAdjustment, byte[] array,
-			int position) {
-		// Boundaries are included when the significand is even (round half to even reads them back to it).
+	private static int shortest(int exponent, long significand, int exponentAdjustment, byte[] array, int position) {
+		// Boundaries are included when the significand is even (round half to even reads
+		// them back to it).
 		long excluded = significand & 1;
 		long centerB = significand << 2;
 		long upperB = centerB + 2;
@@ -113,7 +131,8 @@ final class ShortestDouble {
 			lowerB = centerB - 1;
 			k = floorLog10ThreeQuartersPow2(exponent);
 		}
-		// Scale by 10^-k: the value then has 16 or 17 digits before the point (fewer only for subnormals).
+		// Scale by 10^-k: the value then has 16 or 17 digits before the point (fewer only
+		// for subnormals).
 		int shift = exponent + floorLog2Pow10(-k) + 2;
 		int index = 2 * (k - MIN_DECIMAL_EXPONENT);
 		long high = POWERS_OF_TEN[index];
@@ -123,7 +142,8 @@ final class ShortestDouble {
 		long upperBoundB = roundToOdd(high, low, upperB << shift);
 		long candidate = valueB >> 2;
 		if (candidate >= 100) {
-			// The interval is less than 10 units wide, so at most one multiple of ten lies inside it: the
+			// The interval is less than 10 units wide, so at most one multiple of ten
+			// lies inside it: the
 			// decimal one digit shorter than the candidate, if there is one.
 			long shorterDown = 10 * (candidate / 10);
 			long shorterUp = shorterDown + 10;
@@ -147,8 +167,9 @@ final class ShortestDouble {
 	}
 
 	/**
-	 * g * cp / 2^127 for g = high * 2^63 + low, rounded to odd: the integer part, with its lowest bit set when
-	 * a fraction was dropped. Comparisons with multiples of 4 are then exact.
+	 * g * cp / 2^127 for g = high * 2^63 + low, rounded to odd: the integer part, with
+	 * its lowest bit set when a fraction was dropped. Comparisons with multiples of 4 are
+	 * then exact.
 	 */
 	private static long roundToOdd(long high, long low, long cp) {
 		long lowProductHigh = Math.multiplyHigh(low, cp);
@@ -160,9 +181,13 @@ final class ShortestDouble {
 		return integer | fractionNonZero;
 	}
 
-	/** Writes {@code digits * 10^exponent} in the layout of {@link Double#toString(double)}. */
+	/**
+	 * Writes {@code digits * 10^exponent} in the layout of
+	 * {@link Double#toString(double)}.
+	 */
 	private static int layOut(long digits, int exponent, byte[] array, int position) {
-		// Drop trailing zeros, of which there can be 16, in steps of 8 (as often as needed), 4, 2 and 1.
+		// Drop trailing zeros, of which there can be 16, in steps of 8 (as often as
+		// needed), 4, 2 and 1.
 		while (digits % 100_000_000 == 0) {
 			digits /= 100_000_000;
 			exponent += 8;
@@ -202,7 +227,8 @@ final class ShortestDouble {
 			array[position++] = '0';
 			return position;
 		}
-		// Write the digits one place to the right, then move the integer part back over the gap for the point.
+		// Write the digits one place to the right, then move the integer part back over
+		// the gap for the point.
 		int end = DecimalDigits.write(digits, array, position + 1);
 		for (int i = 0; i < integerLength; i++) {
 			array[position + i] = array[position + i + 1];
@@ -211,8 +237,7 @@ final class ShortestDouble {
 		return end;
 	}
 
-	private static int layOutScientific(long digits, int length, int scientificExponent, byte[] array,
-			int position) {
+	private static int layOutScientific(long digits, int length, int scientificExponent, byte[] array, int position) {
 		int end = DecimalDigits.write(digits, array, position + 1);
 		array[position] = array[position + 1];
 		array[position + 1] = '.';

@@ -38,7 +38,8 @@ class CnosDbConfigurationFailureAnalyzerTests {
 	void urlWithoutScheme() {
 		FailureAnalysis analysis = analyze("cnosdb.url=localhost:8902");
 		assertThat(analysis.getDescription()).startsWith("CnosDB URL 'localhost:8902' from cnosdb.url cannot be used");
-		assertThat(analysis.getAction()).startsWith("Set cnosdb.url to the server's HTTP API, such as http://localhost:8902");
+		assertThat(analysis.getAction())
+			.startsWith("Set cnosdb.url to the server's HTTP API, such as http://localhost:8902");
 	}
 
 	@Test
@@ -67,7 +68,8 @@ class CnosDbConfigurationFailureAnalyzerTests {
 			"http://root:S3cr3t/pw@cnosdb.example:8902/?db=x", "https://root:S3cr3t/p w@cnosdb.example" })
 	void passwordHoldingSlashOrAtNeverReachesTheReport(String url) {
 		// A URI parser reads "root:S3cr3t" of the first as host and port: no parsed user
-		// information, yet the URL holds a password ("S3cr3t/pw"), which the report printed twice.
+		// information, yet the URL holds a password ("S3cr3t/pw"), which the report
+		// printed twice.
 		this.runner.withPropertyValues("cnosdb.url=" + url).run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
@@ -102,8 +104,8 @@ class CnosDbConfigurationFailureAnalyzerTests {
 	@Test
 	void unknownSslBundle() {
 		FailureAnalysis analysis = analyze("cnosdb.ssl.bundle=nope");
-		assertThat(analysis.getDescription()).isEqualTo(
-				"SSL bundle 'nope' named by cnosdb.ssl.bundle is not defined (no SSL bundle is defined at all)");
+		assertThat(analysis.getDescription())
+			.isEqualTo("SSL bundle 'nope' named by cnosdb.ssl.bundle is not defined (no SSL bundle is defined at all)");
 		assertThat(analysis.getAction()).contains("spring.ssl.bundle.pem.nope").contains("cnosdb.ssl.bundle");
 	}
 
@@ -111,8 +113,8 @@ class CnosDbConfigurationFailureAnalyzerTests {
 	void unsupportedPrecision() {
 		FailureAnalysis analysis = analyze("cnosdb.write.precision=s");
 		assertThat(analysis.getDescription()).startsWith("CnosDB write precision 's' from cnosdb.write.precision");
-		assertThat(analysis.getAction())
-			.isEqualTo("Set cnosdb.write.precision to ns (nanoseconds, the default), us (microseconds) or ms (milliseconds).");
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set cnosdb.write.precision to ns (nanoseconds, the default), us (microseconds) or ms (milliseconds).");
 	}
 
 	@Test
@@ -125,8 +127,7 @@ class CnosDbConfigurationFailureAnalyzerTests {
 		// Spring Boot's own analyzers need constructor arguments; only ours matters here.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
-			})))
-			.hasAtLeastOneElementOfType(CnosDbConfigurationFailureAnalyzer.class);
+			}))).hasAtLeastOneElementOfType(CnosDbConfigurationFailureAnalyzer.class);
 	}
 
 }

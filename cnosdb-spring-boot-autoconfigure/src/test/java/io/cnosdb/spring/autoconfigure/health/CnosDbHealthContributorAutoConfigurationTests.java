@@ -34,8 +34,8 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link CnosDbHealthContributorAutoConfiguration}: when the indicator exists, one
- * per template, and that the auto-configured template's ping honours
+ * Tests for {@link CnosDbHealthContributorAutoConfiguration}: when the indicator exists,
+ * one per template, and that the auto-configured template's ping honours
  * {@code cnosdb.health.timeout} with Spring Boot's detected HTTP client.
  */
 class CnosDbHealthContributorAutoConfigurationTests {
@@ -125,13 +125,15 @@ class CnosDbHealthContributorAutoConfigurationTests {
 	@Test
 	void skippedByClassNameWhenSpringBootHealthIsAbsent() throws IOException {
 		// Without the spring-boot-health jar an application never loads the health
-		// auto-configuration: Spring Boot filters it on these class names before loading it.
+		// auto-configuration: Spring Boot filters it on these class names before loading
+		// it.
 		java.util.Properties metadata = new java.util.Properties();
 		try (java.io.InputStream in = getClass()
 			.getResourceAsStream("/META-INF/spring-autoconfigure-metadata.properties")) {
 			metadata.load(in);
 		}
-		assertThat(metadata.getProperty(CnosDbHealthContributorAutoConfiguration.class.getName() + ".ConditionalOnClass"))
+		assertThat(
+				metadata.getProperty(CnosDbHealthContributorAutoConfiguration.class.getName() + ".ConditionalOnClass"))
 			.contains(ConditionalOnEnabledHealthIndicator.class.getName());
 	}
 

@@ -27,8 +27,8 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link CnosDbHealthIndicator} against a loopback server: each way the ping and
- * the validation statement can end, and that no detail holds a credential.
+ * Tests for {@link CnosDbHealthIndicator} against a loopback server: each way the ping
+ * and the validation statement can end, and that no detail holds a credential.
  */
 class CnosDbHealthIndicatorTests {
 
@@ -55,7 +55,11 @@ class CnosDbHealthIndicatorTests {
 	}
 
 	private CnosTemplate template(String url) {
-		return CnosTemplate.builder().url(url).credentials("root", PASSWORD).readTimeout(Duration.ofSeconds(60)).build();
+		return CnosTemplate.builder()
+			.url(url)
+			.credentials("root", PASSWORD)
+			.readTimeout(Duration.ofSeconds(60))
+			.build();
 	}
 
 	private Health health(Duration timeout) {
@@ -64,8 +68,8 @@ class CnosDbHealthIndicatorTests {
 
 	private void assertNoCredentials(Health health) {
 		assertThat(health.toString()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
-		assertThat(health.getDetails().values()).allSatisfy(
-				(value) -> assertThat(String.valueOf(value)).doesNotContain(PASSWORD).doesNotContain(TOKEN));
+		assertThat(health.getDetails().values())
+			.allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(PASSWORD).doesNotContain(TOKEN));
 	}
 
 	@Test
@@ -101,7 +105,8 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void downWhenRootMustStillChangeItsInitialPassword() {
-		// Since CnosDB 2.4.1 root starts with the password 'root' and, with authentication on,
+		// Since CnosDB 2.4.1 root starts with the password 'root' and, with
+		// authentication on,
 		// may run nothing but ALTER USER until it is changed (recorded from 2.4.2).
 		this.server.enqueue(recorded("ping"));
 		this.server.enqueue(recordedWithAuthentication("root-must-change-password"));
@@ -113,7 +118,8 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void downWithTheErrorCodeWhenTheServerRefusesTheCredentials() {
-		// The ping answers without credentials, so only the statement shows that none of the
+		// The ping answers without credentials, so only the statement shows that none of
+		// the
 		// application's calls would work. Recorded for a user the server does not know.
 		this.server.enqueue(recorded("ping"));
 		this.server.enqueue(recorded("unknown-user"));
@@ -130,7 +136,8 @@ class CnosDbHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("version", PING_VERSION)
 			.containsEntry("httpStatus", 422)
 			.containsEntry("errorCode", "010016");
-		assertThat((String) health.getDetails().get("reason")).contains("Auth error: The user fixture_nobody not found");
+		assertThat((String) health.getDetails().get("reason"))
+			.contains("Auth error: The user fixture_nobody not found");
 		assertThat(health.toString()).doesNotContain(password).doesNotContain(token);
 	}
 
@@ -188,7 +195,8 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void downWithTheErrorCodeOfAJsonError() {
-		// CnosDB echoes a malformed Authorization header; nothing of it may reach the details. The
+		// CnosDB echoes a malformed Authorization header; nothing of it may reach the
+		// details. The
 		// answer is the SQL endpoint's (the ping reads no credentials), recorded with the
 		// credentials sent unencoded.
 		this.server.enqueue(recorded("ping"));
@@ -211,7 +219,8 @@ class CnosDbHealthIndicatorTests {
 
 	@Test
 	void pingWithoutPingRequestFactoryUsesTheGivenBuildersTimeouts() {
-		// A template given its own RestClient.Builder and no ping request factory pings with
+		// A template given its own RestClient.Builder and no ping request factory pings
+		// with
 		// that builder's request factory: here one whose read timeout is 200ms.
 		this.server.enqueue(recordedBuilder("ping").headersDelay(3, TimeUnit.SECONDS).build());
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();

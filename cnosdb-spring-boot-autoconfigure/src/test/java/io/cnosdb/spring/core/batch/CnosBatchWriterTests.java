@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Fault tests of {@link CnosBatchWriter} against a loopback server that breaks connections,
- * answers late, fails with 5xx, rate-limits and refuses data: every accepted point ends up
- * acknowledged by the server exactly as sent, or handed to the failure handler.
+ * Fault tests of {@link CnosBatchWriter} against a loopback server that breaks
+ * connections, answers late, fails with 5xx, rate-limits and refuses data: every accepted
+ * point ends up acknowledged by the server exactly as sent, or handed to the failure
+ * handler.
  */
 class CnosBatchWriterTests {
 
@@ -96,8 +97,10 @@ class CnosBatchWriterTests {
 	private static List<Point> points(int from, int count) {
 		List<Point> points = new ArrayList<>();
 		for (int i = from; i < from + count; i++) {
-			points.add(Point.measurement("air").tag("station", "s" + (i % 3)).field("v", (long) i).time(i,
-					CnosPrecision.NS));
+			points.add(Point.measurement("air")
+				.tag("station", "s" + (i % 3))
+				.field("v", (long) i)
+				.time(i, CnosPrecision.NS));
 		}
 		return points;
 	}
@@ -144,8 +147,10 @@ class CnosBatchWriterTests {
 
 	@Test
 	void anEmptyServerErrorIsNotRetried() {
-		// CnosDB 2.3 and 2.4.0 answer a line-protocol syntax error with an empty 500: sending
-		// the same batch again cannot help, and the translator does not call it transient.
+		// CnosDB 2.3 and 2.4.0 answer a line-protocol syntax error with an empty 500:
+		// sending
+		// the same batch again cannot help, and the translator does not call it
+		// transient.
 		this.faults.script(Fault.SERVER_ERROR);
 		try (CnosBatchWriter writer = writer().batchSize(100).maxRetries(10).build()) {
 			writer.write(points(0, 100));
@@ -199,8 +204,10 @@ class CnosBatchWriterTests {
 		}
 		assertThat(this.faults.acknowledged).hasSize(2);
 		assertThat(this.failures).isEmpty();
-		assertThat(io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator.isTransient(new CnosTransientException("x",
-				new io.cnosdb.spring.core.exception.CnosServerError(422, "030024", "limit")))).isTrue();
+		assertThat(
+				io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator.isTransient(new CnosTransientException(
+						"x", new io.cnosdb.spring.core.exception.CnosServerError(422, "030024", "limit"))))
+			.isTrue();
 	}
 
 	@Test
@@ -237,7 +244,8 @@ class CnosBatchWriterTests {
 	@Test
 	void failsAtOnceWhenFullWithFailBackpressure() {
 		this.faults.stallWrites();
-		CnosBatchWriter writer = writer().batchSize(5).bufferLimit(10)
+		CnosBatchWriter writer = writer().batchSize(5)
+			.bufferLimit(10)
 			.backpressure(CnosBatchWriter.Backpressure.FAIL)
 			.build();
 		writer.write(points(0, 8));
@@ -308,8 +316,8 @@ class CnosBatchWriterTests {
 
 	@Test
 	void aBatchFilledAfterALongerOneHoldsOnlyItsOwnLines() {
-		List<Point> longer = List.of(Point.measurement("air").tag("station", "x".repeat(200)).field("v", 1L).time(1,
-				CnosPrecision.NS));
+		List<Point> longer = List
+			.of(Point.measurement("air").tag("station", "x".repeat(200)).field("v", 1L).time(1, CnosPrecision.NS));
 		List<Point> shorter = points(0, 2);
 		try (CnosBatchWriter writer = writer().build()) {
 			for (int round = 0; round < 3; round++) {
@@ -344,11 +352,9 @@ class CnosBatchWriterTests {
 	@Test
 	void aFailingHandlerDoesNotStopTheWriter() {
 		this.faults.script(Fault.DATA_ERROR);
-		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
-			.failureHandler((failure) -> {
-				throw new IllegalStateException("handler broke");
-			})
-			.build()) {
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template).failureHandler((failure) -> {
+			throw new IllegalStateException("handler broke");
+		}).build()) {
 			writer.write(points(0, 1));
 			writer.flush();
 			writer.write(points(1, 1));
@@ -395,7 +401,8 @@ class CnosBatchWriterTests {
 	@Test
 	void aFullBufferSendsThePartialBatchInsteadOfWaitingForTheInterval() {
 		List<Point> points = points(0, 25);
-		try (CnosBatchWriter writer = writer().bufferLimit(10).batchSize(10)
+		try (CnosBatchWriter writer = writer().bufferLimit(10)
+			.batchSize(10)
 			.blockTimeout(Duration.ofSeconds(5))
 			.build()) {
 			writer.write(points);
@@ -418,7 +425,8 @@ class CnosBatchWriterTests {
 		writer.write(points);
 		long start = System.nanoTime();
 		writer.close();
-		// The request in flight ends within the 300 ms read timeout; nothing waits for retries.
+		// The request in flight ends within the 300 ms read timeout; nothing waits for
+		// retries.
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		List<String> handled = failedLines();
 		assertThat(handled).hasSize(30 - this.faults.acknowledged.size());
@@ -431,17 +439,21 @@ class CnosBatchWriterTests {
 	void aHandlerThatWaitsPastTheCloseTimeoutGetsEveryBatch() throws Exception {
 		this.faults.stallWrites();
 		List<Point> points = points(0, 30);
-		// Room for one batch: the handler waits in put() for the consumer, well past the close timeout.
+		// Room for one batch: the handler waits in put() for the consumer, well past the
+		// close timeout.
 		BlockingQueue<CnosWriteFailure> queue = new ArrayBlockingQueue<>(1);
-		CnosBatchWriter writer = writer().batchSize(10).closeTimeout(Duration.ofMillis(200)).failureHandler((failure) -> {
-			try {
-				queue.put(failure);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("The failure handler was interrupted", ex);
-			}
-		}).build();
+		CnosBatchWriter writer = writer().batchSize(10)
+			.closeTimeout(Duration.ofMillis(200))
+			.failureHandler((failure) -> {
+				try {
+					queue.put(failure);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("The failure handler was interrupted", ex);
+				}
+			})
+			.build();
 		writer.write(points);
 		List<String> handled = Collections.synchronizedList(new ArrayList<>());
 		CompletableFuture<Void> consumer = CompletableFuture.runAsync(() -> {
@@ -469,7 +481,10 @@ class CnosBatchWriterTests {
 
 	}
 
-	/** Answers writes following a script of faults, then OK; records the lines it acknowledged. */
+	/**
+	 * Answers writes following a script of faults, then OK; records the lines it
+	 * acknowledged.
+	 */
 	static final class FaultServer extends Dispatcher {
 
 		final ConcurrentLinkedQueue<Fault> script = new ConcurrentLinkedQueue<>();
@@ -504,8 +519,8 @@ class CnosBatchWriterTests {
 					}
 					yield recorded("write");
 				}
-				case DISCONNECT -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
-					.build();
+				case DISCONNECT ->
+					new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
 				// Later than the client's read timeout of 300 ms.
 				case TIMEOUT -> recordedBuilder("write").headersDelay(1, TimeUnit.SECONDS).build();
 				case SERVER_ERROR -> recorded("internal-server-error");

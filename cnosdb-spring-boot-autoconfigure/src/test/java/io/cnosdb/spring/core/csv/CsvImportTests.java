@@ -29,15 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link CnosTemplate#writeCsv}: typing by {@code DESCRIBE TABLE}, batching of a
- * large file, and what was written when a row or a batch fails.
+ * Tests for {@link CnosTemplate#writeCsv}: typing by {@code DESCRIBE TABLE}, batching of
+ * a large file, and what was written when a row or a batch fails.
  */
 class CsvImportTests {
 
 	/**
-	 * The scenario of {@code DESCRIBE TABLE "air"} for a table of fields {@code count BIGINT},
-	 * {@code note STRING}, {@code ok BOOLEAN}, {@code temperature DOUBLE CODEC(GORILLA)},
-	 * {@code u BIGINT UNSIGNED} and tag {@code station}.
+	 * The scenario of {@code DESCRIBE TABLE "air"} for a table of fields
+	 * {@code count BIGINT}, {@code note STRING}, {@code ok BOOLEAN},
+	 * {@code temperature DOUBLE CODEC(GORILLA)}, {@code u BIGINT UNSIGNED} and tag
+	 * {@code station}.
 	 */
 	private static final String AIR = "describe-table-for-csv-import";
 
@@ -85,7 +86,8 @@ class CsvImportTests {
 
 	@Test
 	void readsNanAndInfinitiesAsCnosDbWritesThemInAnswers() throws IOException {
-		// A CSV exported from CnosDB holds inf, -inf and NaN: importing it again must work.
+		// A CSV exported from CnosDB holds inf, -inf and NaN: importing it again must
+		// work.
 		this.dispatcher.describe = AIR;
 		Path csv = write("special.csv", "time,station,temperature\n1690510331000000001,a,inf\n"
 				+ "1690510331000000002,a,-inf\n1690510331000000003,a,NaN\n");
@@ -109,8 +111,8 @@ class CsvImportTests {
 	void optionsOverrideThePrecisionAndTheSeparator() throws IOException {
 		this.dispatcher.describe = AIR;
 		Path csv = write("us.csv", "time;count\n5;1\n");
-		this.template.writeCsv("air", csv, CsvImportOptions.defaults().withPrecision(CnosPrecision.US)
-			.withColumnSeparator(';'));
+		this.template.writeCsv("air", csv,
+				CsvImportOptions.defaults().withPrecision(CnosPrecision.US).withColumnSeparator(';'));
 		assertThat(this.dispatcher.precisions).containsExactly("us");
 		assertThat(this.dispatcher.bodies).containsExactly("air count=1i 5\n");
 	}
@@ -228,7 +230,10 @@ class CsvImportTests {
 		return Files.writeString(this.directory.resolve(name), content);
 	}
 
-	/** DESCRIBE TABLE answers and an acknowledging write endpoint that keeps what it got, answering as CnosDB did. */
+	/**
+	 * DESCRIBE TABLE answers and an acknowledging write endpoint that keeps what it got,
+	 * answering as CnosDB did.
+	 */
 	static final class CsvServer extends Dispatcher {
 
 		/** The scenario whose answer DESCRIBE TABLE gets. */

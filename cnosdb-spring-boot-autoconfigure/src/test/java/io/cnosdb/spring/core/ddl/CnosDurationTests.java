@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class CnosDurationTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "30d", "180d", "7d", "2y1M", "1y6M", "30", "0", " 1d", "1d ", "1 d", "1d 12h", "1d  12h", "30 days", "1y 6M", "5min", "2hr", "3weeks", "10s", "1h30m", "500ms", "100us", "5ns",
-			"3days", "2years", "1month", "12hours", "2w", "5min", "1nanos", "1msec" })
+	@ValueSource(strings = { "30d", "180d", "7d", "2y1M", "1y6M", "30", "0", " 1d", "1d ", "1 d", "1d 12h", "1d  12h",
+			"30 days", "1y 6M", "5min", "2hr", "3weeks", "10s", "1h30m", "500ms", "100us", "5ns", "3days", "2years",
+			"1month", "12hours", "2w", "5min", "1nanos", "1msec" })
 	void acceptsServerSyntax(String text) {
 		assertThat(CnosDuration.parse(text).text()).isEqualTo(text);
 	}
@@ -34,8 +35,8 @@ class CnosDurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "d", "30D", "1H", "-1d", "1d'", "1d; DROP DATABASE x", "1.d", "1x",
-			"infinity", "1Y", "730.5d", "1.5", "1d,12h", "1dd", "1 day s" })
+	@ValueSource(strings = { "", " ", "d", "30D", "1H", "-1d", "1d'", "1d; DROP DATABASE x", "1.d", "1x", "infinity",
+			"1Y", "730.5d", "1.5", "1d,12h", "1dd", "1 day s" })
 	void rejectsAnythingElse(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> CnosDuration.parse(text))
 			.withMessageContaining("'" + text + "'");
@@ -48,7 +49,8 @@ class CnosDurationTests {
 
 	@Test
 	void fromJavaDurationInOneUnitThatCnosDb23ReadsAlike() {
-		// CnosDB 2.3 reads one number and one of d, h, m; 2.4 reads the same text the same way.
+		// CnosDB 2.3 reads one number and one of d, h, m; 2.4 reads the same text the
+		// same way.
 		assertThat(CnosDuration.of(Duration.ofDays(30)).text()).isEqualTo("30d");
 		assertThat(CnosDuration.of(Duration.ofDays(1).plusHours(12)).text()).isEqualTo("36h");
 		assertThat(CnosDuration.of(Duration.ofMinutes(90)).text()).isEqualTo("90m");

@@ -49,14 +49,11 @@ class TableDefinitionTests {
 
 	@Test
 	void duplicateColumnsFail() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TableDefinition.builder("air")
-				.field("v", FieldType.DOUBLE)
-				.field("v", FieldType.BIGINT)
-				.build())
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> TableDefinition.builder("air").field("v", FieldType.DOUBLE).field("v", FieldType.BIGINT).build())
 			.withMessageContaining("'v' twice");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TableDefinition.builder("air").field("station", FieldType.STRING).tags("station").build());
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> TableDefinition.builder("air").field("station", FieldType.STRING).tags("station").build());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TableDefinition.builder("air").field("v", FieldType.DOUBLE).tags("a", "a").build());
 	}
@@ -82,10 +79,8 @@ class TableDefinitionTests {
 	@Test
 	void definitionIsImmutable() {
 		TableDefinition table = TableDefinition.builder("air").field("v", FieldType.DOUBLE).tags("s").build();
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> table.tags().add("x"));
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> table.fields().clear());
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> table.tags().add("x"));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> table.fields().clear());
 	}
 
 	@Test

@@ -16,7 +16,8 @@ import org.springframework.dao.TransientDataAccessException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CnosDB's {@code error_code} chooses the exception; the status only when there is no code.
+ * CnosDB's {@code error_code} chooses the exception; the status only when there is no
+ * code.
  */
 class DefaultCnosExceptionTranslatorTests {
 
@@ -62,7 +63,8 @@ class DefaultCnosExceptionTranslatorTests {
 	@Test
 	void unknownCodeOutsideTheQueryEngineFallsBackToTheStatus() {
 		assertThat(translate(422, "050014", "timestamp overflow")).isInstanceOf(CnosUncategorizedException.class);
-		// Answers of CnosDB 2.4.2 to a field written with another type and to a point past the TTL.
+		// Answers of CnosDB 2.4.2 to a field written with another type and to a point
+		// past the TTL.
 		assertThat(translate(422, "050014",
 				"Apply engine failed: DataSchemaError: Column 'v' type error, found F64 expected I64"))
 			.isInstanceOf(CnosDataIntegrityViolationException.class);

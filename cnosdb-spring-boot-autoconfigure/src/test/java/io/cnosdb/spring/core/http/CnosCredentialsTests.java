@@ -31,7 +31,8 @@ class CnosCredentialsTests {
 	@Test
 	void masksALiteralTheTextCutsOff() {
 		// A server message or a shortened statement may end inside the literal.
-		assertThat(CnosCredentials.redactPasswordLiterals("SET PASSWORD = 'abc''")).isEqualTo("SET PASSWORD = '******'");
+		assertThat(CnosCredentials.redactPasswordLiterals("SET PASSWORD = 'abc''"))
+			.isEqualTo("SET PASSWORD = '******'");
 		assertThat(CnosCredentials.redactPasswordLiterals("SET PASSWORD = '")).isEqualTo("SET PASSWORD = '******'");
 	}
 

@@ -57,7 +57,8 @@ class ByteWordsTests {
 		for (int i = 0; i < 100_000; i++) {
 			byte[] bytes = new byte[8];
 			for (int j = 0; j < 8; j++) {
-				bytes[j] = (byte) (this.random.nextInt(4) > 0 ? '0' + this.random.nextInt(10) : this.random.nextInt(256));
+				bytes[j] = (byte) (this.random.nextInt(4) > 0 ? '0' + this.random.nextInt(10)
+						: this.random.nextInt(256));
 			}
 			boolean digits = true;
 			for (byte b : bytes) {

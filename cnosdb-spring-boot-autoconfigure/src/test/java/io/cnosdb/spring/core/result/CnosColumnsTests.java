@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Name lookups give the first exact match, else the first match ignoring case, whatever the
- * order and the identity of the names asked for.
+ * Name lookups give the first exact match, else the first match ignoring case, whatever
+ * the order and the identity of the names asked for.
  */
 class CnosColumnsTests {
 

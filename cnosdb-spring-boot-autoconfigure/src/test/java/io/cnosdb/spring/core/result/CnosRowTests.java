@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Typed reads of a row, by index and by name: read straight from the bytes where the value
- * has CnosDB's layout, and otherwise exactly as the conversion service reads the text.
+ * Typed reads of a row, by index and by name: read straight from the bytes where the
+ * value has CnosDB's layout, and otherwise exactly as the conversion service reads the
+ * text.
  */
 class CnosRowTests {
 
@@ -37,7 +38,8 @@ class CnosRowTests {
 		assertThat(row.getBigInteger(5)).isEqualTo(new BigInteger("18446744073709551615"));
 		assertThat(row.getBigInteger(3)).isEqualTo(BigInteger.valueOf(87525));
 		assertThat(row.getObject(3, Integer.class)).isEqualTo(87525);
-		assertThat(row.getObject(0, LocalDateTime.class)).isEqualTo(LocalDateTime.parse("2023-07-28T02:12:11.123456789"));
+		assertThat(row.getObject(0, LocalDateTime.class))
+			.isEqualTo(LocalDateTime.parse("2023-07-28T02:12:11.123456789"));
 		assertThat(row.isNull(6)).isTrue();
 		assertThat(row.getString(6)).isNull();
 		assertThat(row.getInstant(6)).isNull();

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The byte-level CSV reader: RFC 4180 quoting as CnosDB writes it, rows that straddle buffer
- * refills however the body arrives, and clear errors for answers that are not CSV.
+ * The byte-level CSV reader: RFC 4180 quoting as CnosDB writes it, rows that straddle
+ * buffer refills however the body arrives, and clear errors for answers that are not CSV.
  */
 public class CsvResultReaderTests {
 
@@ -61,8 +61,8 @@ public class CsvResultReaderTests {
 
 	@Test
 	void crlfAndLfAndCrEndRows() {
-		assertThat(rows("a,b\r\n1,2\r\n3,4\n5,6\r7,8\r\n", 3, 1)).containsExactly(List.of("1", "2"),
-				List.of("3", "4"), List.of("5", "6"), List.of("7", "8"));
+		assertThat(rows("a,b\r\n1,2\r\n3,4\n5,6\r7,8\r\n", 3, 1)).containsExactly(List.of("1", "2"), List.of("3", "4"),
+				List.of("5", "6"), List.of("7", "8"));
 	}
 
 	@Test
@@ -96,7 +96,8 @@ public class CsvResultReaderTests {
 	void textAfterAClosingQuoteIsAClearError() {
 		CsvResultReader reader = reader("a\n\"x\"y\n", 64, 64);
 		assertThatIllegalStateException().isThrownBy(reader::next)
-			.withMessage("Invalid CSV in row 0: 'y' after the closing quote of a value (expected a comma or a line break)");
+			.withMessage(
+					"Invalid CSV in row 0: 'y' after the closing quote of a value (expected a comma or a line break)");
 	}
 
 	@ParameterizedTest
@@ -144,7 +145,8 @@ public class CsvResultReaderTests {
 			}
 			int from = random.nextInt(bytes.length);
 			int to = random.nextInt(from, bytes.length + 1);
-			assertThat(CsvResultReader.indexOfSeparator(bytes, from, to)).isEqualTo(indexOfSeparatorByteByByte(bytes, from, to));
+			assertThat(CsvResultReader.indexOfSeparator(bytes, from, to))
+				.isEqualTo(indexOfSeparatorByteByByte(bytes, from, to));
 		}
 	}
 
@@ -185,7 +187,9 @@ public class CsvResultReaderTests {
 		return cell.toString();
 	}
 
-	/** Writes as the server does: quotes only where needed, quotes doubled, LF or CRLF. */
+	/**
+	 * Writes as the server does: quotes only where needed, quotes doubled, LF or CRLF.
+	 */
 	private static void appendRow(StringBuilder csv, List<String> row, SplittableRandom random) {
 		for (int i = 0; i < row.size(); i++) {
 			String cell = row.get(i);

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The byte-level readers give exactly what the text conversions give, on many random values,
- * and decline (so the caller falls back) wherever they are not sure.
+ * The byte-level readers give exactly what the text conversions give, on many random
+ * values, and decline (so the caller falls back) wherever they are not sure.
  */
 class CsvValuesTests {
 
@@ -85,7 +85,8 @@ class CsvValuesTests {
 			String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d", time.getYear(), time.getMonthValue(),
 					time.getDayOfMonth(), time.getHour(), time.getMinute(), time.getSecond());
 			if (digits > 0) {
-				text += "." + Long.toString(1_000_000_000L + this.random.nextInt(1_000_000_000)).substring(1, 1 + digits);
+				text += "."
+						+ Long.toString(1_000_000_000L + this.random.nextInt(1_000_000_000)).substring(1, 1 + digits);
 			}
 			byte[] bytes = bytes(text);
 			assertThat(CsvValues.parseInstant(bytes, 0, bytes.length)).as(text)
@@ -97,8 +98,8 @@ class CsvValuesTests {
 	void invalidOrOtherTimestampLayoutsAreDeclined() {
 		for (String text : new String[] { "2023-02-29T00:00:00", "2024-02-30T00:00:00", "2023-13-01T00:00:00",
 				"2023-00-01T00:00:00", "2023-01-01T24:00:00", "2023-01-01T00:60:00", "2023-01-01T00:00:60",
-				"2023-01-01T00:00:00.", "2023-01-01T00:00:00.1234567890", "2023-01-01T00:00:00Z",
-				"2023-01-01 00:00:00", "2023-01-01T00:00:00+01:00", "0000-01-01T00:00:00", "2023-01-01T00:00:0x" }) {
+				"2023-01-01T00:00:00.", "2023-01-01T00:00:00.1234567890", "2023-01-01T00:00:00Z", "2023-01-01 00:00:00",
+				"2023-01-01T00:00:00+01:00", "0000-01-01T00:00:00", "2023-01-01T00:00:0x" }) {
 			byte[] bytes = bytes(text);
 			assertThat(CsvValues.parseInstant(bytes, 0, bytes.length)).as(text).isNull();
 		}
@@ -161,7 +162,8 @@ class CsvValuesTests {
 			}
 		}
 		if (this.random.nextInt(4) == 0) {
-			text.append(this.random.nextBoolean() ? 'e' : 'E').append(this.random.nextBoolean() ? "-" : "")
+			text.append(this.random.nextBoolean() ? 'e' : 'E')
+				.append(this.random.nextBoolean() ? "-" : "")
 				.append(this.random.nextInt(330));
 		}
 		return text.toString();

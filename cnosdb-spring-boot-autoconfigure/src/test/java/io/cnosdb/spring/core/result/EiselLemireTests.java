@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Eisel–Lemire rounds every significand of up to 18 digits, at every covered power of ten,
- * exactly as {@link Double#parseDouble(String)} does, ties included.
+ * Eisel–Lemire rounds every significand of up to 18 digits, at every covered power of
+ * ten, exactly as {@link Double#parseDouble(String)} does, ties included.
  */
 class EiselLemireTests {
 

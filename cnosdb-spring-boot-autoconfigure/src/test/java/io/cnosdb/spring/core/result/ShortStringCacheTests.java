@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The cache hands back exactly what decoding the bytes gives, for any bytes at any offset,
- * and the same string for bytes seen before; bytes that are not UTF-8 fail.
+ * The cache hands back exactly what decoding the bytes gives, for any bytes at any
+ * offset, and the same string for bytes seen before; bytes that are not UTF-8 fail.
  */
 class ShortStringCacheTests {
 

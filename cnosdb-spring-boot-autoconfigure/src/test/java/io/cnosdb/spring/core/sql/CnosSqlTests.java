@@ -38,7 +38,8 @@ class CnosSqlTests {
 
 	@Test
 	void slashIsRejectedInNewDatabaseTableAndTenantNames() {
-		// CnosDB 2.4.2 answers 200 to CREATE DATABASE "x/y" and to a write into table cpu/load,
+		// CnosDB 2.4.2 answers 200 to CREATE DATABASE "x/y" and to a write into table
+		// cpu/load,
 		// then shows neither; 2.4.3 refuses the name.
 		for (String kind : new String[] { "database", "table", "tenant" }) {
 			assertThatIllegalArgumentException().isThrownBy(() -> CnosSql.validateName(kind, "db/1"))
@@ -52,7 +53,8 @@ class CnosSqlTests {
 
 	@Test
 	void anyNameCanBeReferencedByQuoting() {
-		// The server looks up whatever is quoted: DROP TABLE "cpu/load" answers 030019, and
+		// The server looks up whatever is quoted: DROP TABLE "cpu/load" answers 030019,
+		// and
 		// control characters are kept in quoted names (CREATE DATABASE "a⏎b", then DROP).
 		assertThat(CnosSql.quoteName("table", "cpu/load")).isEqualTo("\"cpu/load\"");
 		assertThat(CnosSql.quoteName("database", "")).isEqualTo("\"\"");

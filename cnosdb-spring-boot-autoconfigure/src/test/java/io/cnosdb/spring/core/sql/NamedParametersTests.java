@@ -40,7 +40,8 @@ class NamedParametersTests {
 
 	@Test
 	void placeholdersInNestedCommentsAndBacktickIdentifiersAreLeftAlone() {
-		// The server nests block comments: a value here would end the inner comment's reader,
+		// The server nests block comments: a value here would end the inner comment's
+		// reader,
 		// not the server's, and could turn its own text into SQL.
 		String sql = "select /* a /* b */ :x */ `col:x` from t where v = :x";
 		assertThat(NamedParameters.render(sql, Map.of("x", "*/ or 1=1 --")))
@@ -95,21 +96,17 @@ class NamedParametersTests {
 
 	@Test
 	void injectionThroughValuesStaysInsideLiterals() {
-		assertThat(NamedParameters.render("select * from t where s = :s",
-				Map.of("s", "x' or '1'='1")))
+		assertThat(NamedParameters.render("select * from t where s = :s", Map.of("s", "x' or '1'='1")))
 			.isEqualTo("select * from t where s = 'x'' or ''1''=''1'");
-		assertThat(NamedParameters.render("select * from t where s = :s",
-				Map.of("s", "x\"; DROP DATABASE y; --")))
+		assertThat(NamedParameters.render("select * from t where s = :s", Map.of("s", "x\"; DROP DATABASE y; --")))
 			.isEqualTo("select * from t where s = 'x\"; DROP DATABASE y; --'");
-		assertThat(NamedParameters.render("select * from t where s in (:s)",
-				Map.of("s", Arrays.asList("a'", "') --"))))
+		assertThat(NamedParameters.render("select * from t where s in (:s)", Map.of("s", Arrays.asList("a'", "') --"))))
 			.isEqualTo("select * from t where s in ('a''', ''') --')");
 	}
 
 	@Test
 	void valueContainingAPlaceholderIsNotExpandedAgain() {
-		assertThat(NamedParameters.render("select :a, :b", Map.of("a", ":b", "b", "x")))
-			.isEqualTo("select ':b', 'x'");
+		assertThat(NamedParameters.render("select :a, :b", Map.of("a", ":b", "b", "x"))).isEqualTo("select ':b', 'x'");
 	}
 
 	@Test

@@ -91,7 +91,8 @@ class SqlLiteralsTests {
 
 	@Test
 	void instantsKeepNanosecondsInUtc() {
-		assertThat(render(Instant.parse("2024-01-31T06:30:30.123456789Z"))).isEqualTo("'2024-01-31T06:30:30.123456789Z'");
+		assertThat(render(Instant.parse("2024-01-31T06:30:30.123456789Z")))
+			.isEqualTo("'2024-01-31T06:30:30.123456789Z'");
 		assertThat(render(Instant.parse("2024-01-31T06:30:30Z"))).isEqualTo("'2024-01-31T06:30:30Z'");
 		assertThat(render(OffsetDateTime.of(2024, 1, 31, 14, 30, 30, 0, ZoneOffset.ofHours(8))))
 			.isEqualTo("'2024-01-31T06:30:30Z'");
@@ -101,7 +102,8 @@ class SqlLiteralsTests {
 
 	@Test
 	void localDateTimesAndDatesHaveNoZone() {
-		assertThat(render(LocalDateTime.of(2024, 1, 31, 6, 30, 30, 123_000_000))).isEqualTo("'2024-01-31T06:30:30.123'");
+		assertThat(render(LocalDateTime.of(2024, 1, 31, 6, 30, 30, 123_000_000)))
+			.isEqualTo("'2024-01-31T06:30:30.123'");
 		assertThat(render(LocalDate.of(2024, 1, 31))).isEqualTo("'2024-01-31'");
 	}
 

@@ -55,7 +55,8 @@ class CnosMessageValuesTests {
 	void invalidNames() {
 		assertShort(() -> this.template.createDatabase(HUGE + "/"), "…(" + (MEGABYTE + 1) + " chars)");
 		assertShort(() -> CnosSql.quoteName("table", "\uD800" + HUGE), "…(" + (MEGABYTE + 1) + " chars)");
-		assertShort(() -> TableDefinition.builder("t").field(HUGE, FieldType.BIGINT).field(HUGE, FieldType.DOUBLE).build(),
+		assertShort(
+				() -> TableDefinition.builder("t").field(HUGE, FieldType.BIGINT).field(HUGE, FieldType.DOUBLE).build(),
 				MARKER);
 	}
 

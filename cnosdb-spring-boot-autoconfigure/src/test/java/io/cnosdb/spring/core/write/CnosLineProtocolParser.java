@@ -14,25 +14,33 @@ import java.util.regex.Pattern;
 
 /**
  * A line protocol parser for tests that behaves like CnosDB 2.4's
- * ({@code common/protocol_parser/src/line_protocol/parser.rs}), including its quirks, so that the
- * encoder is checked against what the server would store rather than against its own idea of the format:
+ * ({@code common/protocol_parser/src/line_protocol/parser.rs}), including its quirks, so
+ * that the encoder is checked against what the server would store rather than against its
+ * own idea of the format:
  * <ul>
- * <li>a byte-level state machine; after a backslash only {@code , space \ " '} (plus {@code =} outside the
- * measurement) may follow, and in field values only {@code ' " \};</li>
- * <li>the first character of a line and of the field set is consumed without escape handling;</li>
- * <li>names are unescaped only for {@code \,} {@code \ } {@code \=}, and when a name contains any backslash
- * every {@code ,} space or {@code =} in it must be preceded by one;</li>
- * <li>strings unescape {@code \"} and {@code \\}; numbers ending in {@code i} are i64, in {@code u} u64,
- * otherwise f64 (decimal syntax only, as the first byte must be a sign or digit); booleans
- * {@code t T true True TRUE f F false False FALSE}.</li>
+ * <li>a byte-level state machine; after a backslash only {@code , space \ " '} (plus
+ * {@code =} outside the measurement) may follow, and in field values only
+ * {@code ' " \};</li>
+ * <li>the first character of a line and of the field set is consumed without escape
+ * handling;</li>
+ * <li>names are unescaped only for {@code \,} {@code \ } {@code \=}, and when a name
+ * contains any backslash every {@code ,} space or {@code =} in it must be preceded by
+ * one;</li>
+ * <li>strings unescape {@code \"} and {@code \\}; numbers ending in {@code i} are i64, in
+ * {@code u} u64, otherwise f64 (decimal syntax only, as the first byte must be a sign or
+ * digit); booleans {@code t T true True TRUE f F false False FALSE}.</li>
  * </ul>
- * Duplicate keys are reported instead of deduplicated, and tags/fields keep their order (the server sorts).
+ * Duplicate keys are reported instead of deduplicated, and tags/fields keep their order
+ * (the server sorts).
  */
 final class CnosLineProtocolParser {
 
 	private static final Pattern FLOAT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-	/** What fast_float reads besides decimals; the server's parser needs the sign first to try it. */
+	/**
+	 * What fast_float reads besides decimals; the server's parser needs the sign first to
+	 * try it.
+	 */
 	private static final Pattern NON_FINITE = Pattern.compile("[+-](?i)(nan|inf|infinity)");
 
 	private static final Pattern SIGNED = Pattern.compile("[+-]?\\d+");
@@ -256,7 +264,10 @@ final class CnosLineProtocolParser {
 		}
 	}
 
-	/** The server's {@code escape}: drops the backslash before , space and =, keeps every other byte. */
+	/**
+	 * The server's {@code escape}: drops the backslash before , space and =, keeps every
+	 * other byte.
+	 */
 	private static String unescapeName(byte[] data, int start, int end, boolean escaped) {
 		if (!escaped) {
 			return utf8(Arrays.copyOfRange(data, start, end));

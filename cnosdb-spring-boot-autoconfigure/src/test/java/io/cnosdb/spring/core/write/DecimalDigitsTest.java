@@ -13,8 +13,8 @@ class DecimalDigitsTest {
 
 	@Test
 	void writesEveryDigitCountAndItsBoundaries() {
-		List<Long> values = new ArrayList<>(List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, -1L, Integer.MAX_VALUE + 1L,
-				(long) Integer.MAX_VALUE));
+		List<Long> values = new ArrayList<>(
+				List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, -1L, Integer.MAX_VALUE + 1L, (long) Integer.MAX_VALUE));
 		long power = 1;
 		for (int i = 0; i < 19; i++) {
 			values.add(power - 1);

@@ -2,7 +2,6 @@ package io.cnosdb.spring.core.write;
 
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,8 +45,8 @@ class EncodeBuffersTests {
 		assertThat(this.buffers.encoder(CnosPrecision.NS)).isSameAs(nanos);
 		assertThat(this.buffers.encoder(CnosPrecision.MS)).isNotSameAs(nanos);
 		LineProtocolBuffer buffer = new LineProtocolBuffer();
-		this.buffers.encoder(CnosPrecision.MS).encode(Point.measurement("m").field("v", 1L).time(2_000_000L,
-				CnosPrecision.NS), buffer);
+		this.buffers.encoder(CnosPrecision.MS)
+			.encode(Point.measurement("m").field("v", 1L).time(2_000_000L, CnosPrecision.NS), buffer);
 		assertThat(buffer.toString()).isEqualTo("m v=1i 2\n");
 	}
 

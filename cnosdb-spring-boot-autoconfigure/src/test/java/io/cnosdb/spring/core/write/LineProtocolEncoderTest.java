@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Exact lines for each rule of {@link LineProtocolEncoder}, and every refusal. Where a line relies on a
- * CnosDB parser rule, it is also read back with {@link CnosLineProtocolParser}.
+ * Exact lines for each rule of {@link LineProtocolEncoder}, and every refusal. Where a
+ * line relies on a CnosDB parser rule, it is also read back with
+ * {@link CnosLineProtocolParser}.
  */
 class LineProtocolEncoderTest {
 
@@ -29,8 +30,8 @@ class LineProtocolEncoderTest {
 			.field("temperature", 69.0)
 			.field("pressure", 77.0)
 			.time(1666165200290401000L, CnosPrecision.NS);
-		assertThat(encode(point)).isEqualTo(
-				"air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000\n");
+		assertThat(encode(point))
+			.isEqualTo("air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000\n");
 	}
 
 	@Test
@@ -199,7 +200,9 @@ class LineProtocolEncoderTest {
 	void writesNegativeAndExtremeTimestamps() {
 		assertThat(Point.measurement("m").field("f", 1L).time(Long.MIN_VALUE, CnosPrecision.NS).toLineProtocol())
 			.endsWith(" -9223372036854775808");
-		assertThat(Point.measurement("m").field("f", 1L).time(Long.MAX_VALUE, CnosPrecision.MS)
+		assertThat(Point.measurement("m")
+			.field("f", 1L)
+			.time(Long.MAX_VALUE, CnosPrecision.MS)
 			.toLineProtocol(CnosPrecision.MS)).endsWith(" 9223372036854775807");
 		assertThat(Point.measurement("m").field("f", 1L).time(-1, CnosPrecision.MS).toLineProtocol())
 			.endsWith(" -1000000");
@@ -217,11 +220,10 @@ class LineProtocolEncoderTest {
 			encoder.encode(Point.measurement("m").tag("t", "v" + i).field("f", i).time(i, CnosPrecision.MS),
 					this.buffer);
 		}
-		List<CnosLineProtocolParser.Line> lines = CnosLineProtocolParser.parse(this.buffer.array(),
-				this.buffer.size());
+		List<CnosLineProtocolParser.Line> lines = CnosLineProtocolParser.parse(this.buffer.array(), this.buffer.size());
 		assertThat(lines).hasSize(100);
-		assertThat(lines.get(99)).isEqualTo(
-				new CnosLineProtocolParser.Line("m", Map.of("t", "v99"), Map.of("f", 99L), 99L));
+		assertThat(lines.get(99))
+			.isEqualTo(new CnosLineProtocolParser.Line("m", Map.of("t", "v99"), Map.of("f", 99L), 99L));
 	}
 
 	@Test
@@ -272,7 +274,8 @@ class LineProtocolEncoderTest {
 		String line = point.toLineProtocol();
 		String written = name.replace("\\", "\\\\");
 		assertThat(line).isEqualTo("m," + written + "=v f=1i,x" + written + "=2i");
-		assertThat(parseOne(line)).isEqualTo(new CnosLineProtocolParser.Line("m", point.getTags(), point.getFields(), null));
+		assertThat(parseOne(line))
+			.isEqualTo(new CnosLineProtocolParser.Line("m", point.getTags(), point.getFields(), null));
 	}
 
 	@Test
@@ -282,8 +285,8 @@ class LineProtocolEncoderTest {
 		Point point = Point.measurement("m\\=x").tag("t", "a\\=b").field("f", 1L);
 		String line = point.toLineProtocol();
 		assertThat(line).isEqualTo("m\\\\=x,t=a\\\\=b f=1i");
-		assertThat(parseOne(line)).isEqualTo(
-				new CnosLineProtocolParser.Line("m\\=x", Map.of("t", "a\\=b"), point.getFields(), null));
+		assertThat(parseOne(line))
+			.isEqualTo(new CnosLineProtocolParser.Line("m\\=x", Map.of("t", "a\\=b"), point.getFields(), null));
 	}
 
 	@Test
@@ -324,7 +327,8 @@ class LineProtocolEncoderTest {
 
 	@Test
 	void refusesSlashInTheMeasurementOnly() {
-		// CnosDB 2.4.2 answers 200 to "cpu/load,t=a v=1 …" and keeps nothing; tags and fields
+		// CnosDB 2.4.2 answers 200 to "cpu/load,t=a v=1 …" and keeps nothing; tags and
+		// fields
 		// holding '/' are stored.
 		assertRefused(Point.measurement("cpu/load").field("v", 1.0), "must not contain '/'");
 		assertThat(Point.measurement("cpu").tag("t/k", "a/b").field("f/x", 1.0).toLineProtocol())
@@ -338,7 +342,8 @@ class LineProtocolEncoderTest {
 
 	@Test
 	void writesNanAndInfinitiesWithTheSignTheServerNeeds() {
-		// Checked against CnosDB 2.4.2: +NaN, +inf and -inf are stored and read back as NaN, inf
+		// Checked against CnosDB 2.4.2: +NaN, +inf and -inf are stored and read back as
+		// NaN, inf
 		// and -inf; NaN, nan and inf without a sign are refused as invalid field values.
 		assertThat(Point.measurement("m").field("f", Double.NaN).toLineProtocol()).isEqualTo("m f=+NaN");
 		assertThat(Point.measurement("m").field("f", Double.POSITIVE_INFINITY).toLineProtocol()).isEqualTo("m f=+inf");
@@ -379,7 +384,9 @@ class LineProtocolEncoderTest {
 		LineProtocolEncoder encoder = new LineProtocolEncoder();
 		encoder.encode(Point.measurement("ok").field("f", 1L), this.buffer);
 		byte[] before = this.buffer.toByteArray();
-		Point bad = Point.measurement("m").tag("t", "a long enough value to be written first").field("a", 1L)
+		Point bad = Point.measurement("m")
+			.tag("t", "a long enough value to be written first")
+			.field("a", 1L)
 			.field("b", "\uD800");
 		assertThatIllegalArgumentException().isThrownBy(() -> encoder.encode(bad, this.buffer));
 		assertThat(this.buffer.toByteArray()).isEqualTo(before);
@@ -407,7 +414,8 @@ class LineProtocolEncoderTest {
 		Point point = Point.measurement("m").tag("t", "v".repeat(5000)).field("s", "東".repeat(5000));
 		new LineProtocolEncoder().encode(point, small);
 		assertThat(small).hasToString(point.toLineProtocol() + "\n");
-		// "m,t=", the tag value, " s=", the quoted value of 3 bytes per char, and the newline.
+		// "m,t=", the tag value, " s=", the quoted value of 3 bytes per char, and the
+		// newline.
 		assertThat(small.size()).isEqualTo(4 + 5000 + 3 + (1 + 3 * 5000 + 1) + 1);
 	}
 
@@ -415,7 +423,8 @@ class LineProtocolEncoderTest {
 	void writesKeptNamesAsItDidTheFirstTime() {
 		LineProtocolEncoder encoder = new LineProtocolEncoder();
 		for (int round = 0; round < 3; round++) {
-			// Equal names in new strings from the second round on, as a mapper or an import would make them.
+			// Equal names in new strings from the second round on, as a mapper or an
+			// import would make them.
 			String copy = (round == 0) ? "" : new String("");
 			Point point = Point.measurement("my table,1" + copy)
 				.tag("k=ey" + copy, "v")
@@ -435,7 +444,8 @@ class LineProtocolEncoderTest {
 		for (int length = 1; length <= 40; length++) {
 			String key = "k".repeat(length);
 			String wide = "é".repeat(length);
-			// Kept names are stored in whole words past their end: the last one of a line must still fit.
+			// Kept names are stored in whole words past their end: the last one of a line
+			// must still fit.
 			Point point = Point.measurement(key).tag(wide, "v").field(key, true);
 			String expected = key + "," + wide + "=v " + key + "=true\n";
 			for (int round = 0; round < 2; round++) {
@@ -471,8 +481,9 @@ class LineProtocolEncoderTest {
 
 	@Test
 	void namesThePointInTheMessage() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Point.measurement("air").field("f", "\uD800")
-			.toLineProtocol()).withMessageStartingWith("Point 'air' cannot be written as line protocol: ");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Point.measurement("air").field("f", "\uD800").toLineProtocol())
+			.withMessageStartingWith("Point 'air' cannot be written as line protocol: ");
 	}
 
 	private String encode(Point point) {

@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Encodes thousands of random points full of characters that need care and reads them back with
- * {@link CnosLineProtocolParser}: every accepted point must come back identical, every refused one must
- * leave the buffer untouched and be one that a straightforward encoding would have got wrong (or one of
- * the documented policy refusals). Fixed seed, so failures reproduce.
+ * Encodes thousands of random points full of characters that need care and reads them
+ * back with {@link CnosLineProtocolParser}: every accepted point must come back
+ * identical, every refused one must leave the buffer untouched and be one that a
+ * straightforward encoding would have got wrong (or one of the documented policy
+ * refusals). Fixed seed, so failures reproduce.
  */
 class LineProtocolRoundTripTest {
 
@@ -26,8 +27,8 @@ class LineProtocolRoundTripTest {
 
 	private static final int ITERATIONS = 5000;
 
-	private static final String[] NAME_ATOMS = { "a", "b", "Z", "0", "7", "_", "-", ".", "中", "é", "😀", "𝄞", ",",
-			" ", "=", "\"", "'", "#", "\t", "\\\\", "\\\"", "\\'", "\u007f", "\u0001" };
+	private static final String[] NAME_ATOMS = { "a", "b", "Z", "0", "7", "_", "-", ".", "中", "é", "😀", "𝄞", ",", " ",
+			"=", "\"", "'", "#", "\t", "\\\\", "\\\"", "\\'", "\u007f", "\u0001" };
 
 	/** Rare atoms that make a name unrepresentable. */
 	private static final String[] BAD_NAME_ATOMS = { "\\", "\n", "\r", "\uD800", "\uDC00" };
@@ -35,7 +36,9 @@ class LineProtocolRoundTripTest {
 	private static final String[] STRING_ATOMS = { "a", "Z", "0", " ", ",", "=", "\"", "'", "\\", "\\\\", "\n", "\r",
 			"\r\n", "中", "😀", "#", "\t", "i", "u", "true" };
 
-	/** Refusals that are deliberate policy, not a failure the naive encoding would show. */
+	/**
+	 * Refusals that are deliberate policy, not a failure the naive encoding would show.
+	 */
 	private static final List<String> POLICY_RULES = List.of("must not be empty", "newline", "must not contain '/'",
 			"first character of", "a time is required");
 
@@ -52,7 +55,8 @@ class LineProtocolRoundTripTest {
 	@Test
 	void randomPointsComeBackUnchangedOrAreRightlyRefused() {
 		LineProtocolBuffer buffer = new LineProtocolBuffer(256);
-		// One encoder per precision for the whole run, so that names it has kept are written again from there.
+		// One encoder per precision for the whole run, so that names it has kept are
+		// written again from there.
 		Map<CnosPrecision, LineProtocolEncoder> encoders = new EnumMap<>(CnosPrecision.class);
 		for (CnosPrecision precision : CnosPrecision.values()) {
 			encoders.put(precision, new LineProtocolEncoder(precision));
@@ -122,8 +126,7 @@ class LineProtocolRoundTripTest {
 			return;
 		}
 		if (parsed.equals(List.of(expected(point, precision)))) {
-			fail("Refused %s (%s) although %s would have been read back exactly", point, ex.getMessage(),
-					quote(naive));
+			fail("Refused %s (%s) although %s would have been read back exactly", point, ex.getMessage(), quote(naive));
 		}
 	}
 
@@ -163,7 +166,10 @@ class LineProtocolRoundTripTest {
 		}
 	}
 
-	/** Mostly times the encoding precision can hold, sometimes ones it cannot (to exercise refusals). */
+	/**
+	 * Mostly times the encoding precision can hold, sometimes ones it cannot (to exercise
+	 * refusals).
+	 */
 	private void setRandomTime(Point point, CnosPrecision precision) {
 		switch (this.random.nextInt(6)) {
 			case 0, 1 -> point.time(randomLong(), precision);
@@ -225,20 +231,24 @@ class LineProtocolRoundTripTest {
 	}
 
 	/**
-	 * The encoding a client unaware of CnosDB's quirks would produce: escape {@code , space} (and
-	 * {@code =} outside the measurement), leave backslashes alone, fields in insertion order, timestamp
-	 * truncated. A refusal is justified when this encoding would not be read back as the point.
+	 * The encoding a client unaware of CnosDB's quirks would produce: escape
+	 * {@code , space} (and {@code =} outside the measurement), leave backslashes alone,
+	 * fields in insertion order, timestamp truncated. A refusal is justified when this
+	 * encoding would not be read back as the point.
 	 */
 	private static final class NaiveEncoding {
 
 		static String line(Point point, CnosPrecision precision) {
 			StringBuilder line = new StringBuilder(escape(point.getMeasurement(), ", "));
-			point.getTags().forEach((key, value) -> line.append(',').append(escape(key, ",= ")).append('=')
-				.append(escape(value, ",= ")));
+			point.getTags()
+				.forEach((key,
+						value) -> line.append(',').append(escape(key, ",= ")).append('=').append(escape(value, ",= ")));
 			line.append(' ');
 			boolean first = true;
 			for (Map.Entry<String, Object> field : point.getFields().entrySet()) {
-				line.append(first ? "" : ",").append(escape(field.getKey(), ",= ")).append('=')
+				line.append(first ? "" : ",")
+					.append(escape(field.getKey(), ",= "))
+					.append('=')
 					.append(value(field.getValue()));
 				first = false;
 			}

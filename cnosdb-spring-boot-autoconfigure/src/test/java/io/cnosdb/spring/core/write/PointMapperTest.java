@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link PointMapper}: every supported type, names, null handling, and the refusals.
+ * Tests for {@link PointMapper}: every supported type, names, null handling, and the
+ * refusals.
  */
 class PointMapperTest {
 
@@ -108,7 +109,8 @@ class PointMapperTest {
 
 	@Test
 	void mapsOffsetDateTimes() {
-		Point point = PointMapper.toPoint(new WithOffset(1, OffsetDateTime.of(2024, 1, 1, 1, 0, 0, 0, ZoneOffset.ofHours(1))));
+		Point point = PointMapper
+			.toPoint(new WithOffset(1, OffsetDateTime.of(2024, 1, 1, 1, 0, 0, 0, ZoneOffset.ofHours(1))));
 		assertThat(point.getTime()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
 	}
 

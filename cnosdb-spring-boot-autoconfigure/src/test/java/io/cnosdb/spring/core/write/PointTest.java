@@ -39,7 +39,8 @@ class PointTest {
 		for (int i = 0; i < 20; i++) {
 			point.tag("t" + i, "v" + i);
 			tags.put("t" + i, "v" + i);
-			// A string first, then every type, so that string values survive the arrays growing.
+			// A string first, then every type, so that string values survive the arrays
+			// growing.
 			switch (i % 5) {
 				case 0 -> point.field("s" + i, "text " + i);
 				case 1 -> point.field("s" + i, (long) -i);
@@ -124,7 +125,8 @@ class PointTest {
 			.withMessageContaining("must be between 0 and 18446744073709551615");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Point.measurement("m").unsignedField("u", BigInteger.valueOf(-1)));
-		assertThat(Point.measurement("m").unsignedField("u", BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE))
+		assertThat(Point.measurement("m")
+			.unsignedField("u", BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE))
 			.getFields()).containsEntry("u", new BigInteger("18446744073709551615"));
 	}
 
@@ -161,8 +163,8 @@ class PointTest {
 
 	@Test
 	void describesItselfWithoutEncoding() {
-		assertThat(Point.measurement("m").field("f", Double.NaN)).hasToString(
-				"Point{measurement=m, tags={}, fields={f=NaN}, time=null}");
+		assertThat(Point.measurement("m").field("f", Double.NaN))
+			.hasToString("Point{measurement=m, tags={}, fields={f=NaN}, time=null}");
 	}
 
 }

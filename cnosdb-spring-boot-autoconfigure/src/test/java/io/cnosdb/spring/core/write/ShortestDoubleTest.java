@@ -75,7 +75,10 @@ class ShortestDoubleTest {
 		}
 	}
 
-	/** From Java 19 on, Double.toString follows the same specification, so the text must be the same. */
+	/**
+	 * From Java 19 on, Double.toString follows the same specification, so the text must
+	 * be the same.
+	 */
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_19)
 	void matchesDoubleToStringWhereItIsShortest() {
@@ -124,11 +127,11 @@ class ShortestDoubleTest {
 	}
 
 	/**
-	 * Checks, independently of the algorithm: the text reads back to the same bits; it has the fewest
-	 * significant digits (but at least two: no decimal one digit shorter reads back, except a single digit
-	 * where two are written); of the decimals of its length that read back, it is the closest to the exact
-	 * value (ties to even);
-	 * and it is laid out as Double.toString lays out its decimals.
+	 * Checks, independently of the algorithm: the text reads back to the same bits; it
+	 * has the fewest significant digits (but at least two: no decimal one digit shorter
+	 * reads back, except a single digit where two are written); of the decimals of its
+	 * length that read back, it is the closest to the exact value (ties to even); and it
+	 * is laid out as Double.toString lays out its decimals.
 	 */
 	private static void assertExactShortestAndLaidOut(double value) {
 		String text = format(value);
@@ -143,8 +146,7 @@ class ShortestDoubleTest {
 		int digits = decimal.stripTrailingZeros().precision();
 		BigDecimal down = exact.round(new MathContext(digits, RoundingMode.DOWN));
 		BigDecimal up = exact.round(new MathContext(digits, RoundingMode.UP));
-		assertThat(decimal.compareTo(down) == 0 || decimal.compareTo(up) == 0)
-			.as("%s is %s or %s", text, down, up)
+		assertThat(decimal.compareTo(down) == 0 || decimal.compareTo(up) == 0).as("%s is %s or %s", text, down, up)
 			.isTrue();
 		BigDecimal other = (decimal.compareTo(down) == 0) ? up : down;
 		if (other.compareTo(decimal) != 0 && Double.parseDouble(other.toString()) == value) {

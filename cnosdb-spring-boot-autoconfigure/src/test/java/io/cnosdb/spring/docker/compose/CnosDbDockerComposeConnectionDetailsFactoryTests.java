@@ -23,8 +23,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for {@link CnosDbDockerComposeConnectionDetailsFactory} with a described service, so
- * no Docker is needed.
+ * Tests for {@link CnosDbDockerComposeConnectionDetailsFactory} with a described service,
+ * so no Docker is needed.
  */
 class CnosDbDockerComposeConnectionDetailsFactoryTests {
 
@@ -56,9 +56,10 @@ class CnosDbDockerComposeConnectionDetailsFactoryTests {
 
 	@Test
 	void registeredForSpringBoot() {
-		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(ConnectionDetailsFactory.class, null,
-				SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
-				})))
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(ConnectionDetailsFactory.class, null,
+					SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+					})))
 			.hasAtLeastOneElementOfType(CnosDbDockerComposeConnectionDetailsFactory.class)
 			.anySatisfy((factory) -> assertThat(factory.getClass().getName())
 				.isEqualTo("io.cnosdb.spring.testcontainers.CnosDbContainerConnectionDetailsFactory"))
@@ -80,7 +81,10 @@ class CnosDbDockerComposeConnectionDetailsFactoryTests {
 		return service;
 	}
 
-	/** The source's constructor is Spring Boot's own; a running application gets one from it. */
+	/**
+	 * The source's constructor is Spring Boot's own; a running application gets one from
+	 * it.
+	 */
 	private static DockerComposeConnectionSource source(RunningService service) throws Exception {
 		Constructor<DockerComposeConnectionSource> constructor = DockerComposeConnectionSource.class
 			.getDeclaredConstructor(RunningService.class, Environment.class);

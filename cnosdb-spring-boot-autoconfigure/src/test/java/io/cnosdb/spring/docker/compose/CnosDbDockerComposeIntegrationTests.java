@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with {@code spring-boot-docker-compose} starts CnosDB from a compose file and
- * connects to it. Needs Docker with the compose plugin; skipped without Docker.
+ * An application with {@code spring-boot-docker-compose} starts CnosDB from a compose
+ * file and connects to it. Needs Docker with the compose plugin; skipped without Docker.
  */
 @EnabledIf("dockerAvailable")
 class CnosDbDockerComposeIntegrationTests {
@@ -35,10 +35,12 @@ class CnosDbDockerComposeIntegrationTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = application.run(
 				"--spring.docker.compose.file=src/test/resources/docker/cnosdb-compose.yaml",
-				"--spring.docker.compose.skip.in-tests=false", "--spring.docker.compose.lifecycle-management=start-and-stop",
+				"--spring.docker.compose.skip.in-tests=false",
+				"--spring.docker.compose.lifecycle-management=start-and-stop",
 				"--spring.docker.compose.readiness.timeout=3m")) {
 			CnosDbConnectionDetails details = context.getBean(CnosDbConnectionDetails.class);
-			assertThat(details).isInstanceOf(CnosDbDockerComposeConnectionDetailsFactory.CnosDbDockerComposeConnectionDetails.class);
+			assertThat(details)
+				.isInstanceOf(CnosDbDockerComposeConnectionDetailsFactory.CnosDbDockerComposeConnectionDetails.class);
 			CnosTemplate template = context.getBean(CnosTemplate.class);
 			// The service's port accepts connections before the server answers pings.
 			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

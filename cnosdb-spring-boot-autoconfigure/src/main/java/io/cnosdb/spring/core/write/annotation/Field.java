@@ -9,11 +9,11 @@ import java.lang.annotation.Target;
 /**
  * Writes a field or record component as a CnosDB field. Supported types: {@code long},
  * {@code int}, {@code short}, {@code byte} and their wrappers (BIGINT, {@code i} suffix),
- * {@code double}, {@code float} and their wrappers (DOUBLE), {@code boolean}/{@link Boolean}
- * (BOOLEAN), {@link java.math.BigInteger} (BIGINT UNSIGNED, {@code u} suffix, 0 to
- * 2<sup>64</sup>-1), {@link String}, other {@link CharSequence}s and enums (STRING). A
- * {@code null} value leaves the field out of the point; a point whose fields are all
- * {@code null} is refused.
+ * {@code double}, {@code float} and their wrappers (DOUBLE),
+ * {@code boolean}/{@link Boolean} (BOOLEAN), {@link java.math.BigInteger} (BIGINT
+ * UNSIGNED, {@code u} suffix, 0 to 2<sup>64</sup>-1), {@link String}, other
+ * {@link CharSequence}s and enums (STRING). A {@code null} value leaves the field out of
+ * the point; a point whose fields are all {@code null} is refused.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,8 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a class or record whose instances can be written as CnosDB points, and names the
- * measurement (table) they go to.
- * <pre class="code">
+ * measurement (table) they go to. <pre class="code">
  * &#64;Measurement("air")
  * record Air(&#64;Tag String station, &#64;Field double visibility, &#64;Timestamp Instant time) {
  * }

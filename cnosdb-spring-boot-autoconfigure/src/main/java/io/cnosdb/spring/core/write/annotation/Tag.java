@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Writes a field or record component as a tag. Its type must be {@link String}, another
- * {@link CharSequence} or an enum (written by {@link Enum#name()}). A {@code null} value leaves
- * the tag out of the point, which CnosDB stores as a NULL tag.
+ * {@link CharSequence} or an enum (written by {@link Enum#name()}). A {@code null} value
+ * leaves the tag out of the point, which CnosDB stores as a NULL tag.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

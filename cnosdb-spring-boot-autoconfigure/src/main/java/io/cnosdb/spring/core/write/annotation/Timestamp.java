@@ -12,9 +12,9 @@ import io.cnosdb.spring.core.write.CnosPrecision;
  * Writes a field or record component as the point's time. Supported types:
  * {@link java.time.Instant}, {@link java.time.OffsetDateTime},
  * {@link java.time.ZonedDateTime}, and {@code long}/{@link Long} counting
- * {@link #precision()} units since the epoch. A {@code null} value sends the point without a
- * time, so the server stamps it with its clock (allowed only for nanosecond writes). At most
- * one per class.
+ * {@link #precision()} units since the epoch. A {@code null} value sends the point
+ * without a time, so the server stamps it with its clock (allowed only for nanosecond
+ * writes). At most one per class.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
