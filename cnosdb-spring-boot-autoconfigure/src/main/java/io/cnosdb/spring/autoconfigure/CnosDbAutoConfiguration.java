@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.CnosTemplateBuilder;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,7 +71,7 @@ public final class CnosDbAutoConfiguration {
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.requestFactory(factoryBuilder.build(clientSettings));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		CnosTemplate.Builder template = CnosTemplate.builder()
+		CnosTemplateBuilder template = CnosTemplate.builder()
 			.url(url)
 			.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 			.database(properties.getDatabase())

@@ -118,7 +118,8 @@ class CnosTemplateCredentialsWireTests {
 		String value = "y'".repeat(50_000);
 		this.db.enqueue(recorded("users-table-not-found"));
 		DataAccessException ex = catchThrowableOfType(DataAccessException.class,
-				() -> this.template.sql("SELECT name FROM users WHERE hash_password = :p")
+				() -> CnosClient.create(this.template)
+					.sql("SELECT name FROM users WHERE hash_password = :p")
 					.param("p", value)
 					.listOfRows());
 		assertThat(this.db.takeBody()).endsWith("hash_password = '" + value.replace("'", "''") + "'");

@@ -40,8 +40,10 @@ class CnosTemplateMalformedAnswerWireTests {
 	}
 
 	static Stream<Arguments> readApis() {
-		return Stream.concat(Stream.of(api("execute", (template) -> template.execute("SELECT 1")),
-				api("update", (template) -> template.sql("SELECT 1").update())), rowReadingApis());
+		return Stream.concat(
+				Stream.of(api("execute", (template) -> template.execute("SELECT 1")),
+						api("update", (template) -> CnosClient.create(template).sql("SELECT 1").update())),
+				rowReadingApis());
 	}
 
 	/** The APIs that read every row. */
@@ -102,7 +104,9 @@ class CnosTemplateMalformedAnswerWireTests {
 		// way
 		// through a proxy.
 		this.db.enqueue(new MockResponse.Builder().code(200).body("rows\n3\n").build());
-		assertThat(this.template.sql("INSERT INTO t (time, f) VALUES (1, 1), (2, 2), (3, 3)").update()).isEqualTo(3);
+		assertThat(
+				CnosClient.create(this.template).sql("INSERT INTO t (time, f) VALUES (1, 1), (2, 2), (3, 3)").update())
+			.isEqualTo(3);
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -70,7 +70,7 @@ class CnosTemplateMappingWireTests {
 	@Test
 	void recordsMapByColumnNameWithNanosecondsAndSnakeCase() {
 		this.db.enqueue(recorded("air-with-special-doubles"));
-		List<Air> rows = this.template.queryForList("select * from air", Air.class);
+		List<Air> rows = this.template.query("select * from air", new CnosDataClassRowMapper<>(Air.class));
 		assertThat(rows).hasSize(2);
 		Air first = rows.get(0);
 		assertThat(first.time()).isEqualTo(Instant.parse("2023-07-28T02:12:11.123456789Z"));
@@ -87,7 +87,8 @@ class CnosTemplateMappingWireTests {
 	@Test
 	void beansMapThroughSetters() {
 		this.db.enqueue(recorded("null-visibility"));
-		AirBean bean = this.template.queryForObject("select time, station, visibility from air", AirBean.class);
+		AirBean bean = this.template.queryForObject("select time, station, visibility from air",
+				new CnosDataClassRowMapper<>(AirBean.class));
 		assertThat(bean.station).isEqualTo("XiaoMaiDao");
 		assertThat(bean.time).isEqualTo(LocalDateTime.of(2023, 7, 28, 2, 12, 11, 1));
 		assertThat(bean.visibility).isNull();
@@ -103,7 +104,7 @@ class CnosTemplateMappingWireTests {
 	@Test
 	void unsignedAboveLongMaxMapsToBigIntegerAndNotToLong() {
 		this.db.enqueue(recorded("largest-unsigned"), recorded("largest-unsigned"));
-		assertThat(this.template.queryForObject("select u from t", Unsigned.class))
+		assertThat(this.template.queryForObject("select u from t", new CnosDataClassRowMapper<>(Unsigned.class)))
 			.isEqualTo(new Unsigned(new BigInteger("18446744073709551615")));
 		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
 			.isThrownBy(() -> this.template.queryForObject("select u from t", Long.class))
@@ -121,7 +122,7 @@ class CnosTemplateMappingWireTests {
 	void nullIntoPrimitiveIsTypeMismatch() {
 		this.db.enqueue(recorded("null-value"), recorded("null-value"), recorded("max-of-nulls"));
 		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
-			.isThrownBy(() -> this.template.queryForList("select value from t", Primitive.class))
+			.isThrownBy(() -> this.template.query("select value from t", new CnosDataClassRowMapper<>(Primitive.class)))
 			.withMessageContaining("value");
 		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
 			.isThrownBy(() -> this.template.queryForList("select value from t", long.class));
@@ -132,7 +133,7 @@ class CnosTemplateMappingWireTests {
 	void missingColumnForPrimitiveIsTypeMismatch() {
 		this.db.enqueue(recorded("other-column"));
 		assertThatExceptionOfType(TypeMismatchDataAccessException.class)
-			.isThrownBy(() -> this.template.queryForList("select other from t", Primitive.class))
+			.isThrownBy(() -> this.template.query("select other from t", new CnosDataClassRowMapper<>(Primitive.class)))
 			.withMessageContaining("other");
 	}
 

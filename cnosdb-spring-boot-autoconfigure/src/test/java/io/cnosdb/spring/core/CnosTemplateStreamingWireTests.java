@@ -51,7 +51,8 @@ class CnosTemplateStreamingWireTests {
 	@Test
 	void streamReadsLazilyAndClosingReleasesTheResponse() {
 		this.db.enqueue(largeResult(), recorded("select-1"));
-		try (Stream<Reading> readings = this.template.queryForStream("select * from air", Reading.class)) {
+		try (Stream<Reading> readings = this.template.queryForStream("select * from air",
+				new CnosDataClassRowMapper<>(Reading.class))) {
 			Iterator<Reading> iterator = readings.iterator();
 			Reading first = iterator.next();
 			assertThat(first).isEqualTo(new Reading(Instant.parse("2024-01-01T00:00:00.000000001Z"), "s0", 0.5));
@@ -68,7 +69,8 @@ class CnosTemplateStreamingWireTests {
 	@Test
 	void streamDeliversEveryRow() {
 		this.db.enqueue(largeResult());
-		try (Stream<Reading> readings = this.template.queryForStream("select * from air", Reading.class)) {
+		try (Stream<Reading> readings = this.template.queryForStream("select * from air",
+				new CnosDataClassRowMapper<>(Reading.class))) {
 			assertThat(readings.mapToDouble(Reading::visibility).count()).isEqualTo(ROWS);
 		}
 		assertThat(this.tracker.bytesRead()).isEqualTo(LARGE_CSV.length());
@@ -104,7 +106,8 @@ class CnosTemplateStreamingWireTests {
 	@Test
 	void badValueFailsWhenItsRowIsReachedAndClosingReleases() {
 		this.db.enqueue(recorded("visibility-as-text"));
-		try (Stream<Reading> readings = this.template.queryForStream("select * from air", Reading.class)) {
+		try (Stream<Reading> readings = this.template.queryForStream("select * from air",
+				new CnosDataClassRowMapper<>(Reading.class))) {
 			Iterator<Reading> iterator = readings.iterator();
 			assertThat(iterator.next().station()).isEqualTo("a");
 			assertThatExceptionOfType(TypeMismatchDataAccessException.class).isThrownBy(iterator::next)
@@ -117,15 +120,16 @@ class CnosTemplateStreamingWireTests {
 	@Test
 	void errorAnswerFailsBeforeTheStreamIsReturned() {
 		this.db.enqueue(recorded("table-not-found"));
-		assertThatExceptionOfType(CnosObjectNotFoundException.class)
-			.isThrownBy(() -> this.template.queryForStream("select * from air", Reading.class));
+		assertThatExceptionOfType(CnosObjectNotFoundException.class).isThrownBy(
+				() -> this.template.queryForStream("select * from air", new CnosDataClassRowMapper<>(Reading.class)));
 		assertThat(this.tracker.allClosed()).isTrue();
 	}
 
 	@Test
 	void fluentStreamIsLazyToo() {
 		this.db.enqueue(largeResult());
-		try (Stream<Reading> readings = this.template.sql("select * from air where station = :s")
+		try (Stream<Reading> readings = CnosClient.create(this.template)
+			.sql("select * from air where station = :s")
 			.param("s", "s1")
 			.query(Reading.class)
 			.stream()) {

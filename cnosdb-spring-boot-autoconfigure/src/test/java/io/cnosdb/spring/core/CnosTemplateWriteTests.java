@@ -184,7 +184,7 @@ class CnosTemplateWriteTests {
 	@Test
 	void writesAnnotatedRecordsAndClasses() throws Exception {
 		ok();
-		this.template.write(new Air("XiaoMaiDao", 56.0, 3L, Instant.ofEpochSecond(2)),
+		this.template.writeObjects(new Air("XiaoMaiDao", 56.0, 3L, Instant.ofEpochSecond(2)),
 				Point.measurement("sea").field("t", 1L).time(5, CnosPrecision.NS), new Wind("north", 7));
 		assertThat(take().getBody().utf8()).isEqualTo("air,station=XiaoMaiDao visibility=56.0,count=3i 2000000000\n"
 				+ "sea t=1i 5\n" + "wind,direction=north speed=7i 1000000\n");
@@ -200,7 +200,7 @@ class CnosTemplateWriteTests {
 	@Test
 	void refusesACollectionPassedAsOneObject() {
 		Object list = List.of(new Air("a", 1.0, 1L, null));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.write(list))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.writeObjects(list))
 			.withMessageContaining("writeObjects");
 	}
 

@@ -69,7 +69,7 @@ public final class MockCnosDb implements AutoCloseable {
 	}
 
 	/** A builder with the server's URL and defaults otherwise (root, empty password). */
-	CnosTemplate.Builder builder() {
+	CnosTemplateBuilder builder() {
 		return CnosTemplate.builder().url(url());
 	}
 
@@ -104,7 +104,7 @@ public final class MockCnosDb implements AutoCloseable {
 		 */
 		DEFAULT {
 			@Override
-			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {
+			CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
 				return builder;
 			}
 		},
@@ -112,7 +112,7 @@ public final class MockCnosDb implements AutoCloseable {
 		/** The JDK's HttpClient through a user-supplied RestClient.Builder. */
 		JDK {
 			@Override
-			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {
+			CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
 				return builder.restClientBuilder(RestClient.builder()
 					.requestFactory(new JdkClientHttpRequestFactory(
 							HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())));
@@ -122,7 +122,7 @@ public final class MockCnosDb implements AutoCloseable {
 		/** Apache HttpClient 5 through a user-supplied RestClient.Builder. */
 		APACHE {
 			@Override
-			CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder) {
+			CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
 				if (db.apacheFactory == null) {
 					db.apacheFactory = new HttpComponentsClientHttpRequestFactory();
 				}
@@ -130,7 +130,7 @@ public final class MockCnosDb implements AutoCloseable {
 			}
 		};
 
-		abstract CnosTemplate.Builder configure(MockCnosDb db, CnosTemplate.Builder builder);
+		abstract CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder);
 
 	}
 

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import io.cnosdb.spring.core.CnosClient;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.csv.CsvImportResult;
 import io.cnosdb.spring.core.ddl.DatabaseOptions;
@@ -93,8 +94,8 @@ class CnosConnectorParityTests {
 		assertThat(rows.get(0).get("time")).isEqualTo(now.toString().replace("Z", ".000000000"));
 
 		// execute("INSERT ..."): [{"rows": 1}] there, the count here.
-		assertThat(db.sql(
-				"INSERT INTO air (time, station, visibility, temperature, pressure) VALUES (:t, 'XiaoMaiDao', 56, 69, 77)")
+		assertThat(CnosClient.create(db)
+			.sql("INSERT INTO air (time, station, visibility, temperature, pressure) VALUES (:t, 'XiaoMaiDao', 56, 69, 77)")
 			.param("t", nanos + 2000)
 			.update()).isEqualTo(1);
 
@@ -120,9 +121,13 @@ class CnosConnectorParityTests {
 		// cursor().execute(sql, {"s": "it's"}): the connector escapes ' with a backslash
 		// and the
 		// statement fails; named parameters here render a literal CnosDB reads.
-		assertThat(db.sql("SELECT station FROM air WHERE station = :s").param("s", "it's").query(String.class).list())
-			.isEmpty();
-		assertThat(db.sql("SELECT station, visibility FROM air WHERE station = :s ORDER BY time")
+		assertThat(CnosClient.create(db)
+			.sql("SELECT station FROM air WHERE station = :s")
+			.param("s", "it's")
+			.query(String.class)
+			.list()).isEmpty();
+		assertThat(CnosClient.create(db)
+			.sql("SELECT station, visibility FROM air WHERE station = :s ORDER BY time")
 			.param("s", "XiaoMaiDao")
 			.query((row, n) -> List.of(row.getString(0), row.getDouble(1)))
 			.list()).first().isEqualTo(List.of("XiaoMaiDao", 56.0));

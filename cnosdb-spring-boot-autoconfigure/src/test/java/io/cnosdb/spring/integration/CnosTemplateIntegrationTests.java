@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.cnosdb.spring.core.CnosClient;
+import io.cnosdb.spring.core.CnosDataClassRowMapper;
 import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
@@ -98,7 +100,7 @@ class CnosTemplateIntegrationTests {
 				List.of("air,station=XiaoMaiDao visibility=56.0,temperature=69.0,pressure=77.0 1666165200290401000",
 						"air,station=007 visibility=50.5,temperature=-1.25,pressure=78.0 1666165200290401001"));
 
-		List<Air> rows = this.ocean.queryForList("SELECT * FROM air ORDER BY time", Air.class);
+		List<Air> rows = this.ocean.query("SELECT * FROM air ORDER BY time", new CnosDataClassRowMapper<>(Air.class));
 		assertThat(rows).containsExactly(
 				new Air(Instant.ofEpochSecond(1666165200L, 290401000L), "XiaoMaiDao", 56.0, 69.0, 77.0),
 				new Air(Instant.ofEpochSecond(1666165200L, 290401001L), "007", 50.5, -1.25, 78.0));
@@ -121,13 +123,15 @@ class CnosTemplateIntegrationTests {
 	void parametersAreBoundAsLiterals() {
 		this.ocean.writeLines(List.of("air,station=it's visibility=1.0,temperature=2.0,pressure=3.0 " + NOW_NANOS),
 				CnosPrecision.NS);
-		List<Air> rows = this.ocean.sql("SELECT * FROM air WHERE station = :station AND time >= :from")
+		List<Air> rows = CnosClient.create(this.ocean)
+			.sql("SELECT * FROM air WHERE station = :station AND time >= :from")
 			.param("station", "it's")
 			.param("from", Instant.ofEpochSecond(NOW_NANOS / 1_000_000_000L - 60))
 			.query(Air.class)
 			.list();
 		assertThat(rows).singleElement().extracting(Air::station).isEqualTo("it's");
-		assertThat(this.ocean.sql("SELECT * FROM air WHERE station = :station")
+		assertThat(CnosClient.create(this.ocean)
+			.sql("SELECT * FROM air WHERE station = :station")
 			.param("station", "x' OR '1'='1")
 			.query(Air.class)
 			.optional()).isEmpty();
@@ -135,8 +139,8 @@ class CnosTemplateIntegrationTests {
 
 	@Test
 	void insertReportsItsRowCountAndSpecialValuesSurvive() {
-		long inserted = this.ocean.sql(
-				"INSERT INTO air (time, station, visibility, temperature, pressure) VALUES (:time, :station, :v, :t, :p)")
+		long inserted = CnosClient.create(this.ocean)
+			.sql("INSERT INTO air (time, station, visibility, temperature, pressure) VALUES (:time, :station, :v, :t, :p)")
 			.param("time", NOW_NANOS)
 			.param("station", "nan")
 			.param("v", Double.NaN)
@@ -144,7 +148,10 @@ class CnosTemplateIntegrationTests {
 			.param("p", Double.NEGATIVE_INFINITY)
 			.update();
 		assertThat(inserted).isEqualTo(1);
-		Air air = this.ocean.sql("SELECT * FROM air WHERE station = 'nan'").query(Air.class).single();
+		Air air = CnosClient.create(this.ocean)
+			.sql("SELECT * FROM air WHERE station = 'nan'")
+			.query(Air.class)
+			.single();
 		assertThat(air.visibility()).isNaN();
 		assertThat(air.temperature()).isEqualTo(Double.POSITIVE_INFINITY);
 		assertThat(air.pressure()).isEqualTo(Double.NEGATIVE_INFINITY);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.cnosdb.spring.core.CnosClient;
+import io.cnosdb.spring.core.CnosDataClassRowMapper;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.result.CnosRow;
 import io.cnosdb.spring.core.CnosTemplate;
@@ -113,7 +115,7 @@ class ReadmeTourIntegrationTests {
 					.tag("station", "DaLian")
 					.field("visibility", 1.0)
 					.time(Instant.parse("2022-10-19T07:41:00Z"))));
-		ocean.write(new Air("XiaoMaiDao", 56.0, null, Instant.now()));
+		ocean.writeObjects(new Air("XiaoMaiDao", 56.0, null, Instant.now()));
 		ocean.writeObjects(List.of(new Air("LianYunGang", 12.5, 7L, Instant.now().minusSeconds(1))));
 		Path csv = directory.resolve("air.csv");
 		Files.writeString(csv, "time,station,temperature,pressure\n2022-10-19T07:45:00Z,XiaoMaiDao,21.75,1011.5\n");
@@ -130,8 +132,8 @@ class ReadmeTourIntegrationTests {
 		// CnosDB
 		// merges the two into one row.
 		assertThat(rows).hasSize(7);
-		List<Reading> readings = cnos
-			.queryForList("SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL", Reading.class);
+		List<Reading> readings = cnos.query("SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL",
+				new CnosDataClassRowMapper<>(Reading.class));
 		assertThat(readings).extracting(Reading::temperature).contains(69.0, 60.0, 21.75, 15.25);
 		Long count = cnos.queryForObject("SELECT count(*) FROM air", Long.class);
 		assertThat(count).isEqualTo(7);
@@ -140,20 +142,22 @@ class ReadmeTourIntegrationTests {
 		cnos.query("SELECT * FROM air", row -> process(row));
 		assertThat(this.processed).hasSize(7);
 		try (Stream<Reading> stream = cnos.queryForStream(
-				"SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL", Reading.class)) {
+				"SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL",
+				new CnosDataClassRowMapper<>(Reading.class))) {
 			stream.forEach(this::process);
 		}
 		assertThat(this.processed).hasSize(11);
 
 		// Named parameters
-		List<Reading> selected = cnos.sql(
-				"SELECT time, station, temperature FROM air WHERE station IN (:stations) AND time >= :from AND temperature IS NOT NULL")
+		List<Reading> selected = CnosClient.create(cnos)
+			.sql("SELECT time, station, temperature FROM air WHERE station IN (:stations) AND time >= :from AND temperature IS NOT NULL")
 			.param("stations", List.of("XiaoMaiDao", "LianYunGang"))
 			.param("from", Instant.parse("2022-01-01T00:00:00Z"))
 			.query(Reading.class)
 			.list();
 		assertThat(selected).extracting(Reading::station).containsOnly("XiaoMaiDao", "LianYunGang").hasSize(3);
-		long written = cnos.sql("INSERT INTO air (time, station, temperature) VALUES (:t, :s, :v)")
+		long written = CnosClient.create(cnos)
+			.sql("INSERT INTO air (time, station, temperature) VALUES (:t, :s, :v)")
 			.params(Map.of("t", Instant.now(), "s", "XiaoMaiDao", "v", 21.5))
 			.update();
 		assertThat(written).isOne();

@@ -2,7 +2,7 @@ package io.cnosdb.spring.sample;
 
 import java.time.Duration;
 
-import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.ddl.FieldType;
 import io.cnosdb.spring.core.ddl.TableDefinition;
@@ -21,13 +21,13 @@ class AirSchema {
 
 	static final String TABLE = "air";
 
-	private final CnosOperations cnos;
+	private final CnosTemplate cnos;
 
 	private final Duration ttl;
 
 	private volatile boolean created;
 
-	AirSchema(CnosOperations cnos, @Value("${sample.ttl:30d}") Duration ttl) {
+	AirSchema(CnosTemplate cnos, @Value("${sample.ttl:30d}") Duration ttl) {
 		this.cnos = cnos;
 		this.ttl = ttl;
 	}

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosClient;
+import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.result.CnosRow;
 import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.ddl.TableColumn;
@@ -27,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class DatabaseController {
 
-	private final CnosOperations cnos;
+	private final CnosTemplate cnos;
 
-	DatabaseController(CnosOperations cnos) {
+	DatabaseController(CnosTemplate cnos) {
 		this.cnos = cnos;
 	}
 
@@ -54,18 +55,18 @@ class DatabaseController {
 	 */
 	@GetMapping("/databases/{database}/tables/{table}/latest")
 	List<Map<String, @Nullable Object>> latest(@PathVariable String database, @PathVariable String table) {
-		CnosOperations db = this.cnos.withDatabase(database);
+		CnosTemplate db = this.cnos.withDatabase(database);
 		Map<String, String> types = new HashMap<>();
 		for (TableColumn column : CallerInput.refusalIsTheCallers(() -> db.describeTable(table))) {
 			types.put(column.name(), column.dataType().strip().toUpperCase(Locale.ROOT));
 		}
 		// The table name is a quoted identifier and the limit a rendered literal: neither
 		// can inject SQL.
-		return CallerInput.refusalIsTheCallers(
-				() -> db.sql("SELECT * FROM " + CnosSql.quoteName("table", table) + " ORDER BY time DESC LIMIT :limit")
-					.param("limit", 10)
-					.query((row, rowNumber) -> typed(row, types))
-					.list());
+		return CallerInput.refusalIsTheCallers(() -> CnosClient.create(db)
+			.sql("SELECT * FROM " + CnosSql.quoteName("table", table) + " ORDER BY time DESC LIMIT :limit")
+			.param("limit", 10)
+			.query((row, rowNumber) -> typed(row, types))
+			.list());
 	}
 
 	private static Map<String, @Nullable Object> typed(CnosRow row, Map<String, String> types) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosClient;
+import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.sql.CnosSql;
-import io.cnosdb.spring.core.CnosStatementSpec;
 import io.cnosdb.spring.core.csv.CsvImportResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -64,13 +64,13 @@ class ReadingsController {
 
 	private static final List<String> FIELDS = List.of("temperature", "visibility", "pressure");
 
-	private final CnosOperations cnos;
+	private final CnosTemplate cnos;
 
 	private final AirSchema schema;
 
 	private final JsonMapper json;
 
-	ReadingsController(CnosOperations cnos, AirSchema schema, JsonMapper json) {
+	ReadingsController(CnosTemplate cnos, AirSchema schema, JsonMapper json) {
 		this.cnos = cnos;
 		this.schema = schema;
 		this.json = json;
@@ -152,10 +152,10 @@ class ReadingsController {
 		StringBuilder sql = new StringBuilder("SELECT time, station, visibility, temperature, pressure FROM air");
 		sql.append(where(station, from, to)).append(" ORDER BY time DESC LIMIT :limit");
 		// The caller's station and times are in the statement.
-		List<Reading> latest = CallerInput
-			.refusalIsTheCallers(() -> bind(this.cnos.sql(sql.toString()), station, from, to).param("limit", limit)
-				.query(Reading.class)
-				.list());
+		List<Reading> latest = CallerInput.refusalIsTheCallers(
+				() -> bind(CnosClient.create(this.cnos).sql(sql.toString()), station, from, to).param("limit", limit)
+					.query(Reading.class)
+					.list());
 		List<Reading> oldestFirst = new ArrayList<>(latest);
 		Collections.reverse(oldestFirst);
 		return oldestFirst;
@@ -197,9 +197,10 @@ class ReadingsController {
 				+ column + ") AS samples FROM air" + where(station, from, to) + " GROUP BY bucket ORDER BY bucket";
 		// The caller's bucket, station and times are in the statement: CnosDB may refuse
 		// a bucket such as 999999 days.
-		return CallerInput.refusalIsTheCallers(() -> bind(this.cnos.sql(sql), station, from, to).param("bucket", bucket)
-			.query(SummaryBucket.class)
-			.list());
+		return CallerInput.refusalIsTheCallers(
+				() -> bind(CnosClient.create(this.cnos).sql(sql), station, from, to).param("bucket", bucket)
+					.query(SummaryBucket.class)
+					.list());
 	}
 
 	private static String where(@Nullable String station, @Nullable Instant from, @Nullable Instant to) {
@@ -216,8 +217,8 @@ class ReadingsController {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
-	private static CnosStatementSpec bind(CnosStatementSpec statement, @Nullable String station, @Nullable Instant from,
-			@Nullable Instant to) {
+	private static CnosClient.StatementSpec bind(CnosClient.StatementSpec statement, @Nullable String station,
+			@Nullable Instant from, @Nullable Instant to) {
 		if (station != null) {
 			statement.param("station", station);
 		}

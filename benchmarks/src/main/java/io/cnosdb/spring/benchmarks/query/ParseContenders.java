@@ -18,6 +18,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 
+import io.cnosdb.spring.core.CnosDataClassRowMapper;
 import io.cnosdb.spring.core.result.CnosConversions;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.result.CnosTimestamps;
@@ -78,7 +79,7 @@ public final class ParseContenders {
 	 */
 	public static long oursDataClass(CnosTemplate template, Consumer<Cpu> sink) {
 		long[] rows = new long[1];
-		try (Stream<Cpu> stream = template.queryForStream(QueryDataset.SQL, Cpu.class)) {
+		try (Stream<Cpu> stream = template.queryForStream(QueryDataset.SQL, new CnosDataClassRowMapper<>(Cpu.class))) {
 			stream.forEach((cpu) -> {
 				rows[0]++;
 				sink.accept(cpu);

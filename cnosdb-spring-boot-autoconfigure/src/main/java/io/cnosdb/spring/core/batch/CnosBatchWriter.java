@@ -22,7 +22,7 @@ import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.PointMapper;
-import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.CnosWriteOperations;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.EncodeBuffers;
@@ -73,7 +73,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 	/** A caller's encoding buffer is kept for the next call only up to this size. */
 	private static final int MAX_KEPT_SCRATCH = 64 * 1024;
 
-	private final CnosTemplate template;
+	private final CnosWriteOperations template;
 
 	private final Settings settings;
 
@@ -116,7 +116,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 	 */
 	private volatile boolean abandoned;
 
-	private CnosBatchWriter(CnosTemplate template, Settings settings) {
+	private CnosBatchWriter(CnosWriteOperations template, Settings settings) {
 		this.template = template;
 		this.settings = settings;
 		this.encoder = new LineProtocolEncoder(settings.precision);
@@ -130,7 +130,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 	 * Starts building a writer that writes through the template, to its database and
 	 * tenant.
 	 */
-	public static Builder builder(CnosTemplate template) {
+	public static Builder builder(CnosWriteOperations template) {
 		return new Builder(template);
 	}
 
@@ -714,7 +714,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 	/** Builds a {@link CnosBatchWriter}; the defaults suit most applications. */
 	public static final class Builder {
 
-		private final CnosTemplate template;
+		private final CnosWriteOperations template;
 
 		private int batchSize = 5000;
 
@@ -745,7 +745,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 		private CnosBatchWriterListener listener = new CnosBatchWriterListener() {
 		};
 
-		private Builder(CnosTemplate template) {
+		private Builder(CnosWriteOperations template) {
 			Assert.notNull(template, "Template must not be null");
 			this.template = template;
 		}

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,6 @@ import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 import io.cnosdb.spring.core.exception.CnosServerError;
 import io.cnosdb.spring.core.result.CsvResultReader;
 import io.cnosdb.spring.core.sql.CnosSql;
-import io.cnosdb.spring.core.support.CnosDefaults;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.CnosWriteCompression;
@@ -48,7 +48,7 @@ import org.springframework.web.client.RestClient;
  * chunked upload with an empty 500), and every failure turned into a
  * {@link DataAccessException}.
  */
-public final class CnosHttpClient {
+public final class CnosHttpClient implements AutoCloseable {
 
 	static final String SQL_PATH = "/api/v1/sql";
 
@@ -93,35 +93,66 @@ public final class CnosHttpClient {
 	 */
 	private final RestClient pingClient;
 
-	/** How many connections the client's pool holds, for messages; 0 if unknown. */
-	private final int maxConnections;
+	private final HttpFailures failures;
 
 	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
 
-	private volatile CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
+	private final CnosWriteCompression writeCompression;
 
-	private volatile int writeCompressionLevel = 1;
+	private final int writeCompressionLevel;
 
-	private volatile Duration queryTimeout = CnosDefaults.QUERY_TIMEOUT;
+	private final Duration queryTimeout;
 
-	private volatile int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
+	private final int maxRowSize;
 
-	public CnosHttpClient(RestClient restClient, String url, CnosCredentials credentials,
-			CnosExceptionTranslator translator, RestClient pingClient, int maxConnections) {
+	/** What this client made for itself alone, closed with it. */
+	private final List<Object> owned;
+
+	private CnosHttpClient(CnosHttpClientBuilder builder, RestClient restClient, RestClient pingClient,
+			List<Object> owned) {
 		this.restClient = restClient;
-		this.displayUrl = CnosMessageValues.withoutUserInfo(url);
-		this.credentials = credentials;
-		this.translator = translator;
 		this.pingClient = pingClient;
-		this.maxConnections = maxConnections;
+		this.owned = owned;
+		this.displayUrl = CnosMessageValues.withoutUserInfo(builder.url);
+		this.credentials = new CnosCredentials(builder.user, builder.password);
+		this.translator = builder.exceptionTranslator;
+		this.failures = new HttpFailures(this.displayUrl, builder.poolSize());
+		this.writeCompression = builder.writeCompression;
+		this.writeCompressionLevel = builder.writeCompressionLevel;
+		this.queryTimeout = builder.queryTimeout;
+		this.maxRowSize = builder.maxRowSize;
 	}
 
+	/** Starts building a client; every setting has the server's default. */
+	public static CnosHttpClientBuilder builder() {
+		return new CnosHttpClientBuilder();
+	}
+
+	static CnosHttpClient create(CnosHttpClientBuilder builder, RestClient restClient, RestClient pingClient,
+			List<Object> owned) {
+		return new CnosHttpClient(builder, restClient, pingClient, owned);
+	}
+
+	/** The server's URL, without any user information. */
 	public String displayUrl() {
 		return this.displayUrl;
 	}
 
+	/** The user and password requests authenticate with. */
 	public CnosCredentials credentials() {
 		return this.credentials;
+	}
+
+	/**
+	 * Closes what this client made for itself: the HTTP client of its default request
+	 * factory, its ping client, and whatever its builder was told it
+	 * {@linkplain CnosHttpClientBuilder#owning(Object) owns}. A
+	 * {@code RestClient.Builder} handed to the builder, and its request factory, belong
+	 * to the caller and stay open.
+	 */
+	@Override
+	public void close() {
+		OwnedResources.closeAll(this.owned);
 	}
 
 	/*
@@ -164,17 +195,8 @@ public final class CnosHttpClient {
 			finally {
 				deadline.close();
 			}
-			throw translateReadFailure(description, ex, deadline);
+			throw this.failures.translateReadFailure(description, ex, deadline);
 		}
-	}
-
-	/**
-	 * Sets the limits of answers: the overall deadline of a statement, and the most bytes
-	 * one row may take.
-	 */
-	public void limits(Duration queryTimeout, int maxRowSize) {
-		this.queryTimeout = queryTimeout;
-		this.maxRowSize = maxRowSize;
 	}
 
 	/**
@@ -203,16 +225,6 @@ public final class CnosHttpClient {
 	/** Buffers to encode write bodies into, shared by the templates of this client. */
 	public EncodeBuffers encodeBuffers() {
 		return this.encodeBuffers;
-	}
-
-	/**
-	 * Sets how {@link #write(byte[], int, String, String, CnosPrecision, String)}
-	 * compresses bodies.
-	 */
-	public void writeCompression(CnosWriteCompression compression, int level) {
-		WriteBodies.checkLevel(level);
-		this.writeCompression = compression;
-		this.writeCompressionLevel = level;
 	}
 
 	/**
@@ -417,7 +429,7 @@ public final class CnosHttpClient {
 			return call.run();
 		}
 		catch (ResourceAccessException ex) {
-			throw ioFailure(description, ex);
+			throw this.failures.ioFailure(description, ex);
 		}
 	}
 
@@ -430,88 +442,23 @@ public final class CnosHttpClient {
 			return call.run();
 		}
 		catch (ResourceAccessException ex) {
-			throw deadline.expired() ? deadlineExpired(description, deadline, ex) : ioFailure(description, ex);
+			throw deadline.expired() ? this.failures.deadlineExpired(description, deadline, ex)
+					: this.failures.ioFailure(description, ex);
 		}
 		catch (RuntimeException ex) {
 			if (deadline.expired() && !(ex instanceof DataAccessException)) {
-				throw deadlineExpired(description, deadline, ex);
+				throw this.failures.deadlineExpired(description, deadline, ex);
 			}
 			throw ex;
 		}
 	}
 
 	/**
-	 * Like {@link #translateReadFailure(String, Exception)}, naming an expired deadline
-	 * or a row too large.
+	 * The exception for a failure while reading an answer, naming an expired deadline or
+	 * a row too large.
 	 */
 	DataAccessException translateReadFailure(String description, Exception ex, StatementDeadline deadline) {
-		if (deadline.expired()) {
-			return deadlineExpired(description, deadline, ex);
-		}
-		if (ex instanceof CsvResultReader.RowTooLargeException tooLarge) {
-			return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl
-					+ " while " + description + ": " + ex.getMessage() + ", the most one row may take; select fewer "
-					+ "or shorter columns, or raise the limit (cnosdb.max-row-size, or maxRowSize of the template's "
-					+ "builder) above " + tooLarge.maxRowSize() + " bytes", ex);
-		}
-		return translateReadFailure(description, ex);
-	}
-
-	private QueryTimeoutException deadlineExpired(String description, StatementDeadline deadline, Exception ex) {
-		return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while " + description
-				+ ": the answer did not end within the deadline of " + deadline.timeout().toMillis() + " ms, so it was "
-				+ "aborted; " + deadline.setting(), ex);
-	}
-
-	DataAccessException translateReadFailure(String description, Exception ex) {
-		if (ex instanceof DataAccessException dataAccessException) {
-			return dataAccessException;
-		}
-		if (ex instanceof IOException || ex instanceof UncheckedIOException || ex.getCause() instanceof IOException) {
-			return ioFailure(description, ex);
-		}
-		return new DataRetrievalFailureException("Could not read the answer of CnosDB at " + this.displayUrl + " while "
-				+ description + ": " + ex.getMessage(), ex);
-	}
-
-	private DataAccessException ioFailure(String description, Exception ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
-				break;
-			}
-			cause = cause.getCause();
-		}
-		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		if (isPoolExhausted(ex)) {
-			String pool = (this.maxConnections > 0) ? "the pool of " + this.maxConnections + " connection(s)"
-					: "the HTTP client's connection pool";
-			return new TransientDataAccessResourceException("No free connection to CnosDB at " + this.displayUrl
-					+ " in " + pool + " within the connection request timeout while " + description
-					+ "; the server was not asked. Every connection is in use: by open query streams, or by queries "
-					+ "run inside another query's row callback. Raise the pool size (cnosdb.max-connections), "
-					+ "close streams sooner, or run fewer statements at once (" + reason + ")", ex);
-		}
-		if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
-				|| cause instanceof InterruptedIOException) {
-			return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while "
-					+ description + " (" + reason + ")", ex);
-		}
-		return new DataAccessResourceFailureException(
-				"Cannot reach CnosDB at " + this.displayUrl + " while " + description + ": " + reason, ex);
-	}
-
-	/**
-	 * Whether HttpClient 5 gave up waiting for a free connection of its pool; named, not
-	 * referenced, so the class loads without HttpClient 5.
-	 */
-	private static boolean isPoolExhausted(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause.getClass().getName().equals("org.apache.hc.core5.http.ConnectionRequestTimeoutException")) {
-				return true;
-			}
-		}
-		return false;
+		return this.failures.translateReadFailure(description, ex, deadline);
 	}
 
 	@FunctionalInterface

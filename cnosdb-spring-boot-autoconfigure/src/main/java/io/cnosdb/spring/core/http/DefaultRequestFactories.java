@@ -2,6 +2,7 @@ package io.cnosdb.spring.core.http;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -24,7 +25,7 @@ import org.springframework.util.ClassUtils;
  * client's read timeout, as Spring applies it, bounds the whole exchange instead: a
  * result that takes longer to stream than the timeout is cut off.
  */
-public final class DefaultRequestFactories {
+final class DefaultRequestFactories {
 
 	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
 			"org.apache.hc.client5.http.impl.classic.HttpClients", DefaultRequestFactories.class.getClassLoader());
@@ -36,10 +37,15 @@ public final class DefaultRequestFactories {
 	 * The factory for statements and writes.
 	 * @param maxConnections the most connections HttpClient 5 keeps open to the server at
 	 * once
+	 * @param owned where to add what the caller must close: the factory and its client
 	 */
-	public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout, int maxConnections) {
-		return HTTP_COMPONENTS_PRESENT ? HttpComponents.create(connectTimeout, readTimeout, maxConnections)
-				: jdk(connectTimeout, readTimeout);
+	static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout, int maxConnections,
+			List<Object> owned) {
+		ClientHttpRequestFactory requestFactory = HTTP_COMPONENTS_PRESENT
+				? HttpComponents.create(connectTimeout, readTimeout, maxConnections)
+				: jdk(connectTimeout, readTimeout, owned);
+		owned.add(requestFactory);
+		return requestFactory;
 	}
 
 	/**
@@ -48,8 +54,9 @@ public final class DefaultRequestFactories {
 	 * timeout, which Spring's read timeout sets, bounds the whole exchange, connecting
 	 * included.
 	 */
-	public static Function<Duration, ClientHttpRequestFactory> jdkPerTimeout(Duration connectTimeout) {
+	static Function<Duration, ClientHttpRequestFactory> jdkPerTimeout(Duration connectTimeout, List<Object> owned) {
 		HttpClient httpClient = jdkClient(connectTimeout);
+		owned.add(httpClient);
 		return (timeout) -> {
 			JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 			requestFactory.setReadTimeout(timeout);
@@ -59,8 +66,10 @@ public final class DefaultRequestFactories {
 	}
 
 	/** A factory whose read timeout bounds the whole exchange, as a ping needs. */
-	static JdkClientHttpRequestFactory jdk(Duration connectTimeout, Duration readTimeout) {
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(jdkClient(connectTimeout));
+	static JdkClientHttpRequestFactory jdk(Duration connectTimeout, Duration readTimeout, List<Object> owned) {
+		HttpClient httpClient = jdkClient(connectTimeout);
+		owned.add(httpClient);
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(readTimeout);
 		requestFactory.enableCompression(false);
 		return requestFactory;
@@ -80,34 +89,45 @@ public final class DefaultRequestFactories {
 		public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout,
 				int maxConnections) {
 			ConnectionConfig connectionConfig = ConnectionConfig.custom()
-				.setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-				.setSocketTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				.setConnectTimeout(millis(connectTimeout), TimeUnit.MILLISECONDS)
+				.setSocketTimeout(intMillis(readTimeout), TimeUnit.MILLISECONDS)
 				.build();
 			RequestConfig requestConfig = RequestConfig.custom()
-				.setResponseTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				.setResponseTimeout(millis(readTimeout), TimeUnit.MILLISECONDS)
 				// The wait for a free connection of the pool gets its own, short bound:
-				// past
-				// it the pool is exhausted, which waiting as long as for the server
-				// hides.
-				.setConnectionRequestTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+				// past it the pool is exhausted, which waiting as long as for the
+				// server hides.
+				.setConnectionRequestTimeout(millis(connectTimeout), TimeUnit.MILLISECONDS)
 				.build();
 			return new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
 				.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 					.setDefaultConnectionConfig(connectionConfig)
-					// HttpClient's default of 5 per host is exhausted by 5 threads that
-					// each
-					// run a query inside another's row callback.
+					// HttpClient's default of 5 per host is exhausted by 5 threads
+					// that each run a query inside another's row callback.
 					.setMaxConnTotal(maxConnections)
 					.setMaxConnPerRoute(maxConnections)
 					.build())
 				.setDefaultRequestConfig(requestConfig)
 				// HttpClient would resend a request answered 503 or 429 on its own;
-				// retrying is the
-				// caller's decision (statements are not all idempotent).
+				// retrying is the caller's decision (statements are not all
+				// idempotent).
 				.disableAutomaticRetries()
 				.build());
 		}
 
+	}
+
+	/**
+	 * The timeout in milliseconds, saturated rather than overflowing: a timeout of
+	 * centuries means "wait", not a negative number or an {@code ArithmeticException}.
+	 */
+	static long millis(Duration timeout) {
+		return (timeout.getSeconds() >= Long.MAX_VALUE / 1000) ? Long.MAX_VALUE : timeout.toMillis();
+	}
+
+	/** Like {@link #millis(Duration)}, for settings held in an {@code int}. */
+	static int intMillis(Duration timeout) {
+		return (int) Math.min(Integer.MAX_VALUE, millis(timeout));
 	}
 
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import io.cnosdb.spring.core.CnosClient;
 import io.cnosdb.spring.core.ddl.FieldType;
 import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.write.Point;
@@ -69,7 +70,7 @@ class CnosMessageValuesTests {
 
 	@Test
 	void missingParameterOfAHugeStatement() {
-		assertShort(() -> this.template.sql("SELECT :x, '" + HUGE + "'").listOfRows(), "chars)");
+		assertShort(() -> CnosClient.create(this.template).sql("SELECT :x, '" + HUGE + "'").listOfRows(), "chars)");
 	}
 
 	@Test

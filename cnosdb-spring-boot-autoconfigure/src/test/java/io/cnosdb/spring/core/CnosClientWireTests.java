@@ -17,13 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The fluent statement API: parameters rendered into the exact SQL the server receives.
+ * The fluent client, {@link CnosClient}: parameters rendered into the exact SQL the
+ * server receives.
  */
-class CnosTemplateFluentWireTests {
+class CnosClientWireTests {
 
 	private final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
+
+	private final CnosClient client = CnosClient.create(this.template);
 
 	record Reading(Instant time, String station, double visibility) {
 	}
@@ -36,7 +39,7 @@ class CnosTemplateFluentWireTests {
 	@Test
 	void listSendsRenderedParameters() {
 		this.db.enqueue(recorded("fluent-readings"));
-		List<Reading> readings = this.template.sql(
+		List<Reading> readings = this.client.sql(
 				"SELECT time, station, visibility FROM air WHERE station = :station AND time >= :from AND visibility > :v")
 			.param("station", "Xiao'MaiDao")
 			.param("from", Instant.parse("2024-01-01T00:00:00.000000001Z"))
@@ -53,7 +56,7 @@ class CnosTemplateFluentWireTests {
 	@Test
 	void injectionThroughAValueStaysALiteral() {
 		this.db.enqueue(recorded("injection-stays-a-literal"));
-		this.template.sql("select station from air where station = :s")
+		this.client.sql("select station from air where station = :s")
 			.param("s", "x'; DROP DATABASE public; --")
 			.query(String.class)
 			.list();
@@ -64,7 +67,7 @@ class CnosTemplateFluentWireTests {
 	@Test
 	void collectionsExpandForIn() {
 		this.db.enqueue(recorded("in-lists"));
-		this.template.sql("select station from air where station in (:names) and v in (:ids)")
+		this.client.sql("select station from air where station in (:names) and v in (:ids)")
 			.params(Map.of("names", List.of("a", "b'c"), "ids", new long[] { 1, 2, 3 }))
 			.listOfRows();
 		assertThat(this.db.takeBody())
@@ -75,22 +78,22 @@ class CnosTemplateFluentWireTests {
 	void singleOptionalAndTheirFailures() {
 		this.db.enqueue(recorded("station-one-row"), recorded("station-no-rows"), recorded("station-two-rows"),
 				recorded("station-no-rows"), recorded("station-two-rows"), recorded("station-one-row"));
-		assertThat(this.template.sql("select station from air").query(String.class).single()).isEqualTo("a");
+		assertThat(this.client.sql("select station from air").query(String.class).single()).isEqualTo("a");
 		assertThatExceptionOfType(EmptyResultDataAccessException.class)
-			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).single());
+			.isThrownBy(() -> this.client.sql("select station from air").query(String.class).single());
 		assertThatExceptionOfType(IncorrectResultSizeDataAccessException.class)
-			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).single());
-		assertThat(this.template.sql("select station from air").query(String.class).optional()).isEmpty();
+			.isThrownBy(() -> this.client.sql("select station from air").query(String.class).single());
+		assertThat(this.client.sql("select station from air").query(String.class).optional()).isEmpty();
 		assertThatExceptionOfType(IncorrectResultSizeDataAccessException.class)
-			.isThrownBy(() -> this.template.sql("select station from air").query(String.class).optional());
-		assertThat(this.template.sql("select station from air").query(String.class).optional())
+			.isThrownBy(() -> this.client.sql("select station from air").query(String.class).optional());
+		assertThat(this.client.sql("select station from air").query(String.class).optional())
 			.isEqualTo(Optional.of("a"));
 	}
 
 	@Test
 	void updateReturnsInsertedRowsAndZeroForDdl() {
 		this.db.enqueue(recorded("insert-two-rows"), recorded("drop-table-if-exists"));
-		long inserted = this.template
+		long inserted = this.client
 			.sql("INSERT INTO air (TIME, station, visibility) VALUES (:t1, :s, :v), (:t2, :s, :v)")
 			.param("t1", Instant.parse("2024-01-01T00:00:00Z"))
 			.param("t2", Instant.parse("2024-01-01T00:00:01Z"))
@@ -98,7 +101,7 @@ class CnosTemplateFluentWireTests {
 			.param("v", 56)
 			.update();
 		assertThat(inserted).isEqualTo(2);
-		assertThat(this.template.sql("DROP TABLE IF EXISTS air").update()).isZero();
+		assertThat(this.client.sql("DROP TABLE IF EXISTS air").update()).isZero();
 		assertThat(this.db.takeBody()).isEqualTo("INSERT INTO air (TIME, station, visibility) VALUES "
 				+ "('2024-01-01T00:00:00Z', 'XiaoMaiDao', 56), ('2024-01-01T00:00:01Z', 'XiaoMaiDao', 56)");
 		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE IF EXISTS air");
@@ -107,14 +110,14 @@ class CnosTemplateFluentWireTests {
 	@Test
 	void negativeNumberAfterMinusCannotStartAComment() {
 		this.db.enqueue(recorded("negative-number"));
-		this.template.sql("select v from t where v -:d > 0 and station = 'a'").param("d", -1).listOfRows();
+		this.client.sql("select v from t where v -:d > 0 and station = 'a'").param("d", -1).listOfRows();
 		assertThat(this.db.takeBody()).isEqualTo("select v from t where v -(-1) > 0 and station = 'a'");
 	}
 
 	@Test
 	void missingParameterFailsBeforeSending() {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> this.template.sql("select * from air where station = :station").listOfRows())
+			.isThrownBy(() -> this.client.sql("select * from air where station = :station").listOfRows())
 			.withMessageContaining(":station");
 		assertThat(this.db.requestCount()).isZero();
 	}
@@ -123,13 +126,13 @@ class CnosTemplateFluentWireTests {
 	void unpairedSurrogateInAParameterFailsBeforeSending() {
 		// Sent as '?', it compared with another value than the caller's.
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> this.template.sql("select * from air where station = :station")
+			.isThrownBy(() -> this.client.sql("select * from air where station = :station")
 				.param("station", "ab\uD800")
 				.listOfRows())
 			.withMessage("SQL parameter ':station' must not contain an unpaired surrogate (one at index 2), which is "
 					+ "not valid UTF-8 and would be sent as '?'");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> this.template.sql("select * from air where station in (:s)")
+			.isThrownBy(() -> this.client.sql("select * from air where station in (:s)")
 				.param("s", List.of("ok", '\uDC00'))
 				.listOfRows())
 			.withMessageContaining("SQL parameter ':s'")

@@ -1,0 +1,240 @@
+package io.cnosdb.spring.core.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
+import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
+import io.cnosdb.spring.core.support.CnosDefaults;
+import io.cnosdb.spring.core.write.CnosWriteCompression;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds a {@link CnosHttpClient}. Without a {@link RestClient.Builder}, requests go
+ * through Apache HttpClient 5 when it is on the class path, else the JDK's HTTP client
+ * (whose read timeout bounds a whole exchange, long result streams included); the client
+ * owns that HTTP client and closes it when it is closed.
+ */
+public final class CnosHttpClientBuilder {
+
+	String url = CnosDefaults.URL;
+
+	String user = CnosDefaults.USER;
+
+	String password = CnosDefaults.PASSWORD;
+
+	Duration connectTimeout = CnosDefaults.CONNECT_TIMEOUT;
+
+	Duration readTimeout = CnosDefaults.READ_TIMEOUT;
+
+	Duration queryTimeout = CnosDefaults.QUERY_TIMEOUT;
+
+	int maxRowSize = CnosDefaults.MAX_ROW_SIZE;
+
+	int maxConnections = CnosDefaults.MAX_CONNECTIONS;
+
+	private boolean maxConnectionsSet;
+
+	private RestClient.@Nullable Builder restClientBuilder;
+
+	CnosExceptionTranslator exceptionTranslator = new DefaultCnosExceptionTranslator();
+
+	private @Nullable Function<Duration, ClientHttpRequestFactory> pingRequestFactory;
+
+	CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
+
+	int writeCompressionLevel = 1;
+
+	private final List<Object> owned = new ArrayList<>();
+
+	CnosHttpClientBuilder() {
+	}
+
+	/**
+	 * The server's HTTP URL, such as {@code http://localhost:8902}; surrounding
+	 * whitespace is dropped.
+	 */
+	public CnosHttpClientBuilder url(String url) {
+		Assert.hasText(url, "url must not be empty");
+		String stripped = url.strip();
+		// User information in the URL would fail every request and show up in exception
+		// chains; credentials belong in credentials(user, password). Any '@' counts: a
+		// password holding '/' or '@' is read by a URI parser as host or path.
+		Assert.isTrue(stripped.indexOf('@') < 0, "The CnosDB URL must not hold user information (user:password@); "
+				+ "pass them to credentials(user, password)");
+		this.url = stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+		return this;
+	}
+
+	/**
+	 * The user and password for HTTP Basic authentication; the password may be empty.
+	 */
+	public CnosHttpClientBuilder credentials(String user, String password) {
+		this.user = user;
+		this.password = password;
+		return this;
+	}
+
+	/**
+	 * Connect timeout of the default HTTP client; ignored with
+	 * {@link #restClientBuilder}.
+	 */
+	public CnosHttpClientBuilder connectTimeout(Duration connectTimeout) {
+		Assert.notNull(connectTimeout, "connectTimeout must not be null");
+		this.connectTimeout = connectTimeout;
+		return this;
+	}
+
+	/**
+	 * Read timeout of the default HTTP client; ignored with {@link #restClientBuilder}.
+	 */
+	public CnosHttpClientBuilder readTimeout(Duration readTimeout) {
+		Assert.notNull(readTimeout, "readTimeout must not be null");
+		this.readTimeout = readTimeout;
+		return this;
+	}
+
+	/**
+	 * The longest a statement may take, from sending it to reading its last row, time
+	 * spent in row callbacks and stream steps included (default 5 minutes). Past it the
+	 * answer is aborted and reading fails with a {@code QueryTimeoutException}. The read
+	 * timeout bounds each wait for data; this bounds an answer that keeps trickling in.
+	 */
+	public CnosHttpClientBuilder queryTimeout(Duration queryTimeout) {
+		this.queryTimeout = positive(queryTimeout, "queryTimeout");
+		return this;
+	}
+
+	/**
+	 * The most bytes one row of an answer may take, cells, quotes and commas (default 64
+	 * MiB); a larger row fails with a {@code DataRetrievalFailureException} instead of
+	 * exhausting the heap.
+	 */
+	public CnosHttpClientBuilder maxRowSize(int maxRowSize) {
+		Assert.isTrue(maxRowSize > 0, "maxRowSize must be positive");
+		this.maxRowSize = maxRowSize;
+		return this;
+	}
+
+	/**
+	 * The most connections the default HTTP client (Apache HttpClient 5) keeps to the
+	 * server at once (default {@value CnosDefaults#MAX_CONNECTIONS}); a statement waits
+	 * for a free one at most the connect timeout. Ignored with
+	 * {@link #restClientBuilder}, whose request factory has its own pool, and with the
+	 * JDK's client, which has none.
+	 */
+	public CnosHttpClientBuilder maxConnections(int maxConnections) {
+		Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
+		this.maxConnections = maxConnections;
+		this.maxConnectionsSet = true;
+		return this;
+	}
+
+	/**
+	 * The builder of the {@link RestClient} to send requests with, carrying its request
+	 * factory, timeouts, SSL and observations. It is cloned, not changed, and stays the
+	 * caller's: closing the client does not close its request factory.
+	 */
+	public CnosHttpClientBuilder restClientBuilder(RestClient.Builder restClientBuilder) {
+		Assert.notNull(restClientBuilder, "restClientBuilder must not be null");
+		this.restClientBuilder = restClientBuilder;
+		return this;
+	}
+
+	/** How error answers become exceptions. */
+	public CnosHttpClientBuilder exceptionTranslator(CnosExceptionTranslator exceptionTranslator) {
+		Assert.notNull(exceptionTranslator, "exceptionTranslator must not be null");
+		this.exceptionTranslator = exceptionTranslator;
+		return this;
+	}
+
+	/**
+	 * How to make the request factory of a {@link CnosHttpClient#ping(Duration) ping}:
+	 * given the ping's timeout, a factory whose connect and read timeouts do not exceed
+	 * it, with the same HTTP client and SSL settings as the client's own. It is called
+	 * for every timeout in use (the last eight factories are kept), so it should return
+	 * light factories over one shared HTTP client rather than a client per timeout.
+	 * Without it, pings use one JDK HTTP client, or, with a {@link #restClientBuilder},
+	 * that builder's request factory and its timeouts.
+	 */
+	public CnosHttpClientBuilder pingRequestFactory(Function<Duration, ClientHttpRequestFactory> pingRequestFactory) {
+		Assert.notNull(pingRequestFactory, "pingRequestFactory must not be null");
+		this.pingRequestFactory = pingRequestFactory;
+		return this;
+	}
+
+	/**
+	 * How write bodies are compressed; off by default, since compressing costs more than
+	 * sending on a fast link.
+	 * @param compression {@code NONE} or {@code GZIP}
+	 * @param level the gzip level, 1 (fastest, the default) to 9
+	 */
+	public CnosHttpClientBuilder writeCompression(CnosWriteCompression compression, int level) {
+		Assert.notNull(compression, "compression must not be null");
+		WriteBodies.checkLevel(level);
+		this.writeCompression = compression;
+		this.writeCompressionLevel = level;
+		return this;
+	}
+
+	/**
+	 * Hands the client something made for it alone, such as the request factory of its
+	 * {@link #restClientBuilder} or the HTTP client behind its
+	 * {@link #pingRequestFactory}, to close when the client is closed: an
+	 * {@link AutoCloseable} or a {@code DisposableBean}.
+	 */
+	public CnosHttpClientBuilder owning(Object resource) {
+		Assert.notNull(resource, "resource must not be null");
+		this.owned.add(resource);
+		return this;
+	}
+
+	/** Builds the client; each call builds one with HTTP clients of its own. */
+	public CnosHttpClient build() {
+		List<Object> resources = new ArrayList<>(this.owned);
+		RestClient restClient = restClientBuilder(resources).baseUrl(this.url).build();
+		return CnosHttpClient.create(this, restClient, pingClient(resources), resources);
+	}
+
+	/** How many connections the client's pool holds, for messages; 0 if unknown. */
+	int poolSize() {
+		return (this.restClientBuilder == null || this.maxConnectionsSet) ? this.maxConnections : 0;
+	}
+
+	/** One client for pings of every timeout; each ping sets its own timeout. */
+	private RestClient pingClient(List<Object> resources) {
+		// Not restClientBuilder(), whose default HTTP client pings would not use.
+		RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+				: RestClient.builder();
+		Function<Duration, ClientHttpRequestFactory> requestFactory = this.pingRequestFactory;
+		if (requestFactory == null && this.restClientBuilder == null) {
+			requestFactory = DefaultRequestFactories.jdkPerTimeout(this.connectTimeout, resources);
+		}
+		if (requestFactory == null) {
+			return base.baseUrl(this.url).build();
+		}
+		return base.requestFactory(new CallTimeoutRequestFactory(requestFactory)).baseUrl(this.url).build();
+	}
+
+	private RestClient.Builder restClientBuilder(List<Object> resources) {
+		if (this.restClientBuilder != null) {
+			return this.restClientBuilder.clone();
+		}
+		ClientHttpRequestFactory requestFactory = DefaultRequestFactories.create(this.connectTimeout, this.readTimeout,
+				this.maxConnections, resources);
+		return RestClient.builder().requestFactory(requestFactory);
+	}
+
+	private static Duration positive(@Nullable Duration timeout, String name) {
+		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), name + " must be positive");
+		return timeout;
+	}
+
+}
