@@ -3,7 +3,7 @@ package io.cnosdb.spring.core;
 import io.cnosdb.spring.core.result.CnosConversions;
 import io.cnosdb.spring.core.result.CnosRow;
 import io.cnosdb.spring.core.result.CsvResultReader;
-import io.cnosdb.spring.core.result.CsvResultReaderTests;
+import io.cnosdb.spring.testsupport.SlicedCsv;
 
 import java.time.Instant;
 
@@ -33,7 +33,7 @@ class CnosDataClassRowMapperTests {
 
 	@Test
 	void constructorFailureIsReportedAsBeanUtilsReportsIt() {
-		CsvResultReader reader = CsvResultReaderTests.reader(CSV, 64, 64);
+		CsvResultReader reader = SlicedCsv.reader(CSV, 64, 64);
 		CnosRow row = new CnosRow(reader.columns(), reader, CnosConversions.createConversionService(), true);
 		reader.next();
 		reader.next();
@@ -55,7 +55,7 @@ class CnosDataClassRowMapperTests {
 	}
 
 	private static CnosRow firstRow() {
-		CsvResultReader reader = CsvResultReaderTests.reader(CSV, 64, 64);
+		CsvResultReader reader = SlicedCsv.reader(CSV, 64, 64);
 		CnosRow row = new CnosRow(reader.columns(), reader, CnosConversions.createConversionService(), true);
 		reader.next();
 		row.advance();

@@ -1,6 +1,5 @@
 package io.cnosdb.spring.core;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,10 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.web.client.RestClient;
@@ -31,17 +30,11 @@ class CnosObservationTests {
 
 	private final List<Observation.Context> contexts = new CopyOnWriteArrayList<>();
 
-	private MockWebServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = new MockWebServer();
-		this.server.start();
-	}
+	private final MockCnosDb db = new MockCnosDb();
 
 	@AfterEach
-	void stopServer() {
-		this.server.close();
+	void close() throws Exception {
+		this.db.close();
 	}
 
 	@Test
@@ -58,14 +51,11 @@ class CnosObservationTests {
 				CnosObservationTests.this.contexts.add(context);
 			}
 		});
-		CnosTemplate template = CnosTemplate.builder()
-			.url(this.server.url("/").toString())
+		CnosTemplate template = this.db.builder()
 			.database("ocean")
 			.restClientBuilder(RestClient.builder().observationRegistry(registry))
 			.build();
-		this.server.enqueue(recorded("select-1-as-n"));
-		this.server.enqueue(recorded("write"));
-		this.server.enqueue(recorded("ping"));
+		this.db.enqueue(recorded("select-1-as-n"), recorded("write"), recorded("ping"));
 		template.queryForList("SELECT 1 AS n");
 		template.writeLines(List.of("air,s=a t=1 1"));
 		template.ping(Duration.ofSeconds(2));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.cnosdb.spring.core.MockCnosDb.Transport;
+import io.cnosdb.spring.testsupport.MockCnosDb;
+import io.cnosdb.spring.testsupport.MockCnosDb.Transport;
 
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.QueryTimeoutException;

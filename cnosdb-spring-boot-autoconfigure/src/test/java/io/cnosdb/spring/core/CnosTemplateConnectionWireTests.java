@@ -1,6 +1,7 @@
 package io.cnosdb.spring.core;
 
 import io.cnosdb.spring.core.http.CnosHttpClient;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class CnosTemplateConnectionWireTests {
 	}
 
 	private void answerEveryStatement() {
-		this.db.server().setDispatcher(new Dispatcher() {
+		this.db.dispatch(new Dispatcher() {
 
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {

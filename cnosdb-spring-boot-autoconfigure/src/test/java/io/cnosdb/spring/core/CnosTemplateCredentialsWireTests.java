@@ -8,6 +8,7 @@ import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
 import io.cnosdb.spring.core.exception.CnosPermissionDeniedException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.testsupport.CnosDbScenarios;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -10,6 +10,7 @@ import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

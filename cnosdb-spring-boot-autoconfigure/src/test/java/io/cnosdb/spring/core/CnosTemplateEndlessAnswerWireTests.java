@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import io.cnosdb.spring.core.MockCnosDb.Transport;
 import io.cnosdb.spring.core.exception.CnosUncategorizedException;
 import io.cnosdb.spring.core.http.StatementDeadline;
 import io.cnosdb.spring.core.result.CsvResultReader;
+import io.cnosdb.spring.testsupport.MockCnosDb;
+import io.cnosdb.spring.testsupport.MockCnosDb.Transport;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -80,7 +81,7 @@ class CnosTemplateEndlessAnswerWireTests {
 
 	@Test
 	void aStreamReadToItsEndLeavesNoDeadlineBehind() throws Exception {
-		this.db.server().setDispatcher(new Dispatcher() {
+		this.db.dispatch(new Dispatcher() {
 
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.cnosdb.spring.core.MockCnosDb.Transport;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
 import io.cnosdb.spring.core.exception.CnosInvalidRequestException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
@@ -16,6 +15,8 @@ import io.cnosdb.spring.core.exception.CnosResourceFailureException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.core.exception.CnosTransientException;
 import io.cnosdb.spring.core.exception.CnosUncategorizedException;
+import io.cnosdb.spring.testsupport.MockCnosDb;
+import io.cnosdb.spring.testsupport.MockCnosDb.Transport;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.cnosdb.spring.testsupport.MockCnosDb;
+
 import org.springframework.dao.DataRetrievalFailureException;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;

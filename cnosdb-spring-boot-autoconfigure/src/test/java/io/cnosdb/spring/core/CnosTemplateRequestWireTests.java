@@ -3,8 +3,9 @@ package io.cnosdb.spring.core;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.cnosdb.spring.core.MockCnosDb.Transport;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.testsupport.MockCnosDb;
+import io.cnosdb.spring.testsupport.MockCnosDb.Transport;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
 import io.cnosdb.spring.core.result.CnosRow;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

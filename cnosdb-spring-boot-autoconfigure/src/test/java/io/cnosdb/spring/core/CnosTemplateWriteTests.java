@@ -6,13 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
@@ -23,6 +20,7 @@ import io.cnosdb.spring.core.write.annotation.Tag;
 import io.cnosdb.spring.core.write.annotation.Timestamp;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.CnosWriteCompression;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,25 +33,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class CnosTemplateWriteTests {
 
-	private MockWebServer server;
+	private final MockCnosDb db = new MockCnosDb();
 
-	private CnosTemplate template;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new MockWebServer();
-		this.server.start();
-		this.template = template(CnosWriteCompression.NONE, 1);
-	}
+	private final CnosTemplate template = template(CnosWriteCompression.NONE, 1);
 
 	@AfterEach
-	void stop() {
-		this.server.close();
+	void close() throws Exception {
+		this.db.close();
 	}
 
 	private CnosTemplate template(CnosWriteCompression compression, int level) {
-		return CnosTemplate.builder()
-			.url(this.server.url("/").toString())
+		return this.db.builder()
 			.credentials("bob", "s3cret")
 			.database("ocean")
 			.tenant("acme")
@@ -63,13 +53,11 @@ class CnosTemplateWriteTests {
 	}
 
 	private void ok() {
-		this.server.enqueue(recorded("write"));
+		this.db.enqueue(recorded("write"));
 	}
 
-	private RecordedRequest take() throws InterruptedException {
-		RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
-		assertThat(request).isNotNull();
-		return request;
+	private RecordedRequest take() {
+		return this.db.takeRequest();
 	}
 
 	@Test
@@ -119,13 +107,13 @@ class CnosTemplateWriteTests {
 			.isThrownBy(() -> this.template.write(CnosPrecision.MS,
 					List.of(Point.measurement("air").field("v", 1.0).time(Instant.ofEpochSecond(0, 1)))))
 			.withMessageContaining("ms");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.db.requestCount()).isZero();
 	}
 
 	@Test
 	void writesNothingForNoPoints() {
 		this.template.write(List.<Point>of());
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.db.requestCount()).isZero();
 	}
 
 	@Test
@@ -174,7 +162,7 @@ class CnosTemplateWriteTests {
 
 	@Test
 	void translatesALineProtocolError() {
-		this.server.enqueue(recorded("line-protocol-error"));
+		this.db.enqueue(recorded("line-protocol-error"));
 		assertThatExceptionOfType(CnosBadSqlException.class)
 			.isThrownBy(() -> this.template.write(Point.measurement("air").field("v", 1L)))
 			.withMessageContaining("1 point(s)")

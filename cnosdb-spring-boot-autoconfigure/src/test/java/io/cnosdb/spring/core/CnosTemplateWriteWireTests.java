@@ -8,6 +8,7 @@ import java.util.Set;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The fixtures without a server: one recorded answer per scenario and none without one,
- * each hand-written answer saying why, and each replayed by a {@link MockWebServer}
- * exactly as it was recorded.
+ * each hand-written answer saying why, and each replayed by a {@link MockCnosDb} exactly
+ * as it was recorded.
  */
 class RecordedFixturesTests {
 
@@ -62,20 +61,20 @@ class RecordedFixturesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
-	void recordedAnswerIsReplayedAsRecorded(String name) throws IOException {
+	void recordedAnswerIsReplayedAsRecorded(String name) throws Exception {
 		assertReplayedAsRecorded(RecordedAnswers.fixture(RecordedAnswers.VERSION, name),
 				RecordedAnswers.recorded(name));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("handWritten")
-	void handWrittenAnswerIsReplayedAsWritten(String name) throws IOException {
+	void handWrittenAnswerIsReplayedAsWritten(String name) throws Exception {
 		HttpFixture fixture = HttpFixture.parse(readHandWritten(name));
 		assertReplayedAsRecorded(fixture, RecordedAnswers.handWritten(name));
 	}
 
 	@Test
-	void chunkedAnswerIsReplayedWithItsChunks() throws IOException {
+	void chunkedAnswerIsReplayedWithItsChunks() throws Exception {
 		HttpFixture chunked = HttpFixture.parse(("HTTP/1.1 200 OK\r\ncontent-type: text/csv\r\n"
 				+ "transfer-encoding: chunked\r\ndate: Mon, 01 Dec 2025 00:00:00 GMT\r\n\r\n"
 				+ "2\r\na\n\r\n4\r\n1\n2\n\r\n0\r\n\r\n")
@@ -105,12 +104,11 @@ class RecordedFixturesTests {
 		}
 	}
 
-	private static void assertReplayedAsRecorded(HttpFixture recorded, MockResponse answer) throws IOException {
-		try (MockWebServer server = new MockWebServer()) {
+	private static void assertReplayedAsRecorded(HttpFixture recorded, MockResponse answer) throws Exception {
+		try (MockCnosDb db = new MockCnosDb()) {
 			// MockWebServer keeps the connection open; the raw client reads to its end.
-			server.enqueue(answer.newBuilder().onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
-			server.start();
-			HttpFixture replayed = new RawHttp(server.url("/").toString(), "root", "")
+			db.enqueue(answer.newBuilder().onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+			HttpFixture replayed = new RawHttp(db.url(), "root", "")
 				.exchange(CnosDbScenario.Request.get("/api/v1/ping"))
 				.parsed();
 			assertThat(replayed.status()).isEqualTo(recorded.status());

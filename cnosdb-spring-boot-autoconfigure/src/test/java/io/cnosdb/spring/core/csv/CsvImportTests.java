@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,27 +45,23 @@ class CsvImportTests {
 	@TempDir
 	Path directory;
 
-	private MockWebServer server;
+	private final MockCnosDb db = new MockCnosDb();
 
-	private CnosTemplate template;
+	private final CnosTemplate template = this.db.builder()
+		.database("ocean")
+		.readTimeout(Duration.ofSeconds(10))
+		.build();
 
 	private final CsvServer dispatcher = new CsvServer();
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server = new MockWebServer();
-		this.server.setDispatcher(this.dispatcher);
-		this.server.start();
-		this.template = CnosTemplate.builder()
-			.url(this.server.url("/").toString())
-			.database("ocean")
-			.readTimeout(Duration.ofSeconds(10))
-			.build();
+	void dispatch() {
+		this.db.dispatch(this.dispatcher);
 	}
 
 	@AfterEach
-	void stop() {
-		this.server.close();
+	void close() throws Exception {
+		this.db.close();
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 
+import io.cnosdb.spring.testsupport.SlicedCsv;
+
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.TypeMismatchDataAccessException;
@@ -83,7 +85,7 @@ class CnosRowTests {
 		DefaultConversionService conversions = new DefaultConversionService();
 		conversions.addConverter(String.class, Long.class, (String text) -> -1L);
 		conversions.addConverter(String.class, Double.class, (String text) -> -2.0);
-		CsvResultReader reader = CsvResultReaderTests.reader(CSV, 64, 64);
+		CsvResultReader reader = SlicedCsv.reader(CSV, 64, 64);
 		CnosRow row = new CnosRow(reader.columns(), reader, conversions, false);
 		reader.next();
 		row.advance();
@@ -98,7 +100,7 @@ class CnosRowTests {
 		for (int i = 0; i < 10_000; i++) {
 			csv.append("server-").append(i % 1500).append(",r").append(i % 7).append('\n');
 		}
-		CsvResultReader reader = CsvResultReaderTests.reader(csv.toString(), 100, 37);
+		CsvResultReader reader = SlicedCsv.reader(csv.toString(), 100, 37);
 		CnosRow row = new CnosRow(reader.columns(), reader, CnosConversions.createConversionService(), true);
 		for (int i = 0; reader.next(); i++) {
 			row.advance();
@@ -117,7 +119,7 @@ class CnosRowTests {
 	}
 
 	private static CnosRow row(String csv, boolean direct, int number) {
-		CsvResultReader reader = CsvResultReaderTests.reader(csv, 16, 5);
+		CsvResultReader reader = SlicedCsv.reader(csv, 16, 5);
 		CnosRow row = new CnosRow(reader.columns(), reader, CnosConversions.createConversionService(), direct);
 		for (int i = 0; i < number; i++) {
 			assertThat(reader.next()).isTrue();

@@ -1,8 +1,5 @@
 package io.cnosdb.spring.core.result;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.cnosdb.spring.testsupport.SlicedCsv.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -18,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * The byte-level CSV reader: RFC 4180 quoting as CnosDB writes it, rows that straddle
  * buffer refills however the body arrives, and clear errors for answers that are not CSV.
  */
-public class CsvResultReaderTests {
+class CsvResultReaderTests {
 
 	private static final String[] PIECES = { "a", "xyz", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "北京", "Zürich",
 			"😀", "1.5", "-inf", "2023-01-01T00:00:00.000000001" };
@@ -214,34 +212,6 @@ public class CsvResultReaderTests {
 			rows.add(row);
 		}
 		return rows;
-	}
-
-	public static CsvResultReader reader(String csv, int bufferSize, int slice) {
-		return new CsvResultReader(new SlicedStream(csv.getBytes(StandardCharsets.UTF_8), slice), bufferSize);
-	}
-
-	/** Hands out at most {@code slice} bytes per read, as a slow socket would. */
-	static final class SlicedStream extends InputStream {
-
-		private final ByteArrayInputStream bytes;
-
-		private final int slice;
-
-		SlicedStream(byte[] bytes, int slice) {
-			this.bytes = new ByteArrayInputStream(bytes);
-			this.slice = slice;
-		}
-
-		@Override
-		public int read() {
-			return this.bytes.read();
-		}
-
-		@Override
-		public int read(byte[] target, int offset, int length) {
-			return this.bytes.read(target, offset, Math.min(length, this.slice));
-		}
-
 	}
 
 }

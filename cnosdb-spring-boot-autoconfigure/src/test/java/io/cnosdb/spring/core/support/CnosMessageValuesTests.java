@@ -9,9 +9,9 @@ import io.cnosdb.spring.core.ddl.FieldType;
 import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.CnosTemplate;
-import io.cnosdb.spring.core.MockCnosDb;
 import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
 import org.springframework.dao.DataAccessException;
 

@@ -1,12 +1,16 @@
-package io.cnosdb.spring.core;
+package io.cnosdb.spring.testsupport;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+
+import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.CnosTemplateBuilder;
 
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -14,7 +18,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * A {@link MockWebServer} on loopback standing in for CnosDB, and templates pointed at
- * it. Create one per test and close it afterwards.
+ * it: the one fixture of the tests that replay {@link RecordedAnswers recorded answers}
+ * to the client. Create one per test and close it afterwards.
  */
 public final class MockCnosDb implements AutoCloseable {
 
@@ -31,21 +36,33 @@ public final class MockCnosDb implements AutoCloseable {
 		}
 	}
 
-	String url() {
+	/** The URL of the server's root, as a template is given it. */
+	public String url() {
 		return this.server.url("/").toString();
 	}
 
-	MockWebServer server() {
+	/** The server itself, for what this fixture does not cover. */
+	public MockWebServer server() {
 		return this.server;
 	}
 
+	/** Answers the next requests, in order. */
 	public void enqueue(MockResponse... responses) {
 		for (MockResponse response : responses) {
 			this.server.enqueue(response);
 		}
 	}
 
-	RecordedRequest takeRequest() {
+	/**
+	 * Answers every request with the dispatcher instead of the queue, for answers that
+	 * depend on the request.
+	 */
+	public void dispatch(Dispatcher dispatcher) {
+		this.server.setDispatcher(dispatcher);
+	}
+
+	/** The next request the client sent; fails if none came within five seconds. */
+	public RecordedRequest takeRequest() {
 		try {
 			RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
 			if (request == null) {
@@ -60,16 +77,17 @@ public final class MockCnosDb implements AutoCloseable {
 	}
 
 	/** The body of the next request, as UTF-8. */
-	String takeBody() {
+	public String takeBody() {
 		return takeRequest().getBody().utf8();
 	}
 
-	int requestCount() {
+	/** How many requests the server got. */
+	public int requestCount() {
 		return this.server.getRequestCount();
 	}
 
 	/** A builder with the server's URL and defaults otherwise (root, empty password). */
-	CnosTemplateBuilder builder() {
+	public CnosTemplateBuilder builder() {
 		return CnosTemplate.builder().url(url());
 	}
 
@@ -96,7 +114,7 @@ public final class MockCnosDb implements AutoCloseable {
 	}
 
 	/** The HTTP stacks the template must behave the same on. */
-	enum Transport {
+	public enum Transport {
 
 		/**
 		 * The default: the template builds its own client (HttpClient 5, on this class
@@ -104,7 +122,7 @@ public final class MockCnosDb implements AutoCloseable {
 		 */
 		DEFAULT {
 			@Override
-			CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
+			public CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
 				return builder;
 			}
 		},
@@ -112,7 +130,7 @@ public final class MockCnosDb implements AutoCloseable {
 		/** The JDK's HttpClient through a user-supplied RestClient.Builder. */
 		JDK {
 			@Override
-			CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
+			public CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
 				return builder.restClientBuilder(RestClient.builder()
 					.requestFactory(new JdkClientHttpRequestFactory(
 							HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())));
@@ -122,7 +140,7 @@ public final class MockCnosDb implements AutoCloseable {
 		/** Apache HttpClient 5 through a user-supplied RestClient.Builder. */
 		APACHE {
 			@Override
-			CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
+			public CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder) {
 				if (db.apacheFactory == null) {
 					db.apacheFactory = new HttpComponentsClientHttpRequestFactory();
 				}
@@ -130,7 +148,8 @@ public final class MockCnosDb implements AutoCloseable {
 			}
 		};
 
-		abstract CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder);
+		/** The builder, set to send through this transport. */
+		public abstract CnosTemplateBuilder configure(MockCnosDb db, CnosTemplateBuilder builder);
 
 	}
 
