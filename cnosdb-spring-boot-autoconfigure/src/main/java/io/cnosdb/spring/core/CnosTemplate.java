@@ -1,7 +1,6 @@
 package io.cnosdb.spring.core;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,11 +22,9 @@ import io.cnosdb.spring.core.ddl.DdlStatements;
 import io.cnosdb.spring.core.ddl.TableColumn;
 import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.http.CnosHttpClient;
-import io.cnosdb.spring.core.http.CnosPing;
 import io.cnosdb.spring.core.http.QueryResult;
 import io.cnosdb.spring.core.result.CnosConversions;
 import io.cnosdb.spring.core.result.CnosRow;
-import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.support.CnosDefaults;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.write.CnosPrecision;
@@ -55,20 +52,9 @@ import org.springframework.util.Assert;
  * HTTP client and closes it in {@link #close()}; one made over a given client leaves that
  * client to its owner.
  */
-public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosWriteOperations, AutoCloseable {
-
-	/** The statement {@link #validate(Duration)} runs. */
-	public static final String VALIDATION_QUERY = "SELECT 1";
+public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSchemaOperations, CnosWriteOperations {
 
 	private static final int MAX_STATEMENT_IN_MESSAGE = 500;
-
-	private final CnosHttpClient client;
-
-	private final boolean ownsClient;
-
-	private final String database;
-
-	private final String tenant;
 
 	private final CnosPrecision writePrecision;
 
@@ -88,12 +74,8 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 
 	CnosTemplate(CnosHttpClient client, boolean ownsClient, String database, String tenant,
 			CnosPrecision writePrecision, ResultRows rows, ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
-		Assert.notNull(client, "CnosHttpClient must not be null");
+		super(client, ownsClient, database, tenant);
 		Assert.notNull(writePrecision, "Write precision must not be null");
-		this.client = client;
-		this.ownsClient = ownsClient;
-		this.database = CnosSql.validateName("database", database);
-		this.tenant = CnosSql.validateName("tenant", tenant);
 		this.writePrecision = writePrecision;
 		this.rows = rows;
 		this.rowMappers = rowMappers;
@@ -121,7 +103,7 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 
 	@Override
 	public List<Map<String, @Nullable Object>> queryForList(String sql) {
-		return run(sql, (result) -> this.rows.maps(result, describe(sql)));
+		return run(sql, (result) -> this.rows.maps(result, () -> describe(sql)));
 	}
 
 	@Override
@@ -132,7 +114,7 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 	@Override
 	public <T> List<T> query(String sql, RowMapper<T> mapper) {
 		Assert.notNull(mapper, "RowMapper must not be null");
-		return run(sql, (result) -> this.rows.list(result, mapper, describe(sql)));
+		return run(sql, (result) -> this.rows.list(result, mapper, () -> describe(sql)));
 	}
 
 	@Override
@@ -161,7 +143,7 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 	@Override
 	public <T> Stream<T> queryForStream(String sql, RowMapper<T> mapper) {
 		Assert.notNull(mapper, "RowMapper must not be null");
-		QueryResult result = this.client.query(sql, this.database, this.tenant, describe(sql));
+		QueryResult result = getHttpClient().query(sql, getDatabase(), getTenant(), () -> describe(sql));
 		try {
 			return StreamSupport.stream(this.rows.spliterator(result, mapper), false).onClose(result::close);
 		}
@@ -319,7 +301,7 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 		if (points.isEmpty()) {
 			return;
 		}
-		EncodeBuffers buffers = this.client.encodeBuffers();
+		EncodeBuffers buffers = getHttpClient().encodeBuffers();
 		LineProtocolEncoder encoder = buffers.encoder(precision);
 		LineProtocolBuffer buffer = buffers.take(Math.max(256, Math.min(points.size(), 1 << 20) * 128));
 		try {
@@ -369,31 +351,21 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 
 	@Override
 	public void sendLineProtocol(byte[] bytes, int length, CnosPrecision precision, String what) {
-		this.client.write(bytes, length, this.database, this.tenant, precision, what + " to " + scope());
+		getHttpClient().write(bytes, length, getDatabase(), getTenant(), precision, () -> what + " to " + scope());
 	}
 
 	// Scope
 
 	@Override
 	public CnosTemplate withDatabase(String database) {
-		return new CnosTemplate(this.client, false, database, this.tenant, this.writePrecision, this.rows,
+		return new CnosTemplate(getHttpClient(), false, database, getTenant(), this.writePrecision, this.rows,
 				this.rowMappers);
 	}
 
 	@Override
 	public CnosTemplate withTenant(String tenant) {
-		return new CnosTemplate(this.client, false, this.database, tenant, this.writePrecision, this.rows,
+		return new CnosTemplate(getHttpClient(), false, getDatabase(), tenant, this.writePrecision, this.rows,
 				this.rowMappers);
-	}
-
-	@Override
-	public String getDatabase() {
-		return this.database;
-	}
-
-	@Override
-	public String getTenant() {
-		return this.tenant;
 	}
 
 	@Override
@@ -401,80 +373,11 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 		return this.writePrecision;
 	}
 
-	/**
-	 * The HTTP client requests go through, shared by the templates made from this one.
-	 */
-	public CnosHttpClient getHttpClient() {
-		return this.client;
-	}
-
-	// Health
-
-	/**
-	 * Asks the server whether it is up, with {@code GET /api/v1/ping}, which needs no
-	 * credentials and sends none. Unlike statements, a ping waits at most {@code timeout}
-	 * to connect and at most {@code timeout} for the answer, whatever the template's own
-	 * timeouts, so a health check stays short when the server hangs.
-	 * @param timeout the longest wait to connect, and again for the answer
-	 * @return the server's version and status
-	 * @throws org.springframework.dao.DataAccessException when the server is unreachable,
-	 * too slow ({@link org.springframework.dao.QueryTimeoutException}) or answers with an
-	 * error (an exception implementing
-	 * {@link io.cnosdb.spring.core.exception.CnosServerFailure})
-	 */
-	public CnosPing ping(Duration timeout) {
-		checkTimeout(timeout);
-		return this.client.ping(timeout);
-	}
-
-	/**
-	 * Checks that the template's user can run a statement on its database and tenant:
-	 * runs {@value #VALIDATION_QUERY} with the template's credentials, bounded by
-	 * {@code timeout} as {@link #ping(Duration)} is. A ping proves the server is up; only
-	 * a statement proves that the credentials and the tenant work, as Spring Boot's
-	 * DataSource health check runs a validation query for the same reason.
-	 * @param timeout the longest wait to connect, and again for the answer
-	 * @throws org.springframework.dao.DataAccessException when the statement fails, such
-	 * as {@link io.cnosdb.spring.core.exception.CnosPermissionDeniedException} for
-	 * credentials the server refuses
-	 */
-	public void validate(Duration timeout) {
-		checkTimeout(timeout);
-		this.client.validate(VALIDATION_QUERY, this.database, this.tenant, timeout);
-	}
-
-	private static void checkTimeout(Duration timeout) {
-		Assert.notNull(timeout, "Timeout must not be null");
-		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
-	}
-
-	/** The server's URL, without any user information. */
-	public String getUrl() {
-		return this.client.displayUrl();
-	}
-
-	/** The user requests authenticate as. */
-	public String getUser() {
-		return this.client.credentials().user();
-	}
-
-	/**
-	 * Closes the HTTP client if this template built it; a template over a given client,
-	 * and one made by {@link #withDatabase(String)} or {@link #withTenant(String)}, leave
-	 * the client open.
-	 */
-	@Override
-	public void close() {
-		if (this.ownsClient) {
-			this.client.close();
-		}
-	}
-
 	@Override
 	public String toString() {
 		return "CnosTemplate[url=" + CnosMessageValues.abbreviate(getUrl()) + ", user="
-				+ CnosMessageValues.abbreviate(getUser()) + ", tenant=" + CnosMessageValues.abbreviate(this.tenant)
-				+ ", database=" + CnosMessageValues.abbreviate(this.database) + "]";
+				+ CnosMessageValues.abbreviate(getUser()) + ", tenant=" + CnosMessageValues.abbreviate(getTenant())
+				+ ", database=" + CnosMessageValues.abbreviate(getDatabase()) + "]";
 	}
 
 	// Internals
@@ -497,21 +400,19 @@ public class CnosTemplate implements CnosOperations, CnosSchemaOperations, CnosW
 
 	private <T> T run(String sql, Function<QueryResult, T> action) {
 		Assert.hasText(sql, "SQL must not be empty");
-		try (QueryResult result = this.client.query(sql, this.database, this.tenant, describe(sql))) {
+		try (QueryResult result = getHttpClient().query(sql, getDatabase(), getTenant(), () -> describe(sql))) {
 			return action.apply(result);
 		}
 	}
 
+	/**
+	 * What a statement does, for messages: made only when a message is, since masking
+	 * password literals costs a scan of the statement.
+	 */
 	private String describe(String sql) {
-		String statement = CnosMessageValues.abbreviate(this.client.credentials().redact(sql),
+		String statement = CnosMessageValues.abbreviate(getHttpClient().credentials().redact(sql),
 				MAX_STATEMENT_IN_MESSAGE);
 		return "executing SQL [" + statement + "] in " + scope();
-	}
-
-	/** The database and tenant, for messages. */
-	private String scope() {
-		return "database '" + CnosMessageValues.abbreviate(this.database) + "' of tenant '"
-				+ CnosMessageValues.abbreviate(this.tenant) + "'";
 	}
 
 }

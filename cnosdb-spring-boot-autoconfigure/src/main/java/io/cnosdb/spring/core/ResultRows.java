@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +54,7 @@ final class ResultRows {
 		}
 	}
 
-	<T> List<T> list(QueryResult result, RowMapper<T> mapper, String description) {
+	<T> List<T> list(QueryResult result, RowMapper<T> mapper, Supplier<String> description) {
 		List<T> rows = new ArrayList<>();
 		forEach(result, (row) -> {
 			checkLimit(rows.size(), description);
@@ -62,7 +63,7 @@ final class ResultRows {
 		return rows;
 	}
 
-	List<Map<String, @Nullable Object>> maps(QueryResult result, String description) {
+	List<Map<String, @Nullable Object>> maps(QueryResult result, Supplier<String> description) {
 		String[] keys = uniqueKeys(result.columns());
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		forEach(result, (row) -> {
@@ -84,10 +85,10 @@ final class ResultRows {
 	 * Fails a list-returning query before its list exhausts the heap: an answer that
 	 * large is read a row at a time, with a stream or a callback.
 	 */
-	private void checkLimit(int rows, String description) {
+	private void checkLimit(int rows, Supplier<String> description) {
 		if (rows >= this.maxRows) {
 			throw new DataRetrievalFailureException("The answer has more than " + this.maxRows + " rows, the most a "
-					+ "list holds (cnosdb.max-rows, or maxRows of the template's builder), while " + description
+					+ "list holds (cnosdb.max-rows, or maxRows of the template's builder), while " + description.get()
 					+ "; read it a row at a time with queryForStream or query(sql, RowCallbackHandler), narrow it "
 					+ "(WHERE, LIMIT), or raise the limit");
 		}

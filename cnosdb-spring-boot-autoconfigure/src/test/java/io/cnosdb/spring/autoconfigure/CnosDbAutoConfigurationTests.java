@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
-import io.cnosdb.spring.core.exception.CnosServerError;
+import io.cnosdb.spring.core.exception.CnosErrorResponse;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -310,15 +310,15 @@ class CnosDbAutoConfigurationTests {
 	void serverErrorCarriesItsDetails() {
 		enqueue("sql-parser-error");
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
-			CnosServerError[] seen = new CnosServerError[1];
+			CnosErrorResponse[] seen = new CnosErrorResponse[1];
 			try {
 				context.getBean(CnosTemplate.class).execute("1;");
 			}
 			catch (io.cnosdb.spring.core.exception.CnosBadSqlException ex) {
-				seen[0] = ex.getServerError();
+				seen[0] = ex.getErrorResponse();
 			}
-			assertThat(seen[0])
-				.isEqualTo(new CnosServerError(422, "010009", "sql parser error: Expected an SQL statement, found: 1"));
+			assertThat(seen[0]).isEqualTo(
+					new CnosErrorResponse(422, "010009", "sql parser error: Expected an SQL statement, found: 1"));
 		});
 	}
 

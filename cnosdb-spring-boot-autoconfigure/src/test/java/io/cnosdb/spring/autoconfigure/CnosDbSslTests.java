@@ -1,6 +1,5 @@
 package io.cnosdb.spring.autoconfigure;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.security.KeyStore;
 

@@ -12,7 +12,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.annotation.Field;
 import io.cnosdb.spring.core.write.annotation.Measurement;
@@ -163,7 +163,7 @@ class CnosTemplateWriteTests {
 	@Test
 	void translatesALineProtocolError() {
 		this.db.enqueue(recorded("line-protocol-error"));
-		assertThatExceptionOfType(CnosBadSqlException.class)
+		assertThatExceptionOfType(CnosInvalidLineProtocolException.class)
 			.isThrownBy(() -> this.template.write(Point.measurement("air").field("v", 1L)))
 			.withMessageContaining("1 point(s)")
 			.withMessageContaining("040004");

@@ -1,11 +1,10 @@
 package io.cnosdb.spring.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.testsupport.MockCnosDb;
@@ -41,9 +40,9 @@ class CnosTemplateWriteWireTests {
 	}
 
 	@Test
-	void lineProtocolErrorGoldenExampleIsBadSql() {
+	void lineProtocolErrorGoldenExampleIsInvalidLineProtocol() {
 		this.db.enqueue(recorded("line-protocol-error"));
-		assertThatExceptionOfType(CnosBadSqlException.class)
+		assertThatExceptionOfType(CnosInvalidLineProtocolException.class)
 			.isThrownBy(() -> this.template.writeLines(List.of("test,t2=t22,f2=2 1642176000000000000")))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrorCode()).isEqualTo("040004");

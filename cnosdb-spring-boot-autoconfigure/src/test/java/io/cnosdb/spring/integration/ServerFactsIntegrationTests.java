@@ -10,6 +10,7 @@ import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
 import io.cnosdb.spring.core.exception.CnosUncategorizedException;
@@ -167,7 +168,7 @@ class ServerFactsIntegrationTests {
 				.satisfies((ex) -> assertThat(DefaultCnosExceptionTranslator.isTransient(ex)).isFalse());
 		}
 		else {
-			assertThatExceptionOfType(CnosBadSqlException.class).isThrownBy(write)
+			assertThatExceptionOfType(CnosInvalidLineProtocolException.class).isThrownBy(write)
 				.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("040004"))
 				.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(422));
 		}

@@ -56,7 +56,7 @@ public final class DdlStatements {
 
 	public static String createTable(TableDefinition table) {
 		StringJoiner columns = new StringJoiner(", ", " (", ")");
-		for (TableDefinition.Field field : table.fields()) {
+		for (TableDefinition.FieldColumn field : table.fields()) {
 			String column = CnosSql.quoteName("field", field.name()) + " " + field.type().sql();
 			columns.add((field.codec() != null) ? column + " CODEC(" + field.codec().name() + ")" : column);
 		}

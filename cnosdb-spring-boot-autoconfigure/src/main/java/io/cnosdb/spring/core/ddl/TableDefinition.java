@@ -31,7 +31,7 @@ import org.springframework.util.Assert;
  * @param tags the tag column names
  * @param ifNotExists whether to do nothing when the table exists
  */
-public record TableDefinition(String name, List<Field> fields, List<String> tags, boolean ifNotExists) {
+public record TableDefinition(String name, List<FieldColumn> fields, List<String> tags, boolean ifNotExists) {
 
 	public TableDefinition {
 		CnosSql.validateName("table", name);
@@ -40,7 +40,7 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 		fields = List.copyOf(fields);
 		tags = List.copyOf(tags);
 		Set<String> seen = new HashSet<>();
-		for (Field field : fields) {
+		for (FieldColumn field : fields) {
 			checkColumn(name, field.name(), seen);
 		}
 		for (String tag : tags) {
@@ -72,9 +72,9 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 	 * @param type the type
 	 * @param codec the compression codec, or {@code null} for the server's default
 	 */
-	public record Field(String name, FieldType type, @Nullable Codec codec) {
+	public record FieldColumn(String name, FieldType type, @Nullable Codec codec) {
 
-		public Field {
+		public FieldColumn {
 			CnosSql.validateName("field", name);
 			Assert.notNull(type, () -> "Field '" + CnosMessageValues.abbreviate(name) + "' needs a type");
 			if (codec != null && !type.supports(codec)) {
@@ -91,7 +91,7 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 
 		private final String name;
 
-		private final List<Field> fields = new ArrayList<>();
+		private final List<FieldColumn> fields = new ArrayList<>();
 
 		private final List<String> tags = new ArrayList<>();
 
@@ -108,7 +108,7 @@ public record TableDefinition(String name, List<Field> fields, List<String> tags
 
 		/** Adds a field column with a codec. */
 		public Builder field(String name, FieldType type, @Nullable Codec codec) {
-			this.fields.add(new Field(name, type, codec));
+			this.fields.add(new FieldColumn(name, type, codec));
 			return this;
 		}
 

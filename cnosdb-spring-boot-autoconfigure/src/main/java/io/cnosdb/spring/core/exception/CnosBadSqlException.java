@@ -3,22 +3,22 @@ package io.cnosdb.spring.core.exception;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 
 /**
- * CnosDB could not parse, plan or execute a statement or line-protocol body: a syntax or
- * semantic error, an unknown column, a value that cannot be cast (CnosDB codes
- * {@code 01xxxx}, {@code 040004}).
+ * CnosDB could not parse, plan or execute a statement: a syntax or semantic error, an
+ * unknown column, a value that cannot be cast (CnosDB codes {@code 01xxxx}). A
+ * line-protocol body it cannot parse is a {@link CnosInvalidLineProtocolException}.
  */
 public class CnosBadSqlException extends InvalidDataAccessResourceUsageException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosBadSqlException(String message, CnosServerError serverError) {
+	public CnosBadSqlException(String message, CnosErrorResponse errorResponse) {
 		super(message);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

@@ -9,16 +9,16 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 public class CnosDataIntegrityViolationException extends DataIntegrityViolationException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosDataIntegrityViolationException(String message, CnosServerError serverError) {
+	public CnosDataIntegrityViolationException(String message, CnosErrorResponse errorResponse) {
 		super(message);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

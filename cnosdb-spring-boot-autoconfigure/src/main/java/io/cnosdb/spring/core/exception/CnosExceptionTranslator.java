@@ -18,6 +18,6 @@ public interface CnosExceptionTranslator {
 	 * @param error the server's answer
 	 * @return the exception to throw, never {@code null}
 	 */
-	DataAccessException translate(String description, CnosServerError error);
+	DataAccessException translate(String description, CnosErrorResponse error);
 
 }

@@ -8,16 +8,16 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  */
 public class CnosInvalidRequestException extends InvalidDataAccessApiUsageException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosInvalidRequestException(String message, CnosServerError serverError) {
+	public CnosInvalidRequestException(String message, CnosErrorResponse errorResponse) {
 		super(message);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

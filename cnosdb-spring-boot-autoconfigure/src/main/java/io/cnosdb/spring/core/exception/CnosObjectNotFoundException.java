@@ -9,16 +9,16 @@ import org.springframework.dao.InvalidDataAccessResourceUsageException;
  */
 public class CnosObjectNotFoundException extends InvalidDataAccessResourceUsageException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosObjectNotFoundException(String message, CnosServerError serverError) {
+	public CnosObjectNotFoundException(String message, CnosErrorResponse errorResponse) {
 		super(message);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

@@ -8,16 +8,16 @@ import org.springframework.dao.PermissionDeniedDataAccessException;
  */
 public class CnosPermissionDeniedException extends PermissionDeniedDataAccessException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosPermissionDeniedException(String message, CnosServerError serverError) {
+	public CnosPermissionDeniedException(String message, CnosErrorResponse errorResponse) {
 		super(message, null);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

@@ -8,16 +8,16 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 public class CnosResourceFailureException extends DataAccessResourceFailureException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosResourceFailureException(String message, CnosServerError serverError) {
+	public CnosResourceFailureException(String message, CnosErrorResponse errorResponse) {
 		super(message);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

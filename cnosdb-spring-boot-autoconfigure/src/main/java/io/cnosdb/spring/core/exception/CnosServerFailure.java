@@ -10,23 +10,23 @@ import org.jspecify.annotations.Nullable;
 public interface CnosServerFailure {
 
 	/** The server's answer. */
-	CnosServerError getServerError();
+	CnosErrorResponse getErrorResponse();
 
 	/**
 	 * The CnosDB {@code error_code}, or {@code null} when the server sent no error body.
 	 */
 	default @Nullable String getErrorCode() {
-		return getServerError().errorCode();
+		return getErrorResponse().errorCode();
 	}
 
 	/** The server's message, credentials removed; empty when it sent none. */
 	default String getServerMessage() {
-		return getServerError().message();
+		return getErrorResponse().message();
 	}
 
 	/** The HTTP status code of the answer. */
 	default int getStatusCode() {
-		return getServerError().statusCode();
+		return getErrorResponse().statusCode();
 	}
 
 }

@@ -8,16 +8,16 @@ import org.springframework.dao.TransientDataAccessResourceException;
  */
 public class CnosTransientException extends TransientDataAccessResourceException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosTransientException(String message, CnosServerError serverError) {
+	public CnosTransientException(String message, CnosErrorResponse errorResponse) {
 		super(message);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

@@ -8,16 +8,16 @@ import org.springframework.dao.UncategorizedDataAccessException;
  */
 public class CnosUncategorizedException extends UncategorizedDataAccessException implements CnosServerFailure {
 
-	private final CnosServerError serverError;
+	private final CnosErrorResponse errorResponse;
 
-	public CnosUncategorizedException(String message, CnosServerError serverError) {
+	public CnosUncategorizedException(String message, CnosErrorResponse errorResponse) {
 		super(message, null);
-		this.serverError = serverError;
+		this.errorResponse = errorResponse;
 	}
 
 	@Override
-	public CnosServerError getServerError() {
-		return this.serverError;
+	public CnosErrorResponse getErrorResponse() {
+		return this.errorResponse;
 	}
 
 }

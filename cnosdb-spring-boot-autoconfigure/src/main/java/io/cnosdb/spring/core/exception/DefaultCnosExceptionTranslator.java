@@ -1,5 +1,6 @@
 package io.cnosdb.spring.core.exception;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -22,39 +23,31 @@ import org.springframework.dao.TransientDataAccessException;
  */
 public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 
-	private static final Map<String, BiFunction<String, CnosServerError, DataAccessException>> BY_CODE = Map.ofEntries(
-			Map.entry("010016", CnosPermissionDeniedException::new), // authentication
-			Map.entry("010004", CnosPermissionDeniedException::new), // insufficient
-																		// privileges, or
-																		// must change
-																		// password
-			Map.entry("030008", CnosObjectNotFoundException::new), // user not found
-			Map.entry("030010", CnosObjectNotFoundException::new), // tenant not found
-			Map.entry("030017", CnosObjectNotFoundException::new), // database not found
-			Map.entry("030019", CnosObjectNotFoundException::new), // table not found
-			Map.entry("010062", CnosObjectNotFoundException::new), // database not found
-																	// (planner)
-			Map.entry("030007", CnosDataIntegrityViolationException::new), // user exists
-			Map.entry("030018", CnosDataIntegrityViolationException::new), // database
-																			// exists
-			Map.entry("030020", CnosDataIntegrityViolationException::new), // table exists
-			Map.entry("020004", CnosDataIntegrityViolationException::new), // field type
-																			// conflict
-																			// (2.3)
-			Map.entry("030024", CnosTransientException::new), // rate limit reached
-			Map.entry("010012", CnosTransientException::new), // concurrent query limit
-																// exceeded
-			Map.entry("010014", CnosTransientException::new), // query canceled
-			Map.entry("010015", CnosTransientException::new), // query server closed
-			Map.entry("050033", CnosTransientException::new), // memory exhausted, retry
-																// later
-			Map.entry("040004", CnosBadSqlException::new), // line-protocol syntax
-			Map.entry("020002", CnosBadSqlException::new), // point without fields
-			Map.entry("000000", CnosInvalidRequestException::new), // missing header
-			Map.entry("040005", CnosInvalidRequestException::new), // invalid header
-			Map.entry("040006", CnosInvalidRequestException::new), // malformed basic auth
-			Map.entry("040013", CnosInvalidRequestException::new), // body decompression
-			Map.entry("040015", CnosInvalidRequestException::new)); // invalid UTF-8 body
+	private static final Map<String, BiFunction<String, CnosErrorResponse, DataAccessException>> BY_CODE = new HashMap<>();
+
+	static {
+		// Authentication failed; insufficient privileges, or the password must be
+		// changed.
+		byCode(CnosPermissionDeniedException::new, "010016", "010004");
+		// User, tenant, database, table not found; database not found by the planner.
+		byCode(CnosObjectNotFoundException::new, "030008", "030010", "030017", "030019", "010062");
+		// User, database, table exists; a field written with another type (2.3).
+		byCode(CnosDataIntegrityViolationException::new, "030007", "030018", "030020", "020004");
+		// Rate limit; concurrent query limit; query canceled; query server closed;
+		// memory exhausted, retry later.
+		byCode(CnosTransientException::new, "030024", "010012", "010014", "010015", "050033");
+		// Line-protocol syntax; a point without fields.
+		byCode(CnosInvalidLineProtocolException::new, "040004", "020002");
+		// Missing header; invalid header; malformed Basic authentication; a body that
+		// cannot be decompressed; a body that is not UTF-8.
+		byCode(CnosInvalidRequestException::new, "000000", "040005", "040006", "040013", "040015");
+	}
+
+	private static void byCode(BiFunction<String, CnosErrorResponse, DataAccessException> factory, String... codes) {
+		for (String code : codes) {
+			BY_CODE.put(code, factory);
+		}
+	}
 
 	/**
 	 * Whether a failure may pass if the same request is sent again later: what the
@@ -72,12 +65,11 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	}
 
 	@Override
-	public DataAccessException translate(String description, CnosServerError error) {
+	public DataAccessException translate(String description, CnosErrorResponse error) {
 		String message = description + ": " + describe(error);
 		String code = error.errorCode();
 		if (isUnavailable(error.statusCode())) {
-			// A proxy or a server that cannot take the request now, whatever body it
-			// sent.
+			// A proxy or a server that cannot take the request now, whatever its body.
 			return new CnosTransientException(message, error);
 		}
 		if (code != null) {
@@ -85,7 +77,7 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 			if (byMessage != null) {
 				return byMessage;
 			}
-			BiFunction<String, CnosServerError, DataAccessException> factory = BY_CODE.get(code);
+			BiFunction<String, CnosErrorResponse, DataAccessException> factory = BY_CODE.get(code);
 			if (factory != null) {
 				return factory.apply(message, error);
 			}
@@ -110,16 +102,15 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	/*
 	 * Two codes are shared by unrelated failures, told apart by the message: 050014 wraps
 	 * any storage error of the write path ("Apply engine failed: DataSchemaError: Column
-	 * 'v' type error, found F64 expected
-	 * I64" for a field written with another type on 2.4; "write expired time data not
-	 * permit" for a point older than the TTL on 2.3), and 030034 is any unsupported meta
-	 * operation ("create expired bucket" for a point older than the TTL, but also
-	 * renaming a user). And a query on a missing table is a planning error 010001
-	 * ("Datafusion: Error during planning: Table not found, …"), not the 030019 that DROP
-	 * and DESCRIBE answer.
+	 * 'v' type error, found F64 expected I64" for a field written with another type on
+	 * 2.4; "write expired time data not permit" for a point older than the TTL on 2.3),
+	 * and 030034 is any unsupported meta operation ("create expired bucket" for a point
+	 * older than the TTL, but also renaming a user). And a query on a missing table is a
+	 * planning error 010001 ("Datafusion: Error during planning: Table not found, …"),
+	 * not the 030019 that DROP and DESCRIBE answer.
 	 */
 	private static @Nullable DataAccessException translateByMessage(String code, String message,
-			CnosServerError error) {
+			CnosErrorResponse error) {
 		if (code.equals("050014")
 				&& (error.message().contains("DataSchemaError") || error.message().contains("expired"))) {
 			return new CnosDataIntegrityViolationException(message, error);
@@ -138,7 +129,7 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 		return status == 429 || status == 502 || status == 503 || status == 504;
 	}
 
-	private static String describe(CnosServerError error) {
+	private static String describe(CnosErrorResponse error) {
 		String text = error.message().isEmpty() ? "(no error body)" : error.message();
 		return text + " [" + error + "]";
 	}

@@ -2,21 +2,19 @@ package io.cnosdb.spring.core.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
-import io.cnosdb.spring.core.exception.CnosServerError;
+import io.cnosdb.spring.core.exception.CnosErrorResponse;
 import io.cnosdb.spring.core.result.CsvResultReader;
 import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.support.CnosMessageValues;
@@ -25,11 +23,8 @@ import io.cnosdb.spring.core.write.CnosWriteCompression;
 import io.cnosdb.spring.core.write.EncodeBuffers;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -162,9 +157,10 @@ public final class CnosHttpClient implements AutoCloseable {
 
 	/**
 	 * Posts a statement and opens the CSV answer for reading; the caller closes it.
-	 * @param description what is being done, for messages (already free of credentials)
+	 * @param description what is being done, for messages (free of credentials); asked
+	 * for only when a message is made
 	 */
-	public QueryResult query(String sql, String database, String tenant, String description) {
+	public QueryResult query(String sql, String database, String tenant, Supplier<String> description) {
 		byte[] body = encode(sql, description);
 		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
 		ClientHttpResponse response;
@@ -195,7 +191,7 @@ public final class CnosHttpClient implements AutoCloseable {
 			finally {
 				deadline.close();
 			}
-			throw this.failures.translateReadFailure(description, ex, deadline);
+			throw this.failures.translateReadFailure(description.get(), ex, deadline);
 		}
 	}
 
@@ -203,10 +199,10 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * The statement as UTF-8, refused if it holds an unpaired surrogate: the encoder
 	 * would send it as {@code ?}, which can change what the statement addresses.
 	 */
-	private static byte[] encode(String sql, String description) {
+	private static byte[] encode(String sql, Supplier<String> description) {
 		int surrogate = CnosSql.indexOfUnpairedSurrogate(sql);
 		if (surrogate >= 0) {
-			throw new InvalidDataAccessApiUsageException("Cannot send the statement while " + description
+			throw new InvalidDataAccessApiUsageException("Cannot send the statement while " + description.get()
 					+ ": SQL text " + CnosSql.unpairedSurrogate(surrogate));
 		}
 		return sql.getBytes(StandardCharsets.UTF_8);
@@ -234,7 +230,7 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * @param description what is being done, for messages
 	 */
 	public void write(byte[] bytes, int length, String database, String tenant, CnosPrecision precision,
-			String description) {
+			Supplier<String> description) {
 		WriteBodies.Body body = (this.writeCompression == CnosWriteCompression.GZIP)
 				? WriteBodies.gzip(bytes, length, this.writeCompressionLevel) : new WriteBodies.Body(bytes, length);
 		String encoding = (this.writeCompression == CnosWriteCompression.GZIP) ? "gzip" : null;
@@ -272,7 +268,7 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * timeouts are bounded by the given timeout; sends no credentials.
 	 */
 	public CnosPing ping(Duration timeout) {
-		String description = "pinging the server";
+		Supplier<String> description = () -> "pinging the server";
 		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
 			return CallTimeoutRequestFactory.withTimeout(timeout,
 					() -> call(description, deadline,
@@ -295,7 +291,7 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * check a health indicator makes that the credentials work, since a ping sends none.
 	 */
 	public void validate(String sql, String database, String tenant, Duration timeout) {
-		String description = "checking that the user can run " + sql;
+		Supplier<String> description = () -> "checking that the user can run " + sql;
 		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
 			CallTimeoutRequestFactory.withTimeout(timeout,
 					() -> call(description, deadline,
@@ -312,14 +308,14 @@ public final class CnosHttpClient implements AutoCloseable {
 		}
 	}
 
-	private CnosPing readPing(byte[] body, String description) {
+	private CnosPing readPing(byte[] body, Supplier<String> description) {
 		try {
 			Map<?, ?> ping = JSON.readValue(body, Map.class);
 			return new CnosPing(text(ping.get("version")), text(ping.get("status")));
 		}
 		catch (JacksonException ex) {
 			throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl
-					+ " answered with something other than its ping JSON while " + description, ex);
+					+ " answered with something other than its ping JSON while " + description.get(), ex);
 		}
 	}
 
@@ -353,7 +349,7 @@ public final class CnosHttpClient implements AutoCloseable {
 		}
 	}
 
-	private ClientHttpResponse checked(ClientHttpResponse response, String description) throws IOException {
+	private ClientHttpResponse checked(ClientHttpResponse response, Supplier<String> description) throws IOException {
 		int status = response.getStatusCode().value();
 		if (status >= 200 && status < 300) {
 			return response;
@@ -361,7 +357,7 @@ public final class CnosHttpClient implements AutoCloseable {
 		try (response) {
 			InputStream body = response.getBody();
 			try {
-				throw this.translator.translate(description, readError(status, body));
+				throw this.translator.translate(description.get(), readError(status, body));
 			}
 			finally {
 				// The error is in its first bytes: the rest, however long, is not read.
@@ -376,7 +372,7 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * would pass for the column names. An answer without a content type passes: the
 	 * server sends a statement without a result (DDL) as an empty body without one.
 	 */
-	private ClientHttpResponse requireCsv(ClientHttpResponse response, String description) {
+	private ClientHttpResponse requireCsv(ClientHttpResponse response, Supplier<String> description) {
 		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		if (contentType == null || isCsv(contentType)) {
 			return response;
@@ -390,7 +386,7 @@ public final class CnosHttpClient implements AutoCloseable {
 		response.close();
 		throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl + " answered with content type '"
 				+ CnosMessageValues.abbreviate(contentType) + "' instead of CSV (text/csv or application/csv) while "
-				+ description + "; does the URL point to a CnosDB server's HTTP API?");
+				+ description.get() + "; does the URL point to a CnosDB server's HTTP API?");
 	}
 
 	private static boolean isCsv(String contentType) {
@@ -404,7 +400,7 @@ public final class CnosHttpClient implements AutoCloseable {
 		}
 	}
 
-	private CnosServerError readError(int status, InputStream body) throws IOException {
+	private CnosErrorResponse readError(int status, InputStream body) throws IOException {
 		byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
 		String text = new String(bytes, StandardCharsets.UTF_8).strip();
 		String code = null;
@@ -421,15 +417,15 @@ public final class CnosHttpClient implements AutoCloseable {
 				// Not the server's error shape: report the text as it came.
 			}
 		}
-		return new CnosServerError(status, code, this.credentials.redactServerMessage(message));
+		return new CnosErrorResponse(status, code, this.credentials.redactServerMessage(message));
 	}
 
-	private <T> T call(String description, Call<T> call) {
+	private <T> T call(Supplier<String> description, Call<T> call) {
 		try {
 			return call.run();
 		}
 		catch (ResourceAccessException ex) {
-			throw this.failures.ioFailure(description, ex);
+			throw this.failures.ioFailure(description.get(), ex);
 		}
 	}
 
@@ -437,17 +433,17 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * Like {@link #call(String, Call)}, reporting a failure past the deadline as its
 	 * expiry.
 	 */
-	private <T> T call(String description, StatementDeadline deadline, Call<T> call) {
+	private <T> T call(Supplier<String> description, StatementDeadline deadline, Call<T> call) {
 		try {
 			return call.run();
 		}
 		catch (ResourceAccessException ex) {
-			throw deadline.expired() ? this.failures.deadlineExpired(description, deadline, ex)
-					: this.failures.ioFailure(description, ex);
+			throw deadline.expired() ? this.failures.deadlineExpired(description.get(), deadline, ex)
+					: this.failures.ioFailure(description.get(), ex);
 		}
 		catch (RuntimeException ex) {
 			if (deadline.expired() && !(ex instanceof DataAccessException)) {
-				throw this.failures.deadlineExpired(description, deadline, ex);
+				throw this.failures.deadlineExpired(description.get(), deadline, ex);
 			}
 			throw ex;
 		}
@@ -457,8 +453,8 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * The exception for a failure while reading an answer, naming an expired deadline or
 	 * a row too large.
 	 */
-	DataAccessException translateReadFailure(String description, Exception ex, StatementDeadline deadline) {
-		return this.failures.translateReadFailure(description, ex, deadline);
+	DataAccessException translateReadFailure(Supplier<String> description, Exception ex, StatementDeadline deadline) {
+		return this.failures.translateReadFailure(description.get(), ex, deadline);
 	}
 
 	@FunctionalInterface

@@ -6,6 +6,7 @@ import io.cnosdb.spring.core.result.CsvResultReader;
 
 import java.io.Closeable;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 import org.springframework.http.client.ClientHttpResponse;
 
@@ -26,14 +27,14 @@ public final class QueryResult implements Closeable {
 
 	private final CnosHttpClient client;
 
-	private final String description;
+	private final Supplier<String> description;
 
 	private final StatementDeadline deadline;
 
 	private boolean finished;
 
 	QueryResult(ClientHttpResponse response, InputStream body, CsvResultReader reader, CnosHttpClient client,
-			String description, StatementDeadline deadline) {
+			Supplier<String> description, StatementDeadline deadline) {
 		this.response = response;
 		this.body = body;
 		this.reader = reader;

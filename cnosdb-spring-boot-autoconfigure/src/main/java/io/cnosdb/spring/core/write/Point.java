@@ -41,8 +41,6 @@ public final class Point {
 
 	private static final BigInteger UNSIGNED_LIMIT = BigInteger.ONE.shiftLeft(64);
 
-	private static final int NANOS_PER_SECOND = 1_000_000_000;
-
 	private static final int INITIAL_CAPACITY = 4;
 
 	private static final String[] NO_STRINGS = {};
@@ -75,7 +73,7 @@ public final class Point {
 
 	private String[] fieldKeys = NO_STRINGS;
 
-	private FieldType[] fieldTypes = {};
+	private ValueKind[] fieldTypes = {};
 
 	/**
 	 * Longs, unsigned longs and booleans (1 or 0) as they are, doubles as their raw bits.
@@ -145,7 +143,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point field(String key, long value) {
-		return addField(key, FieldType.LONG, value);
+		return addField(key, ValueKind.LONG, value);
 	}
 
 	/**
@@ -154,7 +152,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point field(String key, double value) {
-		return addField(key, FieldType.DOUBLE, Double.doubleToRawLongBits(value));
+		return addField(key, ValueKind.DOUBLE, Double.doubleToRawLongBits(value));
 	}
 
 	/**
@@ -162,7 +160,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point field(String key, boolean value) {
-		return addField(key, FieldType.BOOLEAN, value ? 1 : 0);
+		return addField(key, ValueKind.BOOLEAN, value ? 1 : 0);
 	}
 
 	/**
@@ -172,7 +170,7 @@ public final class Point {
 	 */
 	public Point field(String key, String value) {
 		requireValue(key, value);
-		addField(key, FieldType.STRING, 0);
+		addField(key, ValueKind.STRING, 0);
 		if (this.fieldTexts == null) {
 			this.fieldTexts = new String[this.fieldKeys.length];
 		}
@@ -188,7 +186,7 @@ public final class Point {
 	 * @return this point
 	 */
 	public Point unsignedField(String key, long value) {
-		return addField(key, FieldType.UNSIGNED, value);
+		return addField(key, ValueKind.UNSIGNED, value);
 	}
 
 	/**
@@ -204,7 +202,7 @@ public final class Point {
 			throw new IllegalArgumentException(describe() + ": unsigned field '" + CnosMessageValues.abbreviate(key)
 					+ "' must be between 0 and " + "18446744073709551615 but was " + value);
 		}
-		return addField(key, FieldType.UNSIGNED, value.longValue());
+		return addField(key, ValueKind.UNSIGNED, value.longValue());
 	}
 
 	/**
@@ -213,16 +211,8 @@ public final class Point {
 	 */
 	public Point time(long timestamp, CnosPrecision precision) {
 		requirePrecision(precision);
-		if (precision == CnosPrecision.NS) {
-			// The usual case, without dividing by a unit.
-			this.epochSecond = Math.floorDiv(timestamp, NANOS_PER_SECOND);
-			this.nanoOfSecond = (int) Math.floorMod(timestamp, NANOS_PER_SECOND);
-		}
-		else {
-			long unitsPerSecond = NANOS_PER_SECOND / nanosPerUnit(precision);
-			this.epochSecond = Math.floorDiv(timestamp, unitsPerSecond);
-			this.nanoOfSecond = (int) (Math.floorMod(timestamp, unitsPerSecond) * nanosPerUnit(precision));
-		}
+		this.epochSecond = EpochTimes.epochSecond(timestamp, precision);
+		this.nanoOfSecond = EpochTimes.nanoOfSecond(timestamp, precision);
 		this.hasTime = true;
 		return this;
 	}
@@ -301,31 +291,11 @@ public final class Point {
 	 * like its other refusals.
 	 */
 	long timestampIn(CnosPrecision precision, BiFunction<Point, String, IllegalArgumentException> refusal) {
-		if (precision == CnosPrecision.NS) {
-			// The usual case, without dividing by the unit.
-			return unitsSinceEpoch(NANOS_PER_SECOND, this.nanoOfSecond, precision, refusal);
-		}
-		long nanosPerUnit = nanosPerUnit(precision);
-		if (this.nanoOfSecond % nanosPerUnit != 0) {
-			throw refusal.apply(this, "time " + getTime() + " cannot be written in " + precision.wireValue()
-					+ " precision without dropping digits; write it with a finer precision");
-		}
-		return unitsSinceEpoch(NANOS_PER_SECOND / nanosPerUnit, this.nanoOfSecond / nanosPerUnit, precision, refusal);
-	}
-
-	private long unitsSinceEpoch(long unitsPerSecond, long units, CnosPrecision precision,
-			BiFunction<Point, String, IllegalArgumentException> refusal) {
 		try {
-			// Borrow one second for negative times so that the product stays in range
-			// down to Long.MIN_VALUE.
-			if (this.epochSecond < 0 && units > 0) {
-				return Math.addExact(Math.multiplyExact(this.epochSecond + 1, unitsPerSecond), units - unitsPerSecond);
-			}
-			return Math.addExact(Math.multiplyExact(this.epochSecond, unitsPerSecond), units);
+			return EpochTimes.units(this.epochSecond, this.nanoOfSecond, precision);
 		}
-		catch (ArithmeticException ex) {
-			throw refusal.apply(this, "time " + getTime() + " does not fit a signed 64-bit timestamp in "
-					+ precision.wireValue() + " precision");
+		catch (EpochTimes.UnrepresentableTimeException ex) {
+			throw refusal.apply(this, "time " + getTime() + " " + ex.getMessage());
 		}
 	}
 
@@ -387,7 +357,7 @@ public final class Point {
 		return this.fieldKeys[index];
 	}
 
-	FieldType fieldType(int index) {
+	ValueKind fieldType(int index) {
 		return this.fieldTypes[index];
 	}
 
@@ -419,7 +389,7 @@ public final class Point {
 		return "Point '" + CnosMessageValues.abbreviate(this.measurement) + "'";
 	}
 
-	private Point addField(String key, FieldType type, long bits) {
+	private Point addField(String key, ValueKind type, long bits) {
 		checkNewKey(key, "field");
 		if (this.fieldCount == this.fieldKeys.length) {
 			int capacity = Math.max(INITIAL_CAPACITY, 2 * this.fieldCount);
@@ -497,20 +467,9 @@ public final class Point {
 		}
 	}
 
-	private static long nanosPerUnit(CnosPrecision precision) {
-		return precision.unit().toNanos(1);
-	}
-
 	private static BigInteger unsignedToBigInteger(long bits) {
 		BigInteger value = BigInteger.valueOf(bits & Long.MAX_VALUE);
 		return (bits < 0) ? value.setBit(63) : value;
-	}
-
-	/** What a field holds, and so how its value is stored and written. */
-	enum FieldType {
-
-		LONG, DOUBLE, BOOLEAN, STRING, UNSIGNED
-
 	}
 
 }

@@ -206,7 +206,7 @@ class CnosBatchWriterTests {
 		assertThat(this.failures).isEmpty();
 		assertThat(
 				io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator.isTransient(new CnosTransientException(
-						"x", new io.cnosdb.spring.core.exception.CnosServerError(422, "030024", "limit"))))
+						"x", new io.cnosdb.spring.core.exception.CnosErrorResponse(422, "030024", "limit"))))
 			.isTrue();
 	}
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.testsupport.MockCnosDb;
@@ -186,7 +186,7 @@ class CsvImportTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getRowsWritten()).isEqualTo(2);
 				assertThat(ex.getLine()).isEqualTo(4);
-				assertThat(ex.getCause()).isInstanceOf(CnosBadSqlException.class);
+				assertThat(ex.getCause()).isInstanceOf(CnosInvalidLineProtocolException.class);
 			})
 			.withMessageContaining("lines 4-5");
 		assertThat(this.dispatcher.writes.get()).isEqualTo(2);

@@ -31,8 +31,8 @@ class DefaultCnosExceptionTranslatorTests {
 			"030018, 422, CnosDataIntegrityViolationException", "030020, 422, CnosDataIntegrityViolationException",
 			"030024, 422, CnosTransientException", "010012, 422, CnosTransientException",
 			"010014, 422, CnosTransientException", "010015, 422, CnosTransientException",
-			"050033, 422, CnosTransientException", "040004, 422, CnosBadSqlException",
-			"020002, 422, CnosBadSqlException", "000000, 400, CnosInvalidRequestException",
+			"050033, 422, CnosTransientException", "040004, 422, CnosInvalidLineProtocolException",
+			"020002, 422, CnosInvalidLineProtocolException", "000000, 400, CnosInvalidRequestException",
 			"040005, 400, CnosInvalidRequestException", "040006, 400, CnosInvalidRequestException",
 			"040013, 400, CnosInvalidRequestException", "040015, 422, CnosInvalidRequestException",
 			"010009, 422, CnosBadSqlException", "010013, 422, CnosBadSqlException", "010001, 422, CnosBadSqlException",
@@ -100,7 +100,7 @@ class DefaultCnosExceptionTranslatorTests {
 	@Test
 	void messageCarriesDescriptionServerMessageCodeAndStatus() {
 		DataAccessException ex = this.translator.translate("executing SQL [select 1]",
-				new CnosServerError(422, "030019", "Table not found: \"cnosdb.public.air\""));
+				new CnosErrorResponse(422, "030019", "Table not found: \"cnosdb.public.air\""));
 		assertThat(ex.getMessage()).isEqualTo(
 				"executing SQL [select 1]: Table not found: \"cnosdb.public.air\" [error_code 030019, HTTP 422]");
 	}
@@ -129,7 +129,7 @@ class DefaultCnosExceptionTranslatorTests {
 	}
 
 	private DataAccessException translate(int status, String code, String message) {
-		return this.translator.translate("doing it", new CnosServerError(status, code, message));
+		return this.translator.translate("doing it", new CnosErrorResponse(status, code, message));
 	}
 
 }

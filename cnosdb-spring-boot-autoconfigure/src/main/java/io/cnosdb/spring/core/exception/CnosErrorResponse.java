@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode the CnosDB error code, such as {@code 030019}, or {@code null}
  * @param message the server's message, or an empty string
  */
-public record CnosServerError(int statusCode, @Nullable String errorCode, String message) {
+public record CnosErrorResponse(int statusCode, @Nullable String errorCode, String message) {
 
 	@Override
 	public String toString() {
