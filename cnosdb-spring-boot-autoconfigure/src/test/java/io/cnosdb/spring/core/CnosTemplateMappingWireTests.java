@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.testsupport.MockCnosDb;
 
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.TypeMismatchDataAccessException;
@@ -67,6 +68,16 @@ class CnosTemplateMappingWireTests {
 	@AfterEach
 	void close() throws Exception {
 		this.db.close();
+	}
+
+	@Test
+	void theClassOverloadsReadOneColumnAsJdbcTemplatesDoAndRefuseARecordOfSeveral() {
+		this.db.enqueue(recorded("air-with-special-doubles"), recorded("air-with-special-doubles"));
+		assertThatExceptionOfType(DataRetrievalFailureException.class)
+			.isThrownBy(() -> this.template.queryForList("select * from air", Air.class))
+			.withMessageContaining("Expected a single column");
+		List<Air> rows = CnosClient.create(this.template).sql("select * from air").query(Air.class).list();
+		assertThat(rows).extracting(Air::station).containsExactly("XiaoMaiDao", "LianYunGang");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -183,6 +184,15 @@ class CnosTemplateWriteTests {
 		ok();
 		this.template.writeObjects(List.of(new Air("a", 1.0, null, Instant.ofEpochSecond(0))));
 		assertThat(take().getBody().utf8()).isEqualTo("air,station=a visibility=1.0 0\n");
+	}
+
+	@Test
+	void noVarargsOverloadOfWriteCanTakeACollectionOfObjects() {
+		// write(List<Reading>) must not compile: only Point varargs and a
+		// Collection<Point>.
+		assertThat(CnosWriteOperations.class.getMethods()).filteredOn((method) -> method.getName().equals("write"))
+			.allSatisfy((method) -> assertThat(method.getParameterTypes())
+				.allMatch((type) -> type == Point[].class || type == Collection.class || type == CnosPrecision.class));
 	}
 
 	@Test

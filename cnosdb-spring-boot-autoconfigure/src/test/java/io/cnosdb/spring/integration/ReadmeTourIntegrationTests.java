@@ -129,14 +129,15 @@ class ReadmeTourIntegrationTests {
 		cnos.execute("CREATE DATABASE IF NOT EXISTS " + OCEANIC_STATION);
 		List<Map<String, Object>> rows = cnos.queryForList("SELECT * FROM air");
 		// Seven, not eight: the Point has the series and time of the first line, and
-		// CnosDB
-		// merges the two into one row.
+		// CnosDB merges the two into one row.
 		assertThat(rows).hasSize(7);
 		List<Reading> readings = cnos.query("SELECT time, station, temperature FROM air WHERE temperature IS NOT NULL",
 				new CnosDataClassRowMapper<>(Reading.class));
 		assertThat(readings).extracting(Reading::temperature).contains(69.0, 60.0, 21.75, 15.25);
 		Long count = cnos.queryForObject("SELECT count(*) FROM air", Long.class);
 		assertThat(count).isEqualTo(7);
+		List<String> stations = cnos.queryForList("SELECT DISTINCT station FROM air", String.class);
+		assertThat(stations).containsExactlyInAnyOrder("XiaoMaiDao", "LianYunGang", "DaLian");
 		List<String> names = cnos.query("SELECT station FROM air", (row, n) -> row.getString("station"));
 		assertThat(names).contains("XiaoMaiDao", "LianYunGang", "DaLian");
 		cnos.query("SELECT * FROM air", row -> process(row));
@@ -149,15 +150,15 @@ class ReadmeTourIntegrationTests {
 		assertThat(this.processed).hasSize(11);
 
 		// Named parameters
-		List<Reading> selected = CnosClient.create(cnos)
-			.sql("SELECT time, station, temperature FROM air WHERE station IN (:stations) AND time >= :from AND temperature IS NOT NULL")
+		CnosClient client = CnosClient.create(this.template).withDatabase(OCEANIC_STATION);
+		List<Reading> selected = client.sql(
+				"SELECT time, station, temperature FROM air WHERE station IN (:stations) AND time >= :from AND temperature IS NOT NULL")
 			.param("stations", List.of("XiaoMaiDao", "LianYunGang"))
 			.param("from", Instant.parse("2022-01-01T00:00:00Z"))
 			.query(Reading.class)
 			.list();
 		assertThat(selected).extracting(Reading::station).containsOnly("XiaoMaiDao", "LianYunGang").hasSize(3);
-		long written = CnosClient.create(cnos)
-			.sql("INSERT INTO air (time, station, temperature) VALUES (:t, :s, :v)")
+		long written = client.sql("INSERT INTO air (time, station, temperature) VALUES (:t, :s, :v)")
 			.params(Map.of("t", Instant.now(), "s", "XiaoMaiDao", "v", 21.5))
 			.update();
 		assertThat(written).isOne();

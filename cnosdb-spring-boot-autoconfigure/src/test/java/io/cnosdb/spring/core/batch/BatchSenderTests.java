@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.core.exception.CnosBadSqlException;
-import io.cnosdb.spring.core.exception.CnosServerError;
+import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
+import io.cnosdb.spring.core.exception.CnosErrorResponse;
 import io.cnosdb.spring.core.exception.CnosTransientException;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import io.cnosdb.spring.core.write.CnosPrecision;
@@ -278,11 +278,12 @@ class BatchSenderTests {
 	}
 
 	private static CnosTransientException rateLimited() {
-		return new CnosTransientException("rate limit reached", new CnosServerError(422, "030024", "limit"));
+		return new CnosTransientException("rate limit reached", new CnosErrorResponse(422, "030024", "limit"));
 	}
 
-	private static CnosBadSqlException lineProtocolError() {
-		return new CnosBadSqlException("invalid line protocol", new CnosServerError(422, "040004", "syntax"));
+	private static CnosInvalidLineProtocolException lineProtocolError() {
+		return new CnosInvalidLineProtocolException("invalid line protocol",
+				new CnosErrorResponse(422, "040004", "syntax"));
 	}
 
 	/** Fails with the scripted failures in turn, then acknowledges; records each body. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.core.exception.CnosBadSqlException;
+import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.exception.CnosTransientException;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.CnosTemplate;
@@ -135,7 +135,7 @@ class CnosBatchWriterTests {
 		assertThat(this.failures).singleElement().satisfies((failure) -> {
 			assertThat(failure.lines()).hasSize(100);
 			assertThat(failure.attempts()).isOne();
-			assertThat(failure.cause()).isInstanceOf(CnosBadSqlException.class);
+			assertThat(failure.cause()).isInstanceOf(CnosInvalidLineProtocolException.class);
 			assertThat(failure.isTransient()).isFalse();
 			assertThat(failure.database()).isEqualTo("ocean");
 		});
