@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
-import io.cnosdb.spring.core.exception.CnosErrorResponse;
 import io.cnosdb.spring.core.result.CsvResultReader;
 import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.support.CnosMessageValues;
@@ -26,7 +24,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
@@ -61,12 +58,6 @@ public final class CnosHttpClient implements AutoCloseable {
 
 	private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
-	/**
-	 * Enough of an error body for any CnosDB message; a larger body is cut, never
-	 * buffered whole.
-	 */
-	private static final int MAX_ERROR_BODY = 16 * 1024;
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String QUERY_DEADLINE_ADVICE = "the deadline covers sending the statement, the server's work "
@@ -81,14 +72,14 @@ public final class CnosHttpClient implements AutoCloseable {
 
 	private final CnosCredentials credentials;
 
-	private final CnosExceptionTranslator translator;
-
 	/**
 	 * One client for pings and health checks of every timeout: each call sets its own.
 	 */
 	private final RestClient pingClient;
 
 	private final HttpFailures failures;
+
+	private final Answers answers;
 
 	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
 
@@ -110,8 +101,8 @@ public final class CnosHttpClient implements AutoCloseable {
 		this.owned = owned;
 		this.displayUrl = CnosMessageValues.withoutUserInfo(builder.url);
 		this.credentials = new CnosCredentials(builder.user, builder.password);
-		this.translator = builder.exceptionTranslator;
 		this.failures = new HttpFailures(this.displayUrl, builder.poolSize());
+		this.answers = new Answers(this.displayUrl, this.credentials, builder.exceptionTranslator);
 		this.writeCompression = builder.writeCompression;
 		this.writeCompressionLevel = builder.writeCompressionLevel;
 		this.queryTimeout = builder.queryTimeout;
@@ -166,9 +157,11 @@ public final class CnosHttpClient implements AutoCloseable {
 		ClientHttpResponse response;
 		try {
 			response = call(description, deadline,
-					() -> statement(this.restClient, body, database, tenant).exchange(
-							(request, clientResponse) -> requireCsv(checked(clientResponse, description), description),
-							false));
+					() -> statement(this.restClient, body, database, tenant)
+						.exchange(
+								(request, clientResponse) -> this.answers
+									.requireCsv(this.answers.checked(clientResponse, description), description),
+								false));
 		}
 		catch (RuntimeException ex) {
 			deadline.close();
@@ -245,22 +238,10 @@ public final class CnosHttpClient implements AutoCloseable {
 			})
 			.httpRequest((request) -> writeBody(request, body))
 			.exchange((request, clientResponse) -> {
-				checked(clientResponse, description);
-				finishWriteAnswer(clientResponse.getBody());
+				this.answers.checked(clientResponse, description);
+				this.answers.finishWriteAnswer(clientResponse.getBody());
 				return null;
 			}));
-	}
-
-	/**
-	 * Reads what the server answered to a write, which CnosDB sends empty, keeping the
-	 * connection; an answer longer than any CnosDB sends (such as an endless one from
-	 * something else at the URL) is cut off instead of read to its end.
-	 */
-	private static void finishWriteAnswer(InputStream body) throws IOException {
-		body.readNBytes(MAX_ERROR_BODY);
-		if (body.read() != -1) {
-			ResponseBodies.abort(body);
-		}
 	}
 
 	/**
@@ -276,10 +257,10 @@ public final class CnosHttpClient implements AutoCloseable {
 								.uri(PING_PATH)
 								.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 								.exchange((request, response) -> {
-									try (ClientHttpResponse checked = checked(response, description)) {
+									try (ClientHttpResponse checked = this.answers.checked(response, description)) {
 										InputStream body = checked.getBody();
 										deadline.watch(body);
-										return readPing(body.readNBytes(MAX_ERROR_BODY), description);
+										return readPing(body.readNBytes(Answers.MAX_ERROR_BODY), description);
 									}
 								})));
 		}
@@ -297,8 +278,8 @@ public final class CnosHttpClient implements AutoCloseable {
 					() -> call(description, deadline,
 							() -> statement(this.pingClient, encode(sql, description), database, tenant)
 								.exchange((request, response) -> {
-									try (ClientHttpResponse checked = requireCsv(checked(response, description),
-											description)) {
+									try (ClientHttpResponse checked = this.answers
+										.requireCsv(this.answers.checked(response, description), description)) {
 										InputStream body = checked.getBody();
 										deadline.watch(body);
 										StreamUtils.drain(body);
@@ -347,77 +328,6 @@ public final class CnosHttpClient implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private ClientHttpResponse checked(ClientHttpResponse response, Supplier<String> description) throws IOException {
-		int status = response.getStatusCode().value();
-		if (status >= 200 && status < 300) {
-			return response;
-		}
-		try (response) {
-			InputStream body = response.getBody();
-			try {
-				throw this.translator.translate(description.get(), readError(status, body));
-			}
-			finally {
-				// The error is in its first bytes: the rest, however long, is not read.
-				ResponseBodies.abort(body);
-			}
-		}
-	}
-
-	/**
-	 * Fails for a successful answer to a statement that is not CSV, such as the HTML page
-	 * of a proxy or another service at the URL, before a row is read: its first line
-	 * would pass for the column names. An answer without a content type passes: the
-	 * server sends a statement without a result (DDL) as an empty body without one.
-	 */
-	private ClientHttpResponse requireCsv(ClientHttpResponse response, Supplier<String> description) {
-		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-		if (contentType == null || isCsv(contentType)) {
-			return response;
-		}
-		try {
-			ResponseBodies.abort(response.getBody());
-		}
-		catch (IOException ex) {
-			// Ended either way.
-		}
-		response.close();
-		throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl + " answered with content type '"
-				+ CnosMessageValues.abbreviate(contentType) + "' instead of CSV (text/csv or application/csv) while "
-				+ description.get() + "; does the URL point to a CnosDB server's HTTP API?");
-	}
-
-	private static boolean isCsv(String contentType) {
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return type.getSubtype().equalsIgnoreCase("csv")
-					&& (type.getType().equalsIgnoreCase("text") || type.getType().equalsIgnoreCase("application"));
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
-	}
-
-	private CnosErrorResponse readError(int status, InputStream body) throws IOException {
-		byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
-		String text = new String(bytes, StandardCharsets.UTF_8).strip();
-		String code = null;
-		String message = text;
-		if (text.startsWith("{")) {
-			try {
-				Map<?, ?> error = JSON.readValue(text, Map.class);
-				if (error.get("error_code") instanceof String errorCode) {
-					code = errorCode;
-					message = String.valueOf(error.get("error_message"));
-				}
-			}
-			catch (JacksonException ex) {
-				// Not the server's error shape: report the text as it came.
-			}
-		}
-		return new CnosErrorResponse(status, code, this.credentials.redactServerMessage(message));
 	}
 
 	private <T> T call(Supplier<String> description, Call<T> call) {
