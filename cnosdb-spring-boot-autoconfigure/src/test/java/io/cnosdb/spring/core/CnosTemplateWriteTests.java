@@ -103,6 +103,25 @@ class CnosTemplateWriteTests {
 	}
 
 	@Test
+	void pointsObjectsAndLinesAllFollowTheTemplatesWritePrecision() throws Exception {
+		CnosTemplate millis = this.db.builder().writePrecision(CnosPrecision.MS).build();
+		ok();
+		ok();
+		ok();
+		millis.write(Point.measurement("air").field("v", 1.5).time(Instant.ofEpochMilli(1234)));
+		millis.writeObjects(new Air("a", 1.0, null, Instant.ofEpochMilli(5)));
+		millis.writeLines(List.of("air v=2.5 7"));
+		for (String body : List.of("air v=1.5 1234\n", "air,station=a visibility=1.0 5\n", "air v=2.5 7\n")) {
+			RecordedRequest request = take();
+			assertThat(request.getUrl().queryParameter("precision")).isEqualTo("ms");
+			assertThat(request.getBody().utf8()).isEqualTo(body);
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> millis.write(Point.measurement("air").field("v", 1.0).time(Instant.ofEpochSecond(0, 1))))
+			.withMessageContaining("ms");
+	}
+
+	@Test
 	void refusesAPointThatCannotBeWrittenBeforeSending() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.template.write(CnosPrecision.MS,
