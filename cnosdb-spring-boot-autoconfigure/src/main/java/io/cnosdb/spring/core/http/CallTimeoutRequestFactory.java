@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * {@link #createRequest(URI, HttpMethod)}: {@code RestClient} creates the request on the
  * calling thread, also through interceptors.
  */
-public final class CallTimeoutRequestFactory implements ClientHttpRequestFactory {
+final class CallTimeoutRequestFactory implements ClientHttpRequestFactory {
 
 	private static final ThreadLocal<@Nullable Duration> TIMEOUT = new ThreadLocal<>();
 
@@ -53,7 +53,7 @@ public final class CallTimeoutRequestFactory implements ClientHttpRequestFactory
 	 * exceed it; called once per timeout in use (the last eight are kept), so it should
 	 * share one HTTP client between timeouts
 	 */
-	public CallTimeoutRequestFactory(Function<Duration, ClientHttpRequestFactory> factories) {
+	CallTimeoutRequestFactory(Function<Duration, ClientHttpRequestFactory> factories) {
 		this.factories = factories;
 	}
 

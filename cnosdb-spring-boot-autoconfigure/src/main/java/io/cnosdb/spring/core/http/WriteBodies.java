@@ -9,7 +9,7 @@ import java.util.zip.GZIPOutputStream;
  * Compresses write bodies in memory, so that the compressed body still has a known length
  * (CnosDB answers a chunked upload with an empty 500).
  */
-public final class WriteBodies {
+final class WriteBodies {
 
 	static final int MIN_LEVEL = 1;
 
@@ -18,7 +18,7 @@ public final class WriteBodies {
 	private WriteBodies() {
 	}
 
-	public static void checkLevel(int level) {
+	static void checkLevel(int level) {
 		if (level < MIN_LEVEL || level > MAX_LEVEL) {
 			throw new IllegalArgumentException(
 					"Compression level must be between " + MIN_LEVEL + " and " + MAX_LEVEL + " but was " + level);
