@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.testsupport.MockCnosDb;
 
@@ -24,18 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CnosClientWireTests {
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
 
 	private final CnosClient client = CnosClient.create(this.template);
 
 	record Reading(Instant time, String station, double visibility) {
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
 	}
 
 	@Test

@@ -10,8 +10,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.testsupport.MockCnosDb;
 
@@ -30,12 +30,8 @@ class CnosObservationTests {
 
 	private final List<Observation.Context> contexts = new CopyOnWriteArrayList<>();
 
-	private final MockCnosDb db = new MockCnosDb();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	@Test
 	void eachEndpointHasItsOwnUriTag() {

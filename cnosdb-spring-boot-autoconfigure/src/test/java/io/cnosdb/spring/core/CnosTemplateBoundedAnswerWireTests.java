@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,12 +32,8 @@ class CnosTemplateBoundedAnswerWireTests {
 
 	private static final Duration RETURNS = Duration.ofSeconds(30);
 
-	private final MockCnosDb db = new MockCnosDb();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	/**
 	 * A CSV answer of a header, then {@code row} again and again until the client hangs

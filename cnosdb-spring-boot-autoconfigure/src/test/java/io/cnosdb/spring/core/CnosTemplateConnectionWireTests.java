@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.dao.TransientDataAccessResourceException;
 
@@ -34,12 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CnosTemplateConnectionWireTests {
 
-	private final MockCnosDb db = new MockCnosDb();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private void answerEveryStatement() {
 		this.db.dispatch(new Dispatcher() {

@@ -9,8 +9,8 @@ import io.cnosdb.spring.core.exception.CnosPermissionDeniedException;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.testsupport.CnosDbScenarios;
 import io.cnosdb.spring.testsupport.MockCnosDb;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,14 +33,10 @@ class CnosTemplateCredentialsWireTests {
 	private static final String TOKEN = Base64.getEncoder()
 		.encodeToString(("bob:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.builder().credentials("bob", PASSWORD).build();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	@Test
 	void echoedAuthorizationHeaderIsRedacted() {

@@ -12,8 +12,8 @@ import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.testsupport.MockCnosDb;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class CnosTemplateDdlWireTests {
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	@Test
 	void createDatabaseWithDefaults() {

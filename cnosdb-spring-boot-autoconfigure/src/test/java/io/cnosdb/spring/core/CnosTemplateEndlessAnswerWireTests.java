@@ -18,8 +18,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import okio.BufferedSink;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,12 +41,8 @@ class CnosTemplateEndlessAnswerWireTests {
 	/** Generous: proves the call returns at all. */
 	private static final Duration RETURNS = Duration.ofSeconds(30);
 
-	private final MockCnosDb db = new MockCnosDb();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	@ParameterizedTest
 	@EnumSource(Transport.class)

@@ -18,8 +18,8 @@ import io.cnosdb.spring.core.exception.CnosUncategorizedException;
 import io.cnosdb.spring.testsupport.MockCnosDb;
 import io.cnosdb.spring.testsupport.MockCnosDb.Transport;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,14 +46,10 @@ class CnosTemplateErrorWireTests {
 	static final String TABLE_NOT_FOUND_AIR = "Datafusion: Error during planning: Table not found, tenant: cnosdb "
 			+ "db: fixture_db, table: air";
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	@Test
 	void tableNotFoundGoldenExample() {

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 import mockwebserver3.MockResponse;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,14 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CnosTemplateMalformedAnswerWireTests {
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	static Stream<Arguments> readApis() {
 		return Stream.concat(

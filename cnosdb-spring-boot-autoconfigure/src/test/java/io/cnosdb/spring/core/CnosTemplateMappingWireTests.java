@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.testsupport.MockCnosDb;
 
@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CnosTemplateMappingWireTests {
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
 
@@ -63,11 +64,6 @@ class CnosTemplateMappingWireTests {
 			this.visibility = visibility;
 		}
 
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.testsupport.MockCnosDb;
 import io.cnosdb.spring.testsupport.MockCnosDb.Transport;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,12 +24,8 @@ class CnosTemplateRequestWireTests {
 
 	private static final String AWKWARD_DATABASE = "my db&x=1+ü/?#";
 
-	private final MockCnosDb db = new MockCnosDb();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	@ParameterizedTest
 	@EnumSource(Transport.class)

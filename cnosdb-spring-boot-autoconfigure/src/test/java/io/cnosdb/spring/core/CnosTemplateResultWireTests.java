@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.testsupport.MockCnosDb;
 
@@ -22,14 +22,10 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class CnosTemplateResultWireTests {
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	@Test
 	void selectOneGoldenExample() {

@@ -10,8 +10,8 @@ import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
 import io.cnosdb.spring.core.result.CnosRow;
 import io.cnosdb.spring.testsupport.MockCnosDb;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -32,7 +32,8 @@ class CnosTemplateStreamingWireTests {
 
 	private static final String LARGE_CSV = largeCsv();
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final TrackingInterceptor tracker = new TrackingInterceptor();
 
@@ -42,11 +43,6 @@ class CnosTemplateStreamingWireTests {
 		.build();
 
 	record Reading(Instant time, String station, double visibility) {
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
 	}
 
 	@Test

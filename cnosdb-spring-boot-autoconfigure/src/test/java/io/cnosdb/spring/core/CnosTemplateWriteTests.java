@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.write.Point;
@@ -34,14 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class CnosTemplateWriteTests {
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = template(CnosWriteCompression.NONE, 1);
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	private CnosTemplate template(CnosWriteCompression compression, int level) {
 		return this.db.builder()

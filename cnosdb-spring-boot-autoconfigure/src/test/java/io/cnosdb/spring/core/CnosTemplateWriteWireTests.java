@@ -8,8 +8,8 @@ import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.testsupport.MockCnosDb;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,14 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class CnosTemplateWriteWireTests {
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	@Test
 	void linesAreJoinedWithTrailingNewline() {

@@ -8,6 +8,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.CnosTemplateBuilder;
@@ -19,9 +21,10 @@ import org.springframework.web.client.RestClient;
 /**
  * A {@link MockWebServer} on loopback standing in for CnosDB, and templates pointed at
  * it: the one fixture of the tests that replay {@link RecordedAnswers recorded answers}
- * to the client. Create one per test and close it afterwards.
+ * to the client. Register one per test instance with {@code @RegisterExtension}, which
+ * closes it after each test, or create one and close it.
  */
-public final class MockCnosDb implements AutoCloseable {
+public final class MockCnosDb implements AutoCloseable, AfterEachCallback {
 
 	private final MockWebServer server = new MockWebServer();
 
@@ -99,6 +102,11 @@ public final class MockCnosDb implements AutoCloseable {
 	/** A template sending through the given transport. */
 	public CnosTemplate template(Transport transport) {
 		return transport.configure(this, builder()).build();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws Exception {
+		close();
 	}
 
 	@Override

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
@@ -45,7 +45,8 @@ class CsvImportTests {
 	@TempDir
 	Path directory;
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.builder()
 		.database("ocean")
@@ -57,11 +58,6 @@ class CsvImportTests {
 	@BeforeEach
 	void dispatch() {
 		this.db.dispatch(this.dispatcher);
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
 	}
 
 	@Test

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.testsupport.MockCnosDb;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -23,12 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class CnosHttpClientTests {
 
-	private final MockCnosDb db = new MockCnosDb();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	@Test
 	void aStatementThatSucceedsNeverAsksForItsDescription() {

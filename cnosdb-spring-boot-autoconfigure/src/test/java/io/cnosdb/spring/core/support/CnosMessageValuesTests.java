@@ -1,7 +1,7 @@
 package io.cnosdb.spring.core.support;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 import io.cnosdb.spring.core.CnosClient;
@@ -32,14 +32,10 @@ class CnosMessageValuesTests {
 
 	private static final String HUGE = "n".repeat(MEGABYTE);
 
-	private final MockCnosDb db = new MockCnosDb();
+	@RegisterExtension
+	final MockCnosDb db = new MockCnosDb();
 
 	private final CnosTemplate template = this.db.template();
-
-	@AfterEach
-	void close() throws Exception {
-		this.db.close();
-	}
 
 	@Test
 	void abbreviateKeepsShortValuesAndCutsLongOnesWithTheirLength() {
