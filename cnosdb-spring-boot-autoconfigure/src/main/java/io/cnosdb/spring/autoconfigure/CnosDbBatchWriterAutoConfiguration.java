@@ -4,13 +4,15 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosWriteOperations;
 import io.cnosdb.spring.core.batch.CnosBatchWriter;
 import io.cnosdb.spring.core.batch.CnosBatchWriterListener;
-import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.batch.CnosWriteFailureHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,24 +22,27 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of a {@link CnosBatchWriter} when
- * {@code cnosdb.write.batch.enabled=true}: it writes through the {@link CnosTemplate},
- * hands batches that finally fail to the application's {@link CnosWriteFailureHandler}
- * bean (by default one that logs them), reports to every {@link CnosBatchWriterListener}
- * bean and, with Micrometer, to the {@link MeterRegistry}; it is closed, writing what it
- * holds, when the context shuts down.
+ * {@code cnosdb.write.batch.enabled=true}: it writes through the single
+ * {@link CnosWriteOperations} bean (the auto-configured template, or the application's
+ * own {@link CnosOperations} when that writes too), hands batches that finally fail to
+ * the application's {@link CnosWriteFailureHandler} bean (by default one that logs them),
+ * reports to every {@link CnosBatchWriterListener} bean and, with Micrometer and a
+ * {@link MeterRegistry}, to {@link CnosDbBatchWriterMetrics}; it is closed, writing what
+ * it holds, when the context shuts down.
  */
-@AutoConfiguration(after = CnosDbAutoConfiguration.class)
-@ConditionalOnClass(CnosTemplate.class)
+@AutoConfiguration(after = CnosDbAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(CnosBatchWriter.class)
 @ConditionalOnBooleanProperty("cnosdb.write.batch.enabled")
+@ConditionalOnSingleCandidate(CnosWriteOperations.class)
 public final class CnosDbBatchWriterAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	@ConditionalOnSingleCandidate(CnosTemplate.class)
-	CnosBatchWriter cnosBatchWriter(CnosTemplate template, CnosDbProperties properties,
+	CnosBatchWriter cnosBatchWriter(CnosWriteOperations operations, CnosDbProperties properties,
 			ObjectProvider<CnosWriteFailureHandler> failureHandler, ObjectProvider<CnosBatchWriterListener> listeners) {
-		CnosDbProperties.Batch batch = properties.getWrite().getBatch();
-		return CnosBatchWriter.builder(template)
+		CnosDbBatchProperties batch = properties.getWrite().getBatch();
+		return CnosBatchWriter.builder(operations)
 			.batchSize(batch.getSize())
 			.maxBatchBytes((int) Math.min(Integer.MAX_VALUE - 8, batch.getMaxBytes().toBytes()))
 			.bufferLimit(batch.getBufferLimit())
@@ -48,20 +53,26 @@ public final class CnosDbBatchWriterAutoConfiguration {
 			.backpressure(batch.getBackpressure())
 			.blockTimeout(batch.getBlockTimeout())
 			.closeTimeout(batch.getCloseTimeout())
-			.precision(template.getWritePrecision())
+			.precision(operations.getWritePrecision())
 			.failureHandler(failureHandler.getIfAvailable(CnosWriteFailureHandler::logging))
 			.listener(new CompositeListener(listeners.orderedStream().toList()))
 			.build();
 	}
 
+	/**
+	 * The meters of the auto-configured writer; none when the application has a writer of
+	 * its own.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnMissingBean(CnosBatchWriter.class)
 	static class MetricsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CnosBatchWriterMetrics cnosBatchWriterMetrics(ObjectProvider<MeterRegistry> registry) {
-			return new CnosBatchWriterMetrics(registry);
+		CnosDbBatchWriterMetrics cnosDbBatchWriterMetrics(CnosWriteOperations operations) {
+			return new CnosDbBatchWriterMetrics(operations);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +18,14 @@ import org.springframework.util.unit.DataSize;
  * of a stack trace from deep inside the client, or a health check that is DOWN forever.
  * <p>
  * Failures are {@link InvalidConfigurationPropertyValueException}s, which Spring Boot
- * reports with the value as configured and where it came from; all but the password's,
- * since that report would print the value: an invalid password is an
- * {@link InvalidCnosDbPasswordException}. {@code cnosdb.url},
- * {@code cnosdb.write.precision} and {@code cnosdb.ssl.bundle} are checked where they are
- * used, as a connection details bean may replace the URL.
+ * reports with the value as configured and where it came from. A password is never
+ * carried: its failures hold {@value #MASKED} as the value, as do those of a user holding
+ * a {@code :} (often {@code user:password} in one property), and
+ * {@link io.cnosdb.spring.autoconfigure.diagnostics.CnosDbCredentialsFailureAnalyzer}
+ * reports them without looking the value up. {@code cnosdb.url} and
+ * {@code cnosdb.ssl.bundle} are checked where they are used, as a connection details bean
+ * may replace them; {@code cnosdb.write.precision} is checked by binding it to
+ * {@link io.cnosdb.spring.core.write.CnosPrecision}.
  */
 final class CnosDbPropertiesValidator {
 
@@ -37,6 +41,9 @@ final class CnosDbPropertiesValidator {
 	private static final int MIN_COMPRESSION_LEVEL = 1;
 
 	private static final int MAX_COMPRESSION_LEVEL = 9;
+
+	/** What failures show instead of a value that may be a password. */
+	private static final String MASKED = "******";
 
 	private CnosDbPropertiesValidator() {
 	}
@@ -62,21 +69,24 @@ final class CnosDbPropertiesValidator {
 	}
 
 	private static void validateUser(@Nullable String user) {
-		validateName("cnosdb.user", "user", user);
-		if (user.indexOf(':') >= 0) {
-			throw new InvalidCnosDbUserException(
-					"must not contain ':', where HTTP Basic authentication splits the " + "user from the password");
+		// Checked first: whatever else is wrong, such a value is not shown.
+		if (user != null && user.indexOf(':') >= 0) {
+			throw new InvalidConfigurationPropertyValueException("cnosdb.user", MASKED,
+					"must not contain ':', where HTTP Basic authentication splits the user from the password");
 		}
+		validateName("cnosdb.user", "user", user);
 	}
 
 	private static void validatePassword(@Nullable String password) {
 		if (password == null) {
-			throw new InvalidCnosDbPasswordException("is not set; set it to an empty value for none");
+			throw new InvalidConfigurationPropertyValueException("cnosdb.password", MASKED,
+					"is not set; set it to an empty value for none");
 		}
 		int surrogate = CnosSql.indexOfUnpairedSurrogate(password);
 		if (surrogate >= 0) {
-			throw new InvalidCnosDbPasswordException("must not contain an unpaired surrogate (one at index " + surrogate
-					+ "), which is not valid UTF-8 and would be sent as '?'");
+			throw new InvalidConfigurationPropertyValueException("cnosdb.password", MASKED,
+					"must not contain an unpaired surrogate (one at index " + surrogate
+							+ "), which is not valid UTF-8 and would be sent as '?'");
 		}
 	}
 
@@ -90,7 +100,7 @@ final class CnosDbPropertiesValidator {
 		}
 	}
 
-	private static void validateWrite(CnosDbProperties.Write write) {
+	private static void validateWrite(CnosDbWriteProperties write) {
 		requireSet("cnosdb.write.compression", write.getCompression());
 		int level = write.getCompressionLevel();
 		if (level < MIN_COMPRESSION_LEVEL || level > MAX_COMPRESSION_LEVEL) {
@@ -100,7 +110,7 @@ final class CnosDbPropertiesValidator {
 		requireSet("cnosdb.write.precision", write.getPrecision());
 	}
 
-	private static void validateBatch(CnosDbProperties.Batch batch) {
+	private static void validateBatch(CnosDbBatchProperties batch) {
 		requirePositive("cnosdb.write.batch.size", batch.getSize());
 		requirePositive("cnosdb.write.batch.max-bytes", batch.getMaxBytes());
 		requirePositive("cnosdb.write.batch.buffer-limit", batch.getBufferLimit());
@@ -174,8 +184,13 @@ final class CnosDbPropertiesValidator {
 		}
 	}
 
+	/**
+	 * The duration in the simple style: in milliseconds, or in seconds beyond the
+	 * milliseconds a {@code long} holds, where printing milliseconds overflows.
+	 */
 	private static String print(Duration duration) {
-		return DurationStyle.SIMPLE.print(duration);
+		boolean millis = CnosDbRequestFactoryBuilders.millis(duration) < Long.MAX_VALUE;
+		return DurationStyle.SIMPLE.print(duration, millis ? ChronoUnit.MILLIS : ChronoUnit.SECONDS);
 	}
 
 	private static InvalidConfigurationPropertyValueException invalid(String property, Object value, String reason) {

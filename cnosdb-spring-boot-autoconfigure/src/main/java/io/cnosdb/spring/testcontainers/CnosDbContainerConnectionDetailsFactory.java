@@ -10,13 +10,15 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
 
 /**
  * {@link ContainerConnectionDetailsFactory} for a {@code @ServiceConnection} on a
- * {@link CnosDbContainer}, matched by type whatever its image name.
+ * {@link CnosDbContainer}, matched by type whatever its image name. Package-private, as
+ * Spring Boot's own factories are: Spring Boot finds it through
+ * {@code META-INF/spring.factories}.
  */
 class CnosDbContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<CnosDbContainer, CnosDbConnectionDetails> {
 
 	CnosDbContainerConnectionDetailsFactory() {
-		super(ANY_CONNECTION_NAME, CnosDbContainerConnectionDetails.AUTO_CONFIGURATION);
+		super(ANY_CONNECTION_NAME, "io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration");
 	}
 
 	@Override
@@ -24,11 +26,12 @@ class CnosDbContainerConnectionDetailsFactory
 		return new CnosDbContainerConnectionDetails(source);
 	}
 
-	/** Reads the container only when asked, so the container starts only when needed. */
+	/**
+	 * The details of a {@link CnosDbContainer}, read only when asked, so the container
+	 * starts only when needed.
+	 */
 	static final class CnosDbContainerConnectionDetails extends ContainerConnectionDetails<CnosDbContainer>
 			implements CnosDbConnectionDetails {
-
-		static final String AUTO_CONFIGURATION = "io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration";
 
 		CnosDbContainerConnectionDetails(ContainerConnectionSource<CnosDbContainer> source) {
 			super(source);

@@ -14,7 +14,8 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
  * container of the {@code cnosdb/cnosdb} image, such as a plain {@code GenericContainer}
  * (a {@code @Bean} method needs {@code @ServiceConnection(name = "cnosdb/cnosdb")}). A
  * {@link CnosDbContainer} is left to {@link CnosDbContainerConnectionDetailsFactory}, so
- * it gets one connection, not two.
+ * it gets one connection, not two. Package-private, as Spring Boot's own factories are:
+ * Spring Boot finds it through {@code META-INF/spring.factories}.
  */
 class CnosDbGenericContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<Container<?>, CnosDbConnectionDetails> {
@@ -22,8 +23,7 @@ class CnosDbGenericContainerConnectionDetailsFactory
 	private static final String CONNECTION_NAME = "cnosdb/cnosdb";
 
 	CnosDbGenericContainerConnectionDetailsFactory() {
-		super(CONNECTION_NAME,
-				CnosDbContainerConnectionDetailsFactory.CnosDbContainerConnectionDetails.AUTO_CONFIGURATION);
+		super(CONNECTION_NAME, "io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration");
 	}
 
 	@Override
@@ -38,7 +38,10 @@ class CnosDbGenericContainerConnectionDetailsFactory
 		return new GenericContainerConnectionDetails(source);
 	}
 
-	/** Reads the container only when asked, so the container starts only when needed. */
+	/**
+	 * The details of a container of the image, read only when asked, so the container
+	 * starts only when needed.
+	 */
 	static final class GenericContainerConnectionDetails extends ContainerConnectionDetails<Container<?>>
 			implements CnosDbConnectionDetails {
 

@@ -1,25 +1,22 @@
 package io.cnosdb.spring.autoconfigure;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 import io.cnosdb.spring.core.exception.CnosErrorResponse;
+import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.testsupport.CnosDbContextRunners;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -45,33 +42,25 @@ import static org.mockito.Mockito.mock;
  */
 class CnosDbAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = CnosDbContextRunners.application();
 
-	private MockWebServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = new MockWebServer();
-		this.server.start();
-	}
+	private final MockCnosDb server = new MockCnosDb();
 
 	@AfterEach
-	void stopServer() {
+	void stopServer() throws Exception {
 		this.server.close();
 	}
 
 	private String serverUrl() {
-		return this.server.url("/").toString();
+		return this.server.url();
 	}
 
 	private void enqueue(String scenario) {
 		this.server.enqueue(recorded(scenario));
 	}
 
-	private RecordedRequest takeRequest() throws InterruptedException {
-		return this.server.takeRequest(5, TimeUnit.SECONDS);
+	private RecordedRequest takeRequest() {
+		return this.server.takeRequest();
 	}
 
 	@Test
@@ -124,8 +113,7 @@ class CnosDbAutoConfigurationTests {
 			RecordedRequest request = takeRequest();
 			assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/write");
 			assertThat(request.getUrl().queryParameter("precision")).isEqualTo("ms");
-			assertThat(template.withDatabase("other").getWritePrecision())
-				.isEqualTo(io.cnosdb.spring.core.write.CnosPrecision.MS);
+			assertThat(template.withDatabase("other").getWritePrecision()).isEqualTo(CnosPrecision.MS);
 		});
 	}
 
@@ -134,7 +122,7 @@ class CnosDbAutoConfigurationTests {
 		this.runner.withBean(CnosDbConnectionDetails.class, () -> () -> "ftp://localhost").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidCnosDbUrlException.class)
+				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("from the URL of " + CnosDbAutoConfigurationTests.class.getName());
 		});
 	}
@@ -197,7 +185,7 @@ class CnosDbAutoConfigurationTests {
 		this.runner.withPropertyValues("cnosdb.url=" + serverUrl()).run((context) -> {
 			assertThatExceptionOfType(TransientDataAccessResourceException.class).isThrownBy(
 					() -> context.getBean(CnosTemplate.class).execute("INSERT INTO t (time, f) VALUES (1, 1.0)"));
-			assertThat(this.server.getRequestCount()).isEqualTo(1);
+			assertThat(this.server.requestCount()).isEqualTo(1);
 		});
 	}
 
@@ -290,7 +278,7 @@ class CnosDbAutoConfigurationTests {
 
 	@Test
 	void worksWithoutSpringBootsRestClientAutoConfiguration() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class))
+		CnosDbContextRunners.cnosDbAlone()
 			.withClassLoader(new FilteredClassLoader(RestClientAutoConfiguration.class))
 			.withPropertyValues("cnosdb.url=" + serverUrl())
 			.run((context) -> {

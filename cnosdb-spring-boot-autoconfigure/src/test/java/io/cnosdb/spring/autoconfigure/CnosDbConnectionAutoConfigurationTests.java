@@ -1,6 +1,5 @@
 package io.cnosdb.spring.autoconfigure;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.stream.Stream;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.testsupport.CnosDbContextRunners;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -41,16 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class CnosDbConnectionAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = CnosDbContextRunners.application();
 
-	private MockWebServer server;
+	private final MockCnosDb server = new MockCnosDb();
 
 	@BeforeEach
-	void startServer() throws IOException {
-		this.server = new MockWebServer();
-		this.server.setDispatcher(new Dispatcher() {
+	void answerByPath() {
+		this.server.dispatch(new Dispatcher() {
 
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
@@ -61,18 +54,17 @@ class CnosDbConnectionAutoConfigurationTests {
 			}
 
 		});
-		this.server.start();
 	}
 
 	@AfterEach
-	void stopServer() {
+	void stopServer() throws Exception {
 		this.server.close();
 	}
 
 	@Test
 	void maxConnectionsSizesThePoolAndAnExhaustedPoolSaysSo() {
 		this.runner
-			.withPropertyValues("cnosdb.url=" + this.server.url("/"), "cnosdb.max-connections=1",
+			.withPropertyValues("cnosdb.url=" + this.server.url(), "cnosdb.max-connections=1",
 					"cnosdb.connect-timeout=500ms")
 			.run((context) -> {
 				CnosOperations cnos = context.getBean(CnosOperations.class);
@@ -90,14 +82,14 @@ class CnosDbConnectionAutoConfigurationTests {
 
 	@Test
 	void pingsOfManyTimeoutsShareOneClientAndConnection() {
-		this.runner.withPropertyValues("cnosdb.url=" + this.server.url("/")).run((context) -> {
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url()).run((context) -> {
 			CnosTemplate cnos = context.getBean(CnosTemplate.class);
 			for (int i = 0; i < 40; i++) {
 				assertThat(cnos.ping(Duration.ofMillis(2000 + i)).status()).isEqualTo("healthy");
 			}
 			Set<Integer> connections = new HashSet<>();
 			for (int i = 0; i < 40; i++) {
-				connections.add(this.server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex());
+				connections.add(this.server.takeRequest().getConnectionIndex());
 			}
 			// A request factory per timeout built an HttpClient, a pool and a connection
 			// for each.
@@ -106,15 +98,14 @@ class CnosDbConnectionAutoConfigurationTests {
 	}
 
 	@Test
-	void aPingAnswerTricklingInFailsWithinThePingsTimeout() throws IOException {
-		MockWebServer trickling = new MockWebServer();
-		trickling.start();
+	void aPingAnswerTricklingInFailsWithinThePingsTimeout() throws Exception {
+		MockCnosDb trickling = new MockCnosDb();
 		// CnosDB's recorded ping, a byte every 100 ms: each wait is far below the
 		// timeout, the
 		// whole (about 90 bytes) takes 9 s.
 		trickling.enqueue(recordedBuilder("ping").throttleBody(1, 100, TimeUnit.MILLISECONDS).build());
 		try (trickling) {
-			this.runner.withPropertyValues("cnosdb.url=" + trickling.url("/"), "cnosdb.read-timeout=60s")
+			this.runner.withPropertyValues("cnosdb.url=" + trickling.url(), "cnosdb.read-timeout=60s")
 				.run((context) -> {
 					CnosTemplate cnos = context.getBean(CnosTemplate.class);
 					assertTimeoutPreemptively(Duration.ofSeconds(20),

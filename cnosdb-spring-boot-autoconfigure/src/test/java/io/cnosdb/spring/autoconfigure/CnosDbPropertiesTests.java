@@ -2,7 +2,9 @@ package io.cnosdb.spring.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.support.CnosDefaults;
+import io.cnosdb.spring.core.write.CnosPrecision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +24,10 @@ class CnosDbPropertiesTests {
 		assertThat(properties.getTenant()).isEqualTo(CnosDefaults.TENANT).isEqualTo("cnosdb");
 		assertThat(properties.getConnectTimeout()).isEqualTo(CnosDefaults.CONNECT_TIMEOUT);
 		assertThat(properties.getReadTimeout()).isEqualTo(CnosDefaults.READ_TIMEOUT);
-		assertThat(properties.getWrite().getPrecision())
-			.isEqualTo(io.cnosdb.spring.core.CnosTemplate.builder().build().getWritePrecision().wireValue())
-			.isEqualTo("ns");
+		try (CnosTemplate template = CnosTemplate.builder().build()) {
+			assertThat(properties.getWrite().getPrecision()).isEqualTo(template.getWritePrecision())
+				.isEqualTo(CnosPrecision.NS);
+		}
 		assertThat(properties.getSsl().getBundle()).isNull();
 	}
 

@@ -13,12 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.http.CnosPing;
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.testsupport.CnosDbContextRunners;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,9 +35,7 @@ class CnosDbSslTests {
 
 	private static final String TRUST_BUNDLE = "spring.ssl.bundle.pem.cnos.truststore.certificate=classpath:ssl/server.crt";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(CnosDbAutoConfiguration.class, SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = CnosDbContextRunners.application();
 
 	private MockWebServer server;
 
@@ -105,21 +100,22 @@ class CnosDbSslTests {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
 					.isInstanceOf(org.springframework.boot.ssl.NoSuchSslBundleException.class);
-				CnosDbSslBundleNotFoundException failure = findCause(context.getStartupFailure(),
-						CnosDbSslBundleNotFoundException.class);
-				assertThat(failure.getBundleName()).isEqualTo("missing");
-				assertThat(failure.getProperty()).isEqualTo("cnosdb.ssl.bundle");
-				assertThat(failure.getMessage()).isEqualTo(
-						"SSL bundle 'missing' named by cnosdb.ssl.bundle is not defined (defined bundles: cnos)");
+				InvalidConfigurationPropertyValueException failure = findCause(context.getStartupFailure(),
+						InvalidConfigurationPropertyValueException.class);
+				assertThat(failure.getValue()).isEqualTo("missing");
+				assertThat(failure.getName()).isEqualTo("cnosdb.ssl.bundle");
+				assertThat(failure.getReason())
+					.startsWith("names an SSL bundle that is not defined (defined bundles: cnos)");
 			});
 	}
 
 	@Test
 	void bundleNameWithoutSslAutoConfigurationFails() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class))
+		CnosDbContextRunners.cnosDbAlone()
 			.withPropertyValues("cnosdb.ssl.bundle=cnos")
 			.run((context) -> assertThat(
-					findCause(context.getStartupFailure(), CnosDbSslBundleNotFoundException.class).getMessage())
+					findCause(context.getStartupFailure(), InvalidConfigurationPropertyValueException.class)
+						.getReason())
 				.contains("no SSL bundle is defined at all"));
 	}
 

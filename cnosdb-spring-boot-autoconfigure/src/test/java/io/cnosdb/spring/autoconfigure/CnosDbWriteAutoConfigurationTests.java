@@ -1,21 +1,17 @@
 package io.cnosdb.spring.autoconfigure;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.batch.CnosBatchWriter;
@@ -25,11 +21,11 @@ import io.cnosdb.spring.core.write.CnosWriteCompression;
 import io.cnosdb.spring.core.batch.CnosWriteFailure;
 import io.cnosdb.spring.core.batch.CnosWriteFailureHandler;
 import io.cnosdb.spring.core.write.Point;
+import io.cnosdb.spring.testsupport.CnosDbContextRunners;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,25 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CnosDbWriteAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(CnosDbAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = CnosDbContextRunners.application();
 
-	private MockWebServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = new MockWebServer();
-		this.server.start();
-	}
+	private final MockCnosDb server = new MockCnosDb();
 
 	@AfterEach
-	void stopServer() {
+	void stopServer() throws Exception {
 		this.server.close();
 	}
 
 	private String serverUrl() {
-		return this.server.url("/").toString();
+		return this.server.url();
 	}
 
 	private void ok(int times) {
@@ -72,10 +60,8 @@ class CnosDbWriteAutoConfigurationTests {
 		}
 	}
 
-	private RecordedRequest take() throws InterruptedException {
-		RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
-		assertThat(request).isNotNull();
-		return request;
+	private RecordedRequest take() {
+		return this.server.takeRequest();
 	}
 
 	@Test
@@ -129,7 +115,7 @@ class CnosDbWriteAutoConfigurationTests {
 					"cnosdb.write.batch.backpressure=fail", "cnosdb.write.batch.block-timeout=3s",
 					"cnosdb.write.precision=ms", "cnosdb.write.compression=none")
 			.run((context) -> {
-				CnosDbProperties.Batch batch = context.getBean(CnosDbProperties.class).getWrite().getBatch();
+				CnosDbBatchProperties batch = context.getBean(CnosDbProperties.class).getWrite().getBatch();
 				assertThat(batch.getSize()).isEqualTo(10);
 				assertThat(batch.getMaxBytes()).isEqualTo(DataSize.ofMegabytes(1));
 				assertThat(batch.getBufferLimit()).isEqualTo(20);
@@ -140,14 +126,15 @@ class CnosDbWriteAutoConfigurationTests {
 				assertThat(batch.getRetryBackoffMax()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(batch.getBackpressure()).isEqualTo(CnosBatchWriter.Backpressure.FAIL);
 				assertThat(batch.getBlockTimeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(context.getBean(CnosDbProperties.class).getWrite().getPrecision()).isEqualTo("ms");
+				assertThat(context.getBean(CnosDbProperties.class).getWrite().getPrecision())
+					.isEqualTo(CnosPrecision.MS);
 				assertThat(context.getBean(CnosDbProperties.class).getWrite().getCompression())
 					.isEqualTo(CnosWriteCompression.NONE);
 			});
 	}
 
 	@Test
-	void batchWriterWritesEverythingWhenTheContextCloses() throws InterruptedException {
+	void batchWriterWritesEverythingWhenTheContextCloses() {
 		ok(1);
 		this.runner
 			.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.batch.enabled=true",
@@ -156,7 +143,7 @@ class CnosDbWriteAutoConfigurationTests {
 				CnosBatchWriter writer = context.getBean(CnosBatchWriter.class);
 				writer.write(Point.measurement("air").field("v", 1L).time(5, CnosPrecision.MS));
 				writer.write(Point.measurement("air").field("v", 2L).time(6, CnosPrecision.MS));
-				assertThat(this.server.getRequestCount()).isZero();
+				assertThat(this.server.requestCount()).isZero();
 			});
 		RecordedRequest request = take();
 		assertThat(request.getUrl().queryParameter("precision")).isEqualTo("ms");
@@ -169,7 +156,8 @@ class CnosDbWriteAutoConfigurationTests {
 		this.server.enqueue(recorded("field-type-conflict"));
 		ok(1);
 		List<CnosWriteFailure> failures = Collections.synchronizedList(new ArrayList<>());
-		this.runner.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.batch.enabled=true")
+		this.runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+			.withPropertyValues("cnosdb.url=" + serverUrl(), "cnosdb.write.batch.enabled=true")
 			.withBean(CnosWriteFailureHandler.class, () -> failures::add)
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> {
@@ -182,12 +170,15 @@ class CnosDbWriteAutoConfigurationTests {
 				assertThat(failures).singleElement()
 					.satisfies((failure) -> assertThat(failure.lines()).containsExactly("air v=1.5 1"));
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("cnosdb.writer.points").tag("database", "public").counter().count())
-					.isEqualTo(2);
-				assertThat(registry.get("cnosdb.writer.batches").counter().count()).isEqualTo(1);
-				assertThat(registry.get("cnosdb.writer.failures").counter().count()).isEqualTo(1);
-				assertThat(registry.get("cnosdb.writer.points.failed").counter().count()).isEqualTo(1);
-				assertThat(registry.get("cnosdb.writer.retries").counter().count()).isZero();
+				assertThat(registry.get("cnosdb.writer.points")
+					.tag("tenant", "cnosdb")
+					.tag("database", "public")
+					.functionCounter()
+					.count()).isEqualTo(2);
+				assertThat(registry.get("cnosdb.writer.batches").functionCounter().count()).isEqualTo(1);
+				assertThat(registry.get("cnosdb.writer.failures").functionCounter().count()).isEqualTo(1);
+				assertThat(registry.get("cnosdb.writer.points.failed").functionCounter().count()).isEqualTo(1);
+				assertThat(registry.get("cnosdb.writer.retries").functionCounter().count()).isZero();
 				assertThat(registry.get("cnosdb.writer.buffer.size").gauge().value()).isZero();
 				assertThat(registry.get("cnosdb.writer.buffer.bytes").gauge().value()).isZero();
 			});
@@ -198,7 +189,7 @@ class CnosDbWriteAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.withPropertyValues("cnosdb.write.batch.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(CnosBatchWriter.class)
-				.doesNotHaveBean(CnosBatchWriterMetrics.class));
+				.doesNotHaveBean(CnosDbBatchWriterMetrics.class));
 	}
 
 	@Test

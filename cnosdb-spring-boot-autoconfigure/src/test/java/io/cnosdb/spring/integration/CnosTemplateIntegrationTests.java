@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.core.CnosClient;
 import io.cnosdb.spring.core.CnosDataClassRowMapper;
-import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.ddl.Codec;
@@ -25,10 +24,8 @@ import io.cnosdb.spring.core.ddl.TableDefinition;
 import io.cnosdb.spring.core.exception.CnosBadSqlException;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
+import io.cnosdb.spring.testsupport.CnosDbContextRunners;
 import io.cnosdb.spring.testsupport.CnosDbServer;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -201,7 +198,7 @@ class CnosTemplateIntegrationTests {
 
 	@Test
 	void autoConfiguredTemplateReachesTheServer() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class))
+		CnosDbContextRunners.application()
 			.withPropertyValues(cnosdb.properties())
 			.withPropertyValues("cnosdb.database=" + DATABASE)
 			.run((context) -> assertThat(context.getBean(CnosTemplate.class).listTables()).contains("air"));

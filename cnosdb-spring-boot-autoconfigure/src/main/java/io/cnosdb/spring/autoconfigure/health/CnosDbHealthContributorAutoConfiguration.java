@@ -2,7 +2,8 @@ package io.cnosdb.spring.autoconfigure.health;
 
 import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.CnosDbProperties;
-import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.http.CnosHttpClient;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,27 +17,30 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of a {@link CnosDbHealthIndicator} for every {@link CnosTemplate}
- * bean: one indicator for one template, a composite keyed by bean name for several. Needs
- * {@code spring-boot-health} (brought by the actuator starter); switched off with
- * {@code management.health.cnosdb.enabled=false}.
+ * Auto-configuration of a {@link CnosDbHealthIndicator} for every {@link CnosHttpClient}
+ * bean, checking the configured database and tenant ({@code cnosdb.database},
+ * {@code cnosdb.tenant}): one indicator for one client, a composite keyed by bean name
+ * for several. It needs the client alone, so it stays when the application defines its
+ * own {@link CnosOperations}. Needs {@code spring-boot-health} (brought by the actuator
+ * starter); switched off with {@code management.health.cnosdb.enabled=false}.
  */
 @AutoConfiguration(after = CnosDbAutoConfiguration.class)
-@ConditionalOnClass({ CnosTemplate.class, ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean(CnosTemplate.class)
+@ConditionalOnClass({ CnosHttpClient.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(CnosHttpClient.class)
 @ConditionalOnEnabledHealthIndicator("cnosdb")
 @EnableConfigurationProperties(CnosDbProperties.class)
 public final class CnosDbHealthContributorAutoConfiguration
-		extends CompositeHealthContributorConfiguration<CnosDbHealthIndicator, CnosTemplate> {
+		extends CompositeHealthContributorConfiguration<CnosDbHealthIndicator, CnosHttpClient> {
 
 	CnosDbHealthContributorAutoConfiguration(CnosDbProperties properties) {
-		super((template) -> new CnosDbHealthIndicator(template, properties.getHealth().getTimeout()));
+		super((client) -> new CnosDbHealthIndicator(client, properties.getDatabase(), properties.getTenant(),
+				properties.getHealth().getTimeout()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "cnosdbHealthIndicator", "cnosdbHealthContributor" })
 	HealthContributor cnosdbHealthContributor(ConfigurableListableBeanFactory beanFactory) {
-		return createContributor(beanFactory, CnosTemplate.class);
+		return createContributor(beanFactory, CnosHttpClient.class);
 	}
 
 }

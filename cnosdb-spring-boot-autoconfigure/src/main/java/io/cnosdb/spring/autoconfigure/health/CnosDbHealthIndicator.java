@@ -2,9 +2,10 @@ package io.cnosdb.spring.autoconfigure.health;
 
 import java.time.Duration;
 
-import io.cnosdb.spring.core.http.CnosPing;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
+import io.cnosdb.spring.core.http.CnosHttpClient;
+import io.cnosdb.spring.core.http.CnosPing;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -15,13 +16,13 @@ import org.springframework.util.Assert;
 /**
  * {@link HealthIndicator} for CnosDB: pings the server ({@code GET /api/v1/ping}, which
  * needs no credentials) for its version, then runs {@value CnosTemplate#VALIDATION_QUERY}
- * as the configured user on the configured database and tenant
- * ({@link CnosTemplate#validate(Duration)}), each with a short timeout of its own, so a
- * hanging server makes the health check DOWN quickly instead of holding it for a query's
- * read timeout. The statement is what tells the truth about the application: a server
- * that answers its ping but refuses the credentials (or the tenant) serves none of its
- * calls. CnosDB runs the statement without looking at the database, so a missing database
- * does not show here.
+ * as the client's user on the given database and tenant
+ * ({@link CnosHttpClient#validate(String, String, String, Duration)}), each with a short
+ * timeout of its own, so a hanging server makes the health check DOWN quickly instead of
+ * holding it for a query's read timeout. The statement is what tells the truth about the
+ * application: a server that answers its ping but refuses the credentials (or the tenant)
+ * serves none of its calls. CnosDB runs the statement without looking at the database, so
+ * a missing database does not show here.
  * <p>
  * UP carries the server's {@code version}. DOWN carries the {@code reason}, the
  * {@code version} when the ping answered, and, when the server answered with an error,
@@ -30,33 +31,54 @@ import org.springframework.util.Assert;
  */
 public class CnosDbHealthIndicator extends AbstractHealthIndicator {
 
-	private final CnosTemplate template;
+	private final CnosHttpClient client;
+
+	private final String database;
+
+	private final String tenant;
 
 	private final Duration timeout;
 
 	/**
-	 * Creates an indicator.
+	 * Creates an indicator of the server a template uses, checked on the template's
+	 * database and tenant.
 	 * @param template the template whose server to ping
 	 * @param timeout the longest wait to connect, and again for the answer
 	 */
 	public CnosDbHealthIndicator(CnosTemplate template, Duration timeout) {
+		this(template.getHttpClient(), template.getDatabase(), template.getTenant(), timeout);
+	}
+
+	/**
+	 * Creates an indicator of the server a client sends to.
+	 * @param client the client whose server to ping
+	 * @param database the database the validation statement addresses
+	 * @param tenant the tenant the validation statement addresses
+	 * @param timeout the longest wait to connect, and again for the answer
+	 */
+	public CnosDbHealthIndicator(CnosHttpClient client, String database, String tenant, Duration timeout) {
 		super("CnosDB health check failed");
-		Assert.notNull(template, "Template must not be null");
+		Assert.notNull(client, "Client must not be null");
+		Assert.hasText(database, "Database must not be empty");
+		Assert.hasText(tenant, "Tenant must not be empty");
 		Assert.notNull(timeout, "Timeout must not be null");
-		this.template = template;
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
+		this.client = client;
+		this.database = database;
+		this.tenant = tenant;
 		this.timeout = timeout;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		try {
-			CnosPing ping = this.template.ping(this.timeout);
+			CnosPing ping = this.client.ping(this.timeout);
 			builder.withDetail("version", ping.version());
 			if (!ping.isHealthy()) {
 				builder.down().withDetail("reason", "CnosDB reported status '" + ping.status() + "'");
 				return;
 			}
-			this.template.validate(this.timeout);
+			this.client.validate(CnosTemplate.VALIDATION_QUERY, this.database, this.tenant, this.timeout);
 			builder.up();
 		}
 		catch (DataAccessException ex) {

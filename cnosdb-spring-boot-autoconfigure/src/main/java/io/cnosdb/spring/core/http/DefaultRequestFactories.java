@@ -120,6 +120,7 @@ final class DefaultRequestFactories {
 	/**
 	 * The timeout in milliseconds, saturated rather than overflowing: a timeout of
 	 * centuries means "wait", not a negative number or an {@code ArithmeticException}.
+	 * Every timeout of the client is converted here.
 	 */
 	static long millis(Duration timeout) {
 		return (timeout.getSeconds() >= Long.MAX_VALUE / 1000) ? Long.MAX_VALUE : timeout.toMillis();

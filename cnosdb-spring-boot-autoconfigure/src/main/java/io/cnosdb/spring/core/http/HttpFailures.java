@@ -52,8 +52,9 @@ final class HttpFailures {
 
 	QueryTimeoutException deadlineExpired(String description, StatementDeadline deadline, Exception ex) {
 		return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while " + description
-				+ ": the answer did not end within the deadline of " + deadline.timeout().toMillis() + " ms, so it was "
-				+ "aborted; " + deadline.setting(), ex);
+				+ ": the answer did not end within the deadline of "
+				+ DefaultRequestFactories.millis(deadline.timeout()) + " ms, so it was " + "aborted; "
+				+ deadline.setting(), ex);
 	}
 
 	DataAccessException translateReadFailure(String description, Exception ex) {

@@ -29,7 +29,8 @@ public final class StatementDeadline implements AutoCloseable {
 	private StatementDeadline(Duration timeout, String setting) {
 		this.timeout = timeout;
 		this.setting = setting;
-		this.expiry = Timer.INSTANCE.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+		this.expiry = Timer.INSTANCE.schedule(this::expire, DefaultRequestFactories.millis(timeout),
+				TimeUnit.MILLISECONDS);
 	}
 
 	/**

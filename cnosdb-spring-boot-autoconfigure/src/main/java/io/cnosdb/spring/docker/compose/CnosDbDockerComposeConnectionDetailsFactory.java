@@ -17,8 +17,10 @@ import org.springframework.boot.ssl.SslBundle;
  * default configuration (authentication disabled) accepts. The image has no environment
  * variable that creates users, so none is read. SSL labels
  * ({@code org.springframework.boot.sslbundle.*}) switch the URL to {@code https}.
+ * Package-private, as Spring Boot's own factories are: Spring Boot finds it through
+ * {@code META-INF/spring.factories}.
  */
-public class CnosDbDockerComposeConnectionDetailsFactory
+class CnosDbDockerComposeConnectionDetailsFactory
 		extends DockerComposeConnectionDetailsFactory<CnosDbConnectionDetails> {
 
 	private static final String[] CONNECTION_NAMES = { "cnosdb/cnosdb" };
@@ -26,7 +28,7 @@ public class CnosDbDockerComposeConnectionDetailsFactory
 	/** The HTTP API port inside the container. */
 	static final int HTTP_PORT = 8902;
 
-	protected CnosDbDockerComposeConnectionDetailsFactory() {
+	CnosDbDockerComposeConnectionDetailsFactory() {
 		super(CONNECTION_NAMES, "io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration");
 	}
 

@@ -5,15 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
+import io.cnosdb.spring.autoconfigure.CnosDbProperties;
+import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.http.CnosHttpClient;
+import io.cnosdb.spring.testsupport.CnosDbContextRunners;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -21,9 +23,6 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -32,32 +31,24 @@ import org.springframework.context.annotation.Configuration;
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recordedBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link CnosDbHealthContributorAutoConfiguration}: when the indicator exists,
- * one per template, and that the auto-configured template's ping honours
+ * one per HTTP client, and that the auto-configured client's ping honours
  * {@code cnosdb.health.timeout} with Spring Boot's detected HTTP client.
  */
 class CnosDbHealthContributorAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CnosDbAutoConfiguration.class,
-				CnosDbHealthContributorAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = CnosDbContextRunners.application();
 
 	/** The version in the answer of {@code ping}. */
 	private static final String PING_VERSION = "2.4.2, revision c6a177786a823ff5b3cd991464e898fb7b413cad";
 
-	private MockWebServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = new MockWebServer();
-		this.server.start();
-	}
+	private final MockCnosDb server = new MockCnosDb();
 
 	@AfterEach
-	void stopServer() {
+	void stopServer() throws Exception {
 		this.server.close();
 	}
 
@@ -68,9 +59,9 @@ class CnosDbHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void indicatorForTheAutoConfiguredTemplate() {
+	void indicatorForTheAutoConfiguredClient() {
 		enqueueHealthy();
-		this.runner.withPropertyValues("cnosdb.url=" + this.server.url("/")).run((context) -> {
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url()).run((context) -> {
 			assertThat(context).hasSingleBean(CnosDbHealthIndicator.class).hasBean("cnosdbHealthContributor");
 			Health health = context.getBean(CnosDbHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -79,10 +70,34 @@ class CnosDbHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void validatesOnTheConfiguredDatabaseAndTenant() {
+		enqueueHealthy();
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url(), "cnosdb.database=ocean", "cnosdb.tenant=acme")
+			.run((context) -> {
+				assertThat(context.getBean(CnosDbHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+				this.server.takeRequest();
+				RecordedRequest validation = this.server.takeRequest();
+				assertThat(validation.getUrl().queryParameter("db")).isEqualTo("ocean");
+				assertThat(validation.getUrl().queryParameter("tenant")).isEqualTo("acme");
+			});
+	}
+
+	@Test
+	void staysWhenTheApplicationDefinesItsOwnOperations() {
+		enqueueHealthy();
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url())
+			.withBean(CnosOperations.class, () -> mock(CnosOperations.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(CnosTemplate.class).hasSingleBean(CnosHttpClient.class);
+				assertThat(context.getBean(CnosDbHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
 	void healthTimeoutBoundsThePingWhileTheReadTimeoutIsLong() {
 		this.server.enqueue(recordedBuilder("ping").headersDelay(5, TimeUnit.SECONDS).build());
 		this.runner
-			.withPropertyValues("cnosdb.url=" + this.server.url("/"), "cnosdb.read-timeout=60s",
+			.withPropertyValues("cnosdb.url=" + this.server.url(), "cnosdb.read-timeout=60s",
 					"cnosdb.health.timeout=300ms")
 			.run((context) -> {
 				long start = System.nanoTime();
@@ -95,8 +110,7 @@ class CnosDbHealthContributorAutoConfigurationTests {
 
 	@Test
 	void healthTimeoutDefaultsToTwoSeconds() {
-		this.runner.run((context) -> assertThat(
-				context.getBean(io.cnosdb.spring.autoconfigure.CnosDbProperties.class).getHealth().getTimeout())
+		this.runner.run((context) -> assertThat(context.getBean(CnosDbProperties.class).getHealth().getTimeout())
 			.isEqualTo(Duration.ofSeconds(2)));
 	}
 
@@ -138,17 +152,17 @@ class CnosDbHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void noIndicatorWithoutATemplate() {
+	void noIndicatorWithoutAClient() {
 		this.runner.withClassLoader(new FilteredClassLoader(org.springframework.web.client.RestClient.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("cnosdbHealthContributor"));
 	}
 
 	@Test
-	void compositeKeyedByBeanNameForSeveralTemplates() {
+	void compositeKeyedByBeanNameForSeveralClients() {
 		enqueueHealthy();
 		this.server.enqueue(recorded("ping-not-found"));
-		this.runner.withPropertyValues("cnosdb.url=" + this.server.url("/"))
-			.withUserConfiguration(TwoTemplates.class)
+		this.runner.withPropertyValues("cnosdb.url=" + this.server.url())
+			.withUserConfiguration(TwoClients.class)
 			.run((context) -> {
 				HealthContributor contributor = context.getBean("cnosdbHealthContributor", HealthContributor.class);
 				assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
@@ -170,16 +184,16 @@ class CnosDbHealthContributorAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class TwoTemplates {
+	static class TwoClients {
 
 		@Bean
-		CnosTemplate primary(io.cnosdb.spring.autoconfigure.CnosDbProperties properties) {
-			return CnosTemplate.builder().url(properties.getUrl()).build();
+		CnosHttpClient primary(CnosDbProperties properties) {
+			return CnosHttpClient.builder().url(properties.getUrl()).build();
 		}
 
 		@Bean
-		CnosTemplate archive(io.cnosdb.spring.autoconfigure.CnosDbProperties properties) {
-			return CnosTemplate.builder().url(properties.getUrl()).database("archive").build();
+		CnosHttpClient archive(CnosDbProperties properties) {
+			return CnosHttpClient.builder().url(properties.getUrl()).build();
 		}
 
 	}

@@ -1,19 +1,18 @@
 package io.cnosdb.spring.autoconfigure.health;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.http.CnosHttpClient;
 import io.cnosdb.spring.testsupport.CnosDbScenarios;
+import io.cnosdb.spring.testsupport.MockCnosDb;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -41,16 +40,10 @@ class CnosDbHealthIndicatorTests {
 	private static final String TOKEN = Base64.getEncoder()
 		.encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-	private MockWebServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = new MockWebServer();
-		this.server.start();
-	}
+	private final MockCnosDb server = new MockCnosDb();
 
 	@AfterEach
-	void stopServer() {
+	void stopServer() throws Exception {
 		this.server.close();
 	}
 
@@ -63,7 +56,7 @@ class CnosDbHealthIndicatorTests {
 	}
 
 	private Health health(Duration timeout) {
-		return new CnosDbHealthIndicator(template(this.server.url("/").toString()), timeout).health();
+		return new CnosDbHealthIndicator(template(this.server.url()), timeout).health();
 	}
 
 	private void assertNoCredentials(Health health) {
@@ -73,22 +66,41 @@ class CnosDbHealthIndicatorTests {
 	}
 
 	@Test
-	void upWithTheServerVersion() throws InterruptedException {
+	void upWithTheServerVersion() {
 		this.server.enqueue(recorded("ping"));
 		this.server.enqueue(recorded("health-statement"));
 		Health health = health(Duration.ofSeconds(2));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsExactlyEntriesOf(java.util.Map.of("version", PING_VERSION));
-		RecordedRequest ping = this.server.takeRequest(5, TimeUnit.SECONDS);
+		RecordedRequest ping = this.server.takeRequest();
 		assertThat(ping.getMethod()).isEqualTo("GET");
 		assertThat(ping.getUrl().encodedPath()).isEqualTo("/api/v1/ping");
 		assertThat(ping.getHeaders().get("Authorization")).as("a ping needs and gets no credentials").isNull();
-		RecordedRequest validation = this.server.takeRequest(5, TimeUnit.SECONDS);
+		RecordedRequest validation = this.server.takeRequest();
 		assertThat(validation.getMethod()).isEqualTo("POST");
 		assertThat(validation.getUrl().encodedPath()).isEqualTo("/api/v1/sql");
 		assertThat(validation.getUrl().queryParameter("db")).isEqualTo("public");
 		assertThat(validation.getHeaders().get("Authorization")).isEqualTo("Basic " + TOKEN);
 		assertThat(validation.getBody().utf8()).isEqualTo("SELECT 1");
+	}
+
+	@Test
+	void checksTheGivenDatabaseAndTenantOverAClient() {
+		this.server.enqueue(recorded("ping"));
+		this.server.enqueue(recorded("health-statement"));
+		try (CnosHttpClient client = CnosHttpClient.builder()
+			.url(this.server.url())
+			.credentials("root", PASSWORD)
+			.build()) {
+			Health health = new CnosDbHealthIndicator(client, "ocean", "acme", Duration.ofSeconds(2)).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsExactlyEntriesOf(java.util.Map.of("version", PING_VERSION));
+		}
+		assertThat(this.server.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/ping");
+		RecordedRequest validation = this.server.takeRequest();
+		assertThat(validation.getUrl().queryParameter("db")).isEqualTo("ocean");
+		assertThat(validation.getUrl().queryParameter("tenant")).isEqualTo("acme");
+		assertThat(validation.getHeaders().get("Authorization")).isEqualTo("Basic " + TOKEN);
 	}
 
 	@Test
@@ -127,7 +139,7 @@ class CnosDbHealthIndicatorTests {
 		String token = Base64.getEncoder()
 			.encodeToString(("fixture_nobody:" + password).getBytes(StandardCharsets.UTF_8));
 		CnosTemplate nobody = CnosTemplate.builder()
-			.url(this.server.url("/").toString())
+			.url(this.server.url())
 			.credentials("fixture_nobody", password)
 			.readTimeout(Duration.ofSeconds(60))
 			.build();
@@ -161,10 +173,9 @@ class CnosDbHealthIndicatorTests {
 	}
 
 	@Test
-	void downWhenTheConnectionIsRefused() throws IOException {
-		MockWebServer closed = new MockWebServer();
-		closed.start();
-		String url = closed.url("/").toString();
+	void downWhenTheConnectionIsRefused() throws Exception {
+		MockCnosDb closed = new MockCnosDb();
+		String url = closed.url();
 		closed.close();
 		Health health = new CnosDbHealthIndicator(template(url), Duration.ofSeconds(2)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -226,7 +237,7 @@ class CnosDbHealthIndicatorTests {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
 		requestFactory.setReadTimeout(Duration.ofMillis(200));
 		CnosTemplate template = CnosTemplate.builder()
-			.url(this.server.url("/").toString())
+			.url(this.server.url())
 			.restClientBuilder(RestClient.builder().requestFactory(requestFactory))
 			.build();
 		Health health = new CnosDbHealthIndicator(template, Duration.ofSeconds(30)).health();

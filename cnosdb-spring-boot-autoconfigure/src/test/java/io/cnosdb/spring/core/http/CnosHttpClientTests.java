@@ -98,6 +98,7 @@ class CnosHttpClientTests {
 			.url(this.db.url())
 			.connectTimeout(Duration.ofSeconds(Long.MAX_VALUE))
 			.readTimeout(Duration.ofDays(365 * 1000))
+			.queryTimeout(Duration.ofSeconds(Long.MAX_VALUE))
 			.build()) {
 			template.execute("CREATE DATABASE ocean");
 		}

@@ -1,0 +1,136 @@
+package io.cnosdb.spring.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cnosdb.spring.core.CnosClient;
+import io.cnosdb.spring.core.CnosOperations;
+import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
+import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
+import io.cnosdb.spring.core.http.CnosHttpClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Configurations for import into {@link CnosDbAutoConfiguration}, one per bean, so that
+ * an application's own bean replaces that one alone.
+ */
+final class CnosDbConfigurations {
+
+	private CnosDbConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(CnosDbConnectionDetails.class)
+	static class ConnectionDetailsConfiguration {
+
+		@Bean
+		PropertiesCnosDbConnectionDetails cnosDbConnectionDetails(CnosDbProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			return new PropertiesCnosDbConnectionDetails(properties, sslBundles.getIfAvailable());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(CnosExceptionTranslator.class)
+	static class ExceptionTranslatorConfiguration {
+
+		@Bean
+		DefaultCnosExceptionTranslator cnosExceptionTranslator() {
+			return new DefaultCnosExceptionTranslator();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(CnosHttpClient.class)
+	static class CnosHttpClientConfiguration {
+
+		@Bean
+		CnosHttpClient cnosHttpClient(CnosDbProperties properties, CnosDbConnectionDetails connectionDetails,
+				CnosExceptionTranslator exceptionTranslator, ObjectProvider<RestClient.Builder> restClientBuilder,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings,
+				ObjectProvider<CnosDbRestClientCustomizer> customizers) {
+			String url = CnosDbUrlValidator.validate(connectionDetails);
+			Duration connectTimeout = properties.getConnectTimeout();
+			HttpClientSettings settings = settings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
+					properties, connectionDetails.getSslBundle());
+			ClientHttpRequestFactoryBuilder<?> factoryBuilder = CnosDbRequestFactoryBuilders.forCnosDb(
+					requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+					properties.getMaxConnections(), connectTimeout);
+			ClientHttpRequestFactory requestFactory = factoryBuilder.build(settings);
+			CnosDbPingRequestFactories pingRequestFactories = CnosDbPingRequestFactories.of(factoryBuilder, settings,
+					connectTimeout);
+			RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
+				.requestFactory(requestFactory);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			CnosDbWriteProperties write = properties.getWrite();
+			return CnosHttpClient.builder()
+				.url(url)
+				.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
+				.restClientBuilder(builder)
+				.maxConnections(properties.getMaxConnections())
+				.queryTimeout(properties.getQueryTimeout())
+				.maxRowSize((int) properties.getMaxRowSize().toBytes())
+				.exceptionTranslator(exceptionTranslator)
+				.pingRequestFactory(pingRequestFactories)
+				.writeCompression(write.getCompression(), write.getCompressionLevel())
+				.owning(requestFactory)
+				.owning(pingRequestFactories)
+				.build();
+		}
+
+		private static HttpClientSettings settings(HttpClientSettings global, CnosDbProperties properties,
+				@Nullable SslBundle sslBundle) {
+			HttpClientSettings settings = global.withTimeouts(properties.getConnectTimeout(),
+					properties.getReadTimeout());
+			return (sslBundle != null) ? settings.withSslBundle(sslBundle) : settings;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(CnosOperations.class)
+	@ConditionalOnSingleCandidate(CnosHttpClient.class)
+	static class CnosTemplateConfiguration {
+
+		@Bean
+		CnosTemplate cnosTemplate(CnosHttpClient httpClient, CnosDbProperties properties) {
+			return CnosTemplate.builder()
+				.httpClient(httpClient)
+				.database(properties.getDatabase())
+				.tenant(properties.getTenant())
+				.writePrecision(properties.getWrite().getPrecision())
+				.maxRows(properties.getMaxRows())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(CnosClient.class)
+	@ConditionalOnSingleCandidate(CnosTemplate.class)
+	static class CnosClientConfiguration {
+
+		@Bean
+		CnosClient cnosClient(CnosTemplate template) {
+			return CnosClient.create(template);
+		}
+
+	}
+
+}
