@@ -14,6 +14,11 @@ final class EpochTimes {
 
 	/** The second of the epoch of a count of units. */
 	static long epochSecond(long timestamp, CnosPrecision precision) {
+		if (precision == CnosPrecision.NS) {
+			// The usual case: a division by a constant, which the compiler turns into a
+			// multiplication, where dividing by the unit's count is a hardware division.
+			return Math.floorDiv(timestamp, NANOS_PER_SECOND);
+		}
 		return Math.floorDiv(timestamp, unitsPerSecond(precision));
 	}
 
