@@ -29,7 +29,9 @@ import org.springframework.web.client.RestClient;
  * a request factory of Boot's detected HTTP client built from the global HTTP client
  * settings, the {@code cnosdb} timeouts and the connection's SSL bundle, and pings with
  * request factories of their own, bounded by the ping's timeout; it closes them when it
- * is closed with the context;</li>
+ * is closed with the context. Its statements, writes and pings are observed in the
+ * application's {@code ObservationRegistry}, with the application's
+ * {@code CnosObservationConvention} if it has one;</li>
  * <li>a {@link CnosTemplate} over that client, unless the application defines a
  * {@link CnosOperations};</li>
  * <li>a {@link CnosClient} over that template.</li>

@@ -3,12 +3,14 @@ package io.cnosdb.spring.autoconfigure;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.CnosWriteOperations;
 import io.cnosdb.spring.core.batch.CnosBatchWriter;
 import io.cnosdb.spring.core.batch.CnosBatchWriterListener;
 import io.cnosdb.spring.core.batch.CnosWriteFailureHandler;
+import io.cnosdb.spring.core.observation.CnosBatchObservationConvention;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,8 +29,10 @@ import org.springframework.context.annotation.Configuration;
  * own {@link CnosOperations} when that writes too), hands batches that finally fail to
  * the application's {@link CnosWriteFailureHandler} bean (by default one that logs them),
  * reports to every {@link CnosBatchWriterListener} bean and, with Micrometer and a
- * {@link MeterRegistry}, to {@link CnosDbBatchWriterMetrics}; it is closed, writing what
- * it holds, when the context shuts down.
+ * {@link MeterRegistry}, to {@link CnosDbBatchWriterMetrics}; it observes each batch in
+ * the application's {@link ObservationRegistry}, with the application's
+ * {@link CnosBatchObservationConvention} if it has one; it is closed, writing what it
+ * holds, when the context shuts down.
  */
 @AutoConfiguration(after = CnosDbAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -40,9 +44,11 @@ public final class CnosDbBatchWriterAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CnosBatchWriter cnosBatchWriter(CnosWriteOperations operations, CnosDbProperties properties,
-			ObjectProvider<CnosWriteFailureHandler> failureHandler, ObjectProvider<CnosBatchWriterListener> listeners) {
+			ObjectProvider<CnosWriteFailureHandler> failureHandler, ObjectProvider<CnosBatchWriterListener> listeners,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<CnosBatchObservationConvention> observationConvention) {
 		CnosDbBatchProperties batch = properties.getWrite().getBatch();
-		return CnosBatchWriter.builder(operations)
+		CnosBatchWriter.Builder writer = CnosBatchWriter.builder(operations)
 			.batchSize(batch.getSize())
 			.maxBatchBytes((int) Math.min(Integer.MAX_VALUE - 8, batch.getMaxBytes().toBytes()))
 			.bufferLimit(batch.getBufferLimit())
@@ -56,7 +62,9 @@ public final class CnosDbBatchWriterAutoConfiguration {
 			.precision(operations.getWritePrecision())
 			.failureHandler(failureHandler.getIfAvailable(CnosWriteFailureHandler::logging))
 			.listener(new CompositeListener(listeners.orderedStream().toList()))
-			.build();
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		observationConvention.ifAvailable(writer::observationConvention);
+		return writer.build();
 	}
 
 	/**

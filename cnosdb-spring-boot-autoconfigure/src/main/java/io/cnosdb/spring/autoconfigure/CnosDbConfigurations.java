@@ -2,6 +2,7 @@ package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.cnosdb.spring.core.CnosClient;
@@ -10,6 +11,8 @@ import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import io.cnosdb.spring.core.http.CnosHttpClient;
+import io.cnosdb.spring.core.http.CnosHttpClientBuilder;
+import io.cnosdb.spring.core.observation.CnosObservationConvention;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,7 +67,9 @@ final class CnosDbConfigurations {
 				CnosExceptionTranslator exceptionTranslator, ObjectProvider<RestClient.Builder> restClientBuilder,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
-				ObjectProvider<CnosDbRestClientCustomizer> customizers) {
+				ObjectProvider<CnosDbRestClientCustomizer> customizers,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<CnosObservationConvention> observationConvention) {
 			String url = CnosDbUrlValidator.validate(connectionDetails);
 			Duration connectTimeout = properties.getConnectTimeout();
 			HttpClientSettings settings = settings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
@@ -79,7 +84,7 @@ final class CnosDbConfigurations {
 				.requestFactory(requestFactory);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			CnosDbWriteProperties write = properties.getWrite();
-			return CnosHttpClient.builder()
+			CnosHttpClientBuilder client = CnosHttpClient.builder()
 				.url(url)
 				.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 				.restClientBuilder(builder)
@@ -91,7 +96,9 @@ final class CnosDbConfigurations {
 				.writeCompression(write.getCompression(), write.getCompressionLevel())
 				.owning(requestFactory)
 				.owning(pingRequestFactories)
-				.build();
+				.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+			observationConvention.ifAvailable(client::observationConvention);
+			return client.build();
 		}
 
 		private static HttpClientSettings settings(HttpClientSettings global, CnosDbProperties properties,

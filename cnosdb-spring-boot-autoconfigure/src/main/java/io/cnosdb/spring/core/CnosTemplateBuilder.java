@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 import io.cnosdb.spring.core.http.CnosHttpClient;
 import io.cnosdb.spring.core.http.CnosHttpClientBuilder;
+import io.cnosdb.spring.core.observation.CnosObservationConvention;
 import io.cnosdb.spring.core.result.CnosConversions;
 import io.cnosdb.spring.core.support.CnosDefaults;
 import io.cnosdb.spring.core.write.CnosPrecision;
@@ -110,6 +112,18 @@ public final class CnosTemplateBuilder {
 	/** See {@link CnosHttpClientBuilder#writeCompression(CnosWriteCompression, int)}. */
 	public CnosTemplateBuilder writeCompression(CnosWriteCompression compression, int level) {
 		return http(() -> this.http.writeCompression(compression, level));
+	}
+
+	/** See {@link CnosHttpClientBuilder#observationRegistry(ObservationRegistry)}. */
+	public CnosTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		return http(() -> this.http.observationRegistry(observationRegistry));
+	}
+
+	/**
+	 * See {@link CnosHttpClientBuilder#observationConvention(CnosObservationConvention)}.
+	 */
+	public CnosTemplateBuilder observationConvention(CnosObservationConvention observationConvention) {
+		return http(() -> this.http.observationConvention(observationConvention));
 	}
 
 	/** The database statements and writes address. */

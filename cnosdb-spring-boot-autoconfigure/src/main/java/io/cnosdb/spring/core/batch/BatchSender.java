@@ -2,6 +2,7 @@ package io.cnosdb.spring.core.batch;
 
 import java.time.Duration;
 
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,8 @@ import org.springframework.core.retry.Retryable;
  * {@link RetryTemplate}), and hands a batch that finally fails to the
  * {@link CnosWriteFailureHandler}, so that every batch is either acknowledged or handed
  * over. Tells the listener about each outcome; a listener's failure is logged, and
- * changes nothing.
+ * changes nothing. Each batch is observed, from its first attempt to its last, with the
+ * attempts' write requests inside.
  * <p>
  * Once {@link #abandon() abandoned} (the writer's close timeout passed), nothing is sent
  * or retried any more: a back-off under way ends at once, and every batch goes to the
@@ -52,6 +54,8 @@ final class BatchSender {
 
 	private final Duration closeTimeout;
 
+	private final BatchObservations observations;
+
 	private final Object monitor = new Object();
 
 	private boolean abandoned;
@@ -61,7 +65,7 @@ final class BatchSender {
 
 	BatchSender(LineProtocolSender target, String database, String tenant, CnosPrecision precision,
 			RetryPolicy retryPolicy, CnosWriteFailureHandler failureHandler, CnosBatchWriterListener listener,
-			Duration closeTimeout) {
+			Duration closeTimeout, BatchObservations observations) {
 		this.target = target;
 		this.database = database;
 		this.tenant = tenant;
@@ -70,6 +74,7 @@ final class BatchSender {
 		this.failureHandler = failureHandler;
 		this.listener = new SafeListener(listener);
 		this.closeTimeout = closeTimeout;
+		this.observations = observations;
 	}
 
 	/**
@@ -103,17 +108,32 @@ final class BatchSender {
 	 */
 	void send(Batch batch) {
 		Delivery delivery = new Delivery(batch);
-		try {
-			this.retryTemplate.execute(delivery);
-		}
-		catch (RetryException ex) {
-			leaveBackOff();
-			// The last failure: the one that was not retried, or that the back-off ended
-			// by close() followed.
-			fail(batch, ex.getCause(), delivery.attempts);
+		Observation observation = this.observations.start(this.database, this.tenant, batch);
+		Throwable failure = deliver(delivery, observation);
+		BatchObservations.stop(observation, delivery.attempts, failure);
+		if (failure != null) {
+			fail(batch, failure, delivery.attempts);
 			return;
 		}
 		this.listener.batchWritten(batch.points(), batch.size());
+	}
+
+	/**
+	 * Makes the attempts, with the batch's observation current so that their requests are
+	 * observed inside it.
+	 * @return the last failure, the one that was not retried or that the back-off ended
+	 * by close() followed; {@code null} once the server acknowledged the batch
+	 */
+	@SuppressWarnings("try") // The scope makes the observation the current one.
+	private @Nullable Throwable deliver(Delivery delivery, Observation observation) {
+		try (Observation.Scope scope = observation.openScope()) {
+			this.retryTemplate.execute(delivery);
+			return null;
+		}
+		catch (RetryException ex) {
+			leaveBackOff();
+			return ex.getCause();
+		}
 	}
 
 	/**

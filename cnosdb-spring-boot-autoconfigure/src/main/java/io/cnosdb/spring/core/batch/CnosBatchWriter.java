@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
 import io.cnosdb.spring.core.CnosWriteOperations;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
+import io.cnosdb.spring.core.observation.CnosBatchObservationConvention;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.PointMapper;
@@ -244,6 +248,10 @@ public final class CnosBatchWriter implements AutoCloseable {
 		private CnosBatchWriterListener listener = new CnosBatchWriterListener() {
 		};
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable CnosBatchObservationConvention observationConvention;
+
 		private Builder(CnosWriteOperations template) {
 			Assert.notNull(template, "Template must not be null");
 			this.template = template;
@@ -354,6 +362,20 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return this;
 		}
 
+		/** Observes each batch, its attempts' requests inside (default: nothing). */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "observationRegistry must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/** The convention of the batches' observations, instead of the default one. */
+		public Builder observationConvention(CnosBatchObservationConvention observationConvention) {
+			Assert.notNull(observationConvention, "observationConvention must not be null");
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
 		/**
 		 * The longest {@link CnosBatchWriter#close()} waits for buffered points to be
 		 * sent (default 30 s).
@@ -383,7 +405,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 			BatchSender sender = new BatchSender(this.template, this.template.getDatabase(), this.template.getTenant(),
 					this.precision,
 					BatchSender.retryPolicy(this.maxRetries, this.retryBackoffInitial, this.retryBackoffMax),
-					this.failureHandler, this.listener, this.closeTimeout);
+					this.failureHandler, this.listener, this.closeTimeout,
+					new BatchObservations(this.observationRegistry, this.observationConvention));
 			return new CnosBatchWriter(this.template, new PointEncoder(this.precision, this.bufferLimitBytes), buffer,
 					sender, this.listener, this.closeTimeout);
 		}

@@ -2,13 +2,13 @@ package io.cnosdb.spring.core.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +25,6 @@ import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.StreamingHttpOutputMessage;
-import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -38,7 +36,9 @@ import org.springframework.web.client.RestClient;
  * Basic authentication on every statement and write (never on a ping, which needs none),
  * bodies as byte arrays so they carry a {@code Content-Length} (the server answers a
  * chunked upload with an empty 500), and every failure turned into a
- * {@link DataAccessException}.
+ * {@link DataAccessException}. Each statement, write and ping is observed as a
+ * {@link io.cnosdb.spring.core.observation.CnosObservationDocumentation#REQUEST request}
+ * when the builder was given an observation registry.
  */
 public final class CnosHttpClient implements AutoCloseable {
 
@@ -81,6 +81,8 @@ public final class CnosHttpClient implements AutoCloseable {
 
 	private final Answers answers;
 
+	private final ClientObservations observations;
+
 	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
 
 	private final CnosWriteCompression writeCompression;
@@ -103,6 +105,8 @@ public final class CnosHttpClient implements AutoCloseable {
 		this.credentials = new CnosCredentials(builder.user, builder.password);
 		this.failures = new HttpFailures(this.displayUrl, builder.poolSize());
 		this.answers = new Answers(this.displayUrl, this.credentials, builder.exceptionTranslator);
+		this.observations = new ClientObservations(builder.observationRegistry, builder.observationConvention,
+				this.displayUrl);
 		this.writeCompression = builder.writeCompression;
 		this.writeCompressionLevel = builder.writeCompressionLevel;
 		this.queryTimeout = builder.queryTimeout;
@@ -147,15 +151,18 @@ public final class CnosHttpClient implements AutoCloseable {
 	 */
 
 	/**
-	 * Posts a statement and opens the CSV answer for reading; the caller closes it.
+	 * Posts a statement and opens the CSV answer for reading; the caller closes it. The
+	 * statement's observation ends when its answer is read to its end or closed.
 	 * @param description what is being done, for messages (free of credentials); asked
 	 * for only when a message is made
 	 */
+	@SuppressWarnings("try") // The scope makes the observation the current one.
 	public QueryResult query(String sql, String database, String tenant, Supplier<String> description) {
 		byte[] body = encode(sql, description);
+		Observation observation = this.observations.statement(sql, database, tenant).start();
 		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
 		ClientHttpResponse response;
-		try {
+		try (Observation.Scope scope = observation.openScope()) {
 			response = call(description, deadline,
 					() -> statement(this.restClient, body, database, tenant)
 						.exchange(
@@ -165,14 +172,14 @@ public final class CnosHttpClient implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			deadline.close();
-			throw ex;
+			throw failed(observation, ex);
 		}
 		InputStream stream = null;
 		try {
 			stream = response.getBody();
 			deadline.watch(stream);
 			CsvResultReader reader = new CsvResultReader(stream, CsvResultReader.DEFAULT_BUFFER_SIZE, this.maxRowSize);
-			return new QueryResult(response, stream, reader, this, description, deadline);
+			return new QueryResult(response, stream, reader, this, description, deadline, observation);
 		}
 		catch (IOException | RuntimeException ex) {
 			try {
@@ -184,8 +191,15 @@ public final class CnosHttpClient implements AutoCloseable {
 			finally {
 				deadline.close();
 			}
-			throw this.failures.translateReadFailure(description.get(), ex, deadline);
+			throw failed(observation, this.failures.translateReadFailure(description.get(), ex, deadline));
 		}
+	}
+
+	/** Ends an observation with the error it failed with; returns the error. */
+	private static <E extends Throwable> E failed(Observation observation, E error) {
+		observation.error(error);
+		observation.stop();
+		return error;
 	}
 
 	/**
@@ -226,6 +240,12 @@ public final class CnosHttpClient implements AutoCloseable {
 			Supplier<String> description) {
 		WriteBodies.Body body = (this.writeCompression == CnosWriteCompression.GZIP)
 				? WriteBodies.gzip(bytes, length, this.writeCompressionLevel) : new WriteBodies.Body(bytes, length);
+		this.observations.write(database, tenant, length)
+			.observe(() -> send(body, database, tenant, precision, description));
+	}
+
+	private void send(WriteBodies.Body body, String database, String tenant, CnosPrecision precision,
+			Supplier<String> description) {
 		String encoding = (this.writeCompression == CnosWriteCompression.GZIP) ? "gzip" : null;
 		call(description, () -> this.restClient.post()
 			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant, precision.wireValue())
@@ -236,7 +256,7 @@ public final class CnosHttpClient implements AutoCloseable {
 					headers.set(HttpHeaders.CONTENT_ENCODING, encoding);
 				}
 			})
-			.httpRequest((request) -> writeBody(request, body))
+			.httpRequest((request) -> WriteBodies.writeTo(request, body))
 			.exchange((request, clientResponse) -> {
 				this.answers.checked(clientResponse, description);
 				this.answers.finishWriteAnswer(clientResponse.getBody());
@@ -249,6 +269,10 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * timeouts are bounded by the given timeout; sends no credentials.
 	 */
 	public CnosPing ping(Duration timeout) {
+		return this.observations.ping().observe(() -> pingWithin(timeout));
+	}
+
+	private CnosPing pingWithin(Duration timeout) {
 		Supplier<String> description = () -> "pinging the server";
 		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
 			return CallTimeoutRequestFactory.withTimeout(timeout,
@@ -272,6 +296,11 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * check a health indicator makes that the credentials work, since a ping sends none.
 	 */
 	public void validate(String sql, String database, String tenant, Duration timeout) {
+		this.observations.statement(sql, database, tenant)
+			.observe(() -> validateWithin(sql, database, tenant, timeout));
+	}
+
+	private void validateWithin(String sql, String database, String tenant, Duration timeout) {
 		Supplier<String> description = () -> "checking that the user can run " + sql;
 		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
 			CallTimeoutRequestFactory.withTimeout(timeout,
@@ -302,32 +331,6 @@ public final class CnosHttpClient implements AutoCloseable {
 
 	private static String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : "";
-	}
-
-	private static void writeBody(ClientHttpRequest request, WriteBodies.Body body) {
-		request.getHeaders().setContentLength(body.length());
-		if (request instanceof StreamingHttpOutputMessage streaming) {
-			streaming.setBody(new StreamingHttpOutputMessage.Body() {
-
-				@Override
-				public void writeTo(java.io.OutputStream out) throws IOException {
-					out.write(body.bytes(), 0, body.length());
-				}
-
-				@Override
-				public boolean repeatable() {
-					return true;
-				}
-
-			});
-			return;
-		}
-		try {
-			request.getBody().write(body.bytes(), 0, body.length());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private <T> T call(Supplier<String> description, Call<T> call) {

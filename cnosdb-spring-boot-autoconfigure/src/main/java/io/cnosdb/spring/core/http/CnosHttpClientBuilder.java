@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
+import io.cnosdb.spring.core.observation.CnosObservationConvention;
 import io.cnosdb.spring.core.support.CnosDefaults;
 import io.cnosdb.spring.core.write.CnosWriteCompression;
 
@@ -51,6 +53,10 @@ public final class CnosHttpClientBuilder {
 	CnosWriteCompression writeCompression = CnosWriteCompression.NONE;
 
 	int writeCompressionLevel = 1;
+
+	ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	@Nullable CnosObservationConvention observationConvention;
 
 	private final List<Object> owned = new ArrayList<>();
 
@@ -185,6 +191,31 @@ public final class CnosHttpClientBuilder {
 	}
 
 	/**
+	 * The registry to observe each statement, write and ping in
+	 * ({@link io.cnosdb.spring.core.observation.CnosObservationDocumentation#REQUEST});
+	 * by default {@link ObservationRegistry#NOOP}, which observes nothing and costs
+	 * nothing. The {@link RestClient} this builder makes without a
+	 * {@link #restClientBuilder} observes its {@code http.client.requests} in it too,
+	 * nested inside; a {@code RestClient.Builder} keeps its own registry.
+	 */
+	public CnosHttpClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * The convention of the observations of requests, instead of the registry's
+	 * configured one or
+	 * {@link io.cnosdb.spring.core.observation.DefaultCnosObservationConvention}.
+	 */
+	public CnosHttpClientBuilder observationConvention(CnosObservationConvention observationConvention) {
+		Assert.notNull(observationConvention, "observationConvention must not be null");
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
 	 * Hands the client something made for it alone, such as the request factory of its
 	 * {@link #restClientBuilder} or the HTTP client behind its
 	 * {@link #pingRequestFactory}, to close when the client is closed: an
@@ -212,7 +243,7 @@ public final class CnosHttpClientBuilder {
 	private RestClient pingClient(List<Object> resources) {
 		// Not restClientBuilder(), whose default HTTP client pings would not use.
 		RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-				: RestClient.builder();
+				: RestClient.builder().observationRegistry(this.observationRegistry);
 		Function<Duration, ClientHttpRequestFactory> requestFactory = this.pingRequestFactory;
 		if (requestFactory == null && this.restClientBuilder == null) {
 			requestFactory = DefaultRequestFactories.jdkPerTimeout(this.connectTimeout, resources);
@@ -229,7 +260,7 @@ public final class CnosHttpClientBuilder {
 		}
 		ClientHttpRequestFactory requestFactory = DefaultRequestFactories.create(this.connectTimeout, this.readTimeout,
 				this.maxConnections, resources);
-		return RestClient.builder().requestFactory(requestFactory);
+		return RestClient.builder().requestFactory(requestFactory).observationRegistry(this.observationRegistry);
 	}
 
 	private static Duration positive(@Nullable Duration timeout, String name) {

@@ -8,6 +8,9 @@ import java.io.Closeable;
 import java.io.InputStream;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
@@ -15,7 +18,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * connection, also when the rows were not all read: an answer read to its end leaves the
  * connection for reuse; one left unread (a stream closed early, a mapper or CSV failure,
  * an expired deadline) is aborted, since reading the rest could take as long as the
- * server likes.
+ * server likes. The statement's observation ends with the last row, a failure to read a
+ * row (which it records) or closing, whichever comes first.
  */
 public final class QueryResult implements Closeable {
 
@@ -31,16 +35,21 @@ public final class QueryResult implements Closeable {
 
 	private final StatementDeadline deadline;
 
+	private final Observation observation;
+
 	private boolean finished;
 
+	private boolean observed;
+
 	QueryResult(ClientHttpResponse response, InputStream body, CsvResultReader reader, CnosHttpClient client,
-			Supplier<String> description, StatementDeadline deadline) {
+			Supplier<String> description, StatementDeadline deadline, Observation observation) {
 		this.response = response;
 		this.body = body;
 		this.reader = reader;
 		this.client = client;
 		this.description = description;
 		this.deadline = deadline;
+		this.observation = observation;
 	}
 
 	public CnosColumns columns() {
@@ -66,11 +75,17 @@ public final class QueryResult implements Closeable {
 				// never closes this result (a stream collected without
 				// try-with-resources).
 				this.deadline.close();
+				stopObservation();
 			}
 			return more;
 		}
 		catch (RuntimeException ex) {
-			throw this.client.translateReadFailure(this.description, ex, this.deadline);
+			DataAccessException failure = this.client.translateReadFailure(this.description, ex, this.deadline);
+			if (!this.observed) {
+				this.observation.error(failure);
+				stopObservation();
+			}
+			throw failure;
 		}
 	}
 
@@ -98,7 +113,15 @@ public final class QueryResult implements Closeable {
 			}
 			finally {
 				this.deadline.close();
+				stopObservation();
 			}
+		}
+	}
+
+	private void stopObservation() {
+		if (!this.observed) {
+			this.observed = true;
+			this.observation.stop();
 		}
 	}
 

@@ -2,12 +2,16 @@ package io.cnosdb.spring.core.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
 
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequest;
+
 /**
  * Compresses write bodies in memory, so that the compressed body still has a known length
- * (CnosDB answers a chunked upload with an empty 500).
+ * (CnosDB answers a chunked upload with an empty 500), and puts them in requests.
  */
 final class WriteBodies {
 
@@ -36,6 +40,36 @@ final class WriteBodies {
 			throw new UncheckedIOException("Could not compress the write body", ex);
 		}
 		return new Body(out.array(), out.size());
+	}
+
+	/**
+	 * Sets the body of a request, with its {@code Content-Length}: without a copy where
+	 * the request streams, written into its buffer otherwise.
+	 */
+	static void writeTo(ClientHttpRequest request, Body body) {
+		request.getHeaders().setContentLength(body.length());
+		if (request instanceof StreamingHttpOutputMessage streaming) {
+			streaming.setBody(new StreamingHttpOutputMessage.Body() {
+
+				@Override
+				public void writeTo(OutputStream out) throws IOException {
+					out.write(body.bytes(), 0, body.length());
+				}
+
+				@Override
+				public boolean repeatable() {
+					return true;
+				}
+
+			});
+			return;
+		}
+		try {
+			request.getBody().write(body.bytes(), 0, body.length());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A body: the first {@code length} bytes of {@code bytes}. */

@@ -25,19 +25,9 @@ public final class NamedParameters {
 		int i = 0;
 		while (i < length) {
 			char c = sql.charAt(i);
-			if (c == '\'' || c == '"' || c == '`') {
-				int end = skipQuoted(sql, i, c);
-				out.append(sql, i, end);
-				i = end;
-			}
-			else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
-				int end = sql.indexOf('\n', i);
-				end = (end < 0) ? length : end;
-				out.append(sql, i, end);
-				i = end;
-			}
-			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-				int end = skipBlockComment(sql, i);
+			if (c == '\'' || c == '"' || c == '`' || SqlScanner.isLineComment(sql, i)
+					|| SqlScanner.isBlockComment(sql, i)) {
+				int end = skipLiteralOrComment(sql, i, c);
 				out.append(sql, i, end);
 				i = end;
 			}
@@ -45,9 +35,9 @@ public final class NamedParameters {
 				out.append("::");
 				i += 2;
 			}
-			else if (c == ':' && i + 1 < length && isNameStart(sql.charAt(i + 1))) {
+			else if (c == ':' && i + 1 < length && SqlScanner.isNameStart(sql.charAt(i + 1))) {
 				int end = i + 2;
-				while (end < length && isNamePart(sql.charAt(end))) {
+				while (end < length && SqlScanner.isNamePart(sql.charAt(end))) {
 					end++;
 				}
 				String name = sql.substring(i + 1, end);
@@ -95,56 +85,12 @@ public final class NamedParameters {
 		return result;
 	}
 
-	/**
-	 * Index just past a block comment. The server's SQL parser nests them, so this does
-	 * too: a placeholder after the end of an inner comment is still inside the outer one.
-	 */
-	private static int skipBlockComment(String sql, int start) {
-		int depth = 0;
-		int i = start;
-		while (i + 1 < sql.length()) {
-			if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
-				depth++;
-				i += 2;
-			}
-			else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
-				depth--;
-				i += 2;
-				if (depth == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
+	/** Index just past the quoted token or comment that starts at {@code start}. */
+	private static int skipLiteralOrComment(String sql, int start, char c) {
+		if (c == '\'' || c == '"' || c == '`') {
+			return SqlScanner.skipQuoted(sql, start, c);
 		}
-		return sql.length();
-	}
-
-	/**
-	 * Index just past the closing quote; a doubled quote inside stays part of the token.
-	 */
-	private static int skipQuoted(String sql, int start, char quote) {
-		int i = start + 1;
-		while (i < sql.length()) {
-			if (sql.charAt(i) == quote) {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-					continue;
-				}
-				return i + 1;
-			}
-			i++;
-		}
-		return sql.length();
-	}
-
-	private static boolean isNameStart(char c) {
-		return Character.isLetter(c) || c == '_';
-	}
-
-	private static boolean isNamePart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_';
+		return (c == '-') ? SqlScanner.skipLineComment(sql, start) : SqlScanner.skipBlockComment(sql, start);
 	}
 
 }
