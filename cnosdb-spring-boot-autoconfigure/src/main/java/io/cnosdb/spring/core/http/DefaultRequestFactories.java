@@ -27,8 +27,15 @@ import org.springframework.util.ClassUtils;
  */
 final class DefaultRequestFactories {
 
+	/**
+	 * Looks for HttpClient 5's {@code HttpClientBuilder}, as the auto-configuration does,
+	 * not for {@code HttpClients}: a native image finds a class by name only when hints
+	 * register it, and Spring Boot's hints make {@code HttpClients} visible only once it
+	 * has been initialized, which a lookup by name does not do.
+	 */
 	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
-			"org.apache.hc.client5.http.impl.classic.HttpClients", DefaultRequestFactories.class.getClassLoader());
+			"org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
+			DefaultRequestFactories.class.getClassLoader());
 
 	private DefaultRequestFactories() {
 	}
