@@ -118,15 +118,6 @@ class CnosDbMetricsExportAutoConfigurationTests {
 	}
 
 	@Test
-	void closingTheContextPushesTheLastStep() {
-		this.enabled.withPropertyValues("management.cnosdb.metrics.export.auto-create-db=false")
-			.run((context) -> assertThat(received()).isEmpty());
-		assertThat(received()).singleElement()
-			.satisfies((request) -> assertThat(request.getRequestLine())
-				.isEqualTo("POST /api/v1/write?db=metrics&tenant=cnosdb&precision=ns HTTP/1.1"));
-	}
-
-	@Test
 	void propertiesConfigureTheRegistry() {
 		this.enabled
 			.withPropertyValues("management.cnosdb.metrics.export.step=10s",
@@ -162,17 +153,18 @@ class CnosDbMetricsExportAutoConfigurationTests {
 				RecordedRequest request = this.db.takeRequest();
 				assertThat(request.getRequestLine()).isEqualTo("POST /api/v1/sql?db=app_metrics&tenant=acme HTTP/1.1");
 				assertThat(request.getBody().utf8()).isEqualTo("CREATE DATABASE IF NOT EXISTS \"app_metrics\"");
-				assertThat(this.db.requestCount()).isOne();
 			});
 	}
 
 	@Test
-	void creatingTheDatabaseIsOptedOutOf() {
+	void creatingTheDatabaseIsOptedOutOfAndClosingTheContextPushesTheLastStep() {
 		this.enabled.withPropertyValues("management.cnosdb.metrics.export.auto-create-db=false")
 			.run((context) -> assertThat(context).hasSingleBean(CnosDbMeterRegistry.class));
-		// Nothing but the last push, when the context closed.
+		// No CREATE DATABASE; Micrometer pushes the step in progress when the registry
+		// closes (and, past a step boundary, the last completed step first).
 		assertThat(received()).isNotEmpty()
-			.allSatisfy((request) -> assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/write"));
+			.allSatisfy((request) -> assertThat(request.getRequestLine())
+				.isEqualTo("POST /api/v1/write?db=metrics&tenant=cnosdb&precision=ns HTTP/1.1"));
 	}
 
 	@Test
