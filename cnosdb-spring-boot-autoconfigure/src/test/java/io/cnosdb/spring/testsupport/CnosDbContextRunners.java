@@ -3,6 +3,7 @@ package io.cnosdb.spring.testsupport;
 import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.CnosDbBatchWriterAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.health.CnosDbHealthContributorAutoConfiguration;
+import io.cnosdb.spring.autoconfigure.metrics.CnosDbMetricsExportAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -19,10 +20,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 public final class CnosDbContextRunners {
 
 	/**
-	 * Every CnosDB auto-configuration: the client, its health indicator and the writer.
+	 * Every CnosDB auto-configuration: the client, its health indicator, the writer and
+	 * the metrics export.
 	 */
 	private static final AutoConfigurations CNOSDB = AutoConfigurations.of(CnosDbAutoConfiguration.class,
-			CnosDbHealthContributorAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class);
+			CnosDbHealthContributorAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class,
+			CnosDbMetricsExportAutoConfiguration.class);
 
 	/**
 	 * What the CnosDB auto-configuration builds on in an application: SSL bundles, the
