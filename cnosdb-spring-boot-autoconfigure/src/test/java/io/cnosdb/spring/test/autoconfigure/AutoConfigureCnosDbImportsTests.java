@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.autoconfigure.health.CnosDbHealthContributorAutoConfiguration;
+import io.cnosdb.spring.autoconfigure.metrics.CnosDbMetricsExportAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 
@@ -15,15 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The slice imports every CnosDB auto-configuration an application gets, so a new one
- * cannot be forgotten, but the health indicator, which belongs to the actuator, as Spring
- * Boot's data slices leave out their health indicators.
+ * cannot be forgotten, but the health indicator and the metrics export, which belong to
+ * the actuator, as Spring Boot's data slices leave out their health indicators and meter
+ * registries.
  */
 class AutoConfigureCnosDbImportsTests {
 
-	private static final List<String> LEFT_OUT = List.of(CnosDbHealthContributorAutoConfiguration.class.getName());
+	private static final List<String> LEFT_OUT = List.of(CnosDbHealthContributorAutoConfiguration.class.getName(),
+			CnosDbMetricsExportAutoConfiguration.class.getName());
 
 	@Test
-	void sliceImportsEveryCnosDbAutoConfigurationButTheHealthIndicator() throws IOException {
+	void sliceImportsEveryCnosDbAutoConfigurationButTheActuatorOnes() throws IOException {
 		List<String> application = entries("META-INF/spring/" + AutoConfiguration.class.getName() + ".imports");
 		List<String> slice = entries("META-INF/spring/" + AutoConfigureCnosDb.class.getName() + ".imports");
 		assertThat(application).containsAll(LEFT_OUT);
