@@ -60,6 +60,7 @@ public final class CnosDbBatchWriterAutoConfiguration {
 			.blockTimeout(batch.getBlockTimeout())
 			.closeTimeout(batch.getCloseTimeout())
 			.precision(operations.getWritePrecision())
+			.defaultTags(properties.getWrite().getDefaultTags())
 			.failureHandler(failureHandler.getIfAvailable(CnosWriteFailureHandler::logging))
 			.listener(new CompositeListener(listeners.orderedStream().toList()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));

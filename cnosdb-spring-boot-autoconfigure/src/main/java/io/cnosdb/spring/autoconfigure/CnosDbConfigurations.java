@@ -122,6 +122,7 @@ final class CnosDbConfigurations {
 				.database(properties.getDatabase())
 				.tenant(properties.getTenant())
 				.writePrecision(properties.getWrite().getPrecision())
+				.defaultTags(properties.getWrite().getDefaultTags())
 				.maxRows(properties.getMaxRows())
 				.build();
 		}

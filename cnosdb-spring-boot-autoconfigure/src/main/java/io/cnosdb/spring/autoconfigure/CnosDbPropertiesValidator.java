@@ -2,11 +2,13 @@ package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 
 import org.jspecify.annotations.Nullable;
 
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.sql.CnosSql;
+import io.cnosdb.spring.core.write.DefaultTags;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DurationStyle;
@@ -108,6 +110,22 @@ final class CnosDbPropertiesValidator {
 					+ " (fastest) and " + MAX_COMPRESSION_LEVEL + " (smallest)");
 		}
 		requireSet("cnosdb.write.precision", write.getPrecision());
+		write.getDefaultTags().forEach(CnosDbPropertiesValidator::validateDefaultTag);
+	}
+
+	/**
+	 * A default tag is checked as the encoder checks every tag, once here rather than on
+	 * the first point written.
+	 */
+	private static void validateDefaultTag(String name, String value) {
+		try {
+			DefaultTags.of(Collections.singletonMap(name, value));
+		}
+		catch (IllegalArgumentException ex) {
+			boolean plain = name.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+			String property = "cnosdb.write.default-tags" + (plain ? "." + name : ".[" + name + "]");
+			throw invalid(property, value, ex.getMessage());
+		}
 	}
 
 	private static void validateBatch(CnosDbBatchProperties batch) {

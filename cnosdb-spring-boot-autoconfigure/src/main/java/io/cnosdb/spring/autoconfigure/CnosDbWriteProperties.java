@@ -1,13 +1,16 @@
 package io.cnosdb.spring.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.CnosWriteCompression;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * Writes, under {@code cnosdb.write}: request compression, the precision of timestamps
- * and the batching writer.
+ * Writes, under {@code cnosdb.write}: request compression, the precision of timestamps,
+ * default tags and the batching writer.
  */
 public class CnosDbWriteProperties {
 
@@ -27,6 +30,13 @@ public class CnosDbWriteProperties {
 	 * writer): ns, us or ms.
 	 */
 	private CnosPrecision precision = CnosPrecision.NS;
+
+	/**
+	 * Tags added to every point the template and the batching writer write (not to raw
+	 * lines, which are sent as given), unless the point has a tag or field of that name.
+	 * Values are resolved once, at startup.
+	 */
+	private final Map<String, String> defaultTags = new LinkedHashMap<>();
 
 	@NestedConfigurationProperty
 	private final CnosDbBatchProperties batch = new CnosDbBatchProperties();
@@ -53,6 +63,10 @@ public class CnosDbWriteProperties {
 
 	public void setPrecision(CnosPrecision precision) {
 		this.precision = precision;
+	}
+
+	public Map<String, String> getDefaultTags() {
+		return this.defaultTags;
 	}
 
 	public CnosDbBatchProperties getBatch() {

@@ -58,6 +58,8 @@ public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSc
 
 	private final CnosPrecision writePrecision;
 
+	private final PointEncoders encoders;
+
 	private final ResultRows rows;
 
 	private final ConcurrentMap<Class<?>, RowMapper<?>> rowMappers;
@@ -67,16 +69,18 @@ public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSc
 	 * nanosecond timestamps; the client stays its owner's to close.
 	 */
 	public CnosTemplate(CnosHttpClient client) {
-		this(client, false, CnosDefaults.DATABASE, CnosDefaults.TENANT, CnosPrecision.NS,
+		this(client, false, CnosDefaults.DATABASE, CnosDefaults.TENANT, CnosPrecision.NS, PointEncoders.SHARED,
 				new ResultRows(CnosConversions.createConversionService(), true, CnosDefaults.MAX_ROWS),
 				new ConcurrentHashMap<>());
 	}
 
 	CnosTemplate(CnosHttpClient client, boolean ownsClient, String database, String tenant,
-			CnosPrecision writePrecision, ResultRows rows, ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
+			CnosPrecision writePrecision, PointEncoders encoders, ResultRows rows,
+			ConcurrentMap<Class<?>, RowMapper<?>> rowMappers) {
 		super(client, ownsClient, database, tenant);
 		Assert.notNull(writePrecision, "Write precision must not be null");
 		this.writePrecision = writePrecision;
+		this.encoders = encoders;
 		this.rows = rows;
 		this.rowMappers = rowMappers;
 	}
@@ -302,7 +306,7 @@ public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSc
 			return;
 		}
 		EncodeBuffers buffers = getHttpClient().encodeBuffers();
-		LineProtocolEncoder encoder = buffers.encoder(precision);
+		LineProtocolEncoder encoder = this.encoders.encoder(precision, buffers);
 		LineProtocolBuffer buffer = buffers.take(Math.max(256, Math.min(points.size(), 1 << 20) * 128));
 		try {
 			int index = 0;
@@ -358,19 +362,29 @@ public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSc
 
 	@Override
 	public CnosTemplate withDatabase(String database) {
-		return new CnosTemplate(getHttpClient(), false, database, getTenant(), this.writePrecision, this.rows,
-				this.rowMappers);
+		return new CnosTemplate(getHttpClient(), false, database, getTenant(), this.writePrecision, this.encoders,
+				this.rows, this.rowMappers);
 	}
 
 	@Override
 	public CnosTemplate withTenant(String tenant) {
-		return new CnosTemplate(getHttpClient(), false, getDatabase(), tenant, this.writePrecision, this.rows,
-				this.rowMappers);
+		return new CnosTemplate(getHttpClient(), false, getDatabase(), tenant, this.writePrecision, this.encoders,
+				this.rows, this.rowMappers);
 	}
 
 	@Override
 	public CnosPrecision getWritePrecision() {
 		return this.writePrecision;
+	}
+
+	/**
+	 * The tags added to every point this template writes ({@link #write(Point...)} and
+	 * {@link #writeObjects(Object...)} and their overloads) unless the point has a tag or
+	 * field of that name; raw lines are sent as given. Empty unless set with
+	 * {@link CnosTemplateBuilder#defaultTags(Map)}.
+	 */
+	public Map<String, String> getDefaultTags() {
+		return this.encoders.defaultTags();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.cnosdb.spring.core;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -15,6 +16,7 @@ import io.cnosdb.spring.core.result.CnosConversions;
 import io.cnosdb.spring.core.support.CnosDefaults;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.CnosWriteCompression;
+import io.cnosdb.spring.core.write.DefaultTags;
 
 import org.springframework.core.convert.ConversionService;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -40,6 +42,8 @@ public final class CnosTemplateBuilder {
 	private String tenant = CnosDefaults.TENANT;
 
 	private CnosPrecision writePrecision = CnosPrecision.NS;
+
+	private DefaultTags defaultTags = DefaultTags.NONE;
 
 	private @Nullable ConversionService conversionService;
 
@@ -149,6 +153,19 @@ public final class CnosTemplateBuilder {
 	}
 
 	/**
+	 * Tags to add to every point the template writes ({@code write} and
+	 * {@code writeObjects}), such as the host or region of the application, unless the
+	 * point has a tag or field of that name: a point's own tag always wins. Raw lines
+	 * ({@code writeLines}) are sent as given. None unless set.
+	 * @throws IllegalArgumentException if a name or value cannot be written as a tag,
+	 * naming it and the rule
+	 */
+	public CnosTemplateBuilder defaultTags(Map<String, String> defaultTags) {
+		this.defaultTags = DefaultTags.of(defaultTags);
+		return this;
+	}
+
+	/**
 	 * The most rows a list-returning query ({@code queryForList}, {@code query} with a
 	 * {@link RowMapper}, {@code list()}) collects (default one million); more fail with a
 	 * {@code DataRetrievalFailureException}. Streams and row callbacks have no limit.
@@ -179,7 +196,8 @@ public final class CnosTemplateBuilder {
 		boolean owned = this.httpClient == null;
 		CnosHttpClient client = owned ? this.http.build() : this.httpClient;
 		return new CnosTemplate(client, owned, this.database, this.tenant, this.writePrecision,
-				CnosTemplate.resultRows(this.conversionService, this.maxRows), new ConcurrentHashMap<>());
+				PointEncoders.of(this.defaultTags), CnosTemplate.resultRows(this.conversionService, this.maxRows),
+				new ConcurrentHashMap<>());
 	}
 
 	private CnosTemplateBuilder http(Runnable setting) {

@@ -36,7 +36,9 @@ public interface CnosWriteOperations extends LineProtocolSender {
 	 * The lines are sent as given, each followed by a line break, and the server reads
 	 * them as it reads any line protocol: a line ends at a line break outside a quoted
 	 * string field (so a string field may hold one), and blank lines are skipped. Only a
-	 * null line fails before sending; the server judges the syntax.
+	 * null line fails before sending; the server judges the syntax. A template's default
+	 * tags are not added: lines are sent as given, so that the lines of a
+	 * {@code CnosWriteFailure} or of another client go out unchanged.
 	 */
 	void writeLines(Collection<String> lines);
 

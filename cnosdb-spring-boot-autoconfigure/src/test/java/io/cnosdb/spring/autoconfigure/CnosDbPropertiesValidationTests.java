@@ -79,7 +79,10 @@ class CnosDbPropertiesValidationTests {
 						"must not be shorter than cnosdb.write.batch.retry-backoff-initial (200ms)"),
 				bad("cnosdb.write.batch.block-timeout=-1s", "cnosdb.write.batch.block-timeout", "must not be negative"),
 				bad("cnosdb.write.batch.close-timeout=-5s", "cnosdb.write.batch.close-timeout", "must not be negative"),
-				bad("cnosdb.write.batch.close-timeout=365d", "cnosdb.write.batch.close-timeout", "must be at most"));
+				bad("cnosdb.write.batch.close-timeout=365d", "cnosdb.write.batch.close-timeout", "must be at most"),
+				bad("cnosdb.write.default-tags.host=", "cnosdb.write.default-tags.host", "tag value must not be empty"),
+				bad("cnosdb.write.default-tags.host=a\\b", "cnosdb.write.default-tags.host",
+						"has a backslash followed by 'b'"));
 	}
 
 	private static Arguments bad(String setting, String property, String rule) {

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	/**
-	 * Properties whose absence is the default: no SSL bundle means the JVM's trust store.
+	 * Properties whose absence is the default: no SSL bundle means the JVM's trust store,
+	 * no default tags none are added.
 	 */
-	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle");
+	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle", "cnosdb.write.default-tags");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -32,7 +33,7 @@ class ConfigurationMetadataTests {
 			assertThat(properties).extracting((property) -> property.get("name"))
 				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
 						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle",
-						"cnosdb.health.timeout", "management.health.cnosdb.enabled");
+						"cnosdb.health.timeout", "management.health.cnosdb.enabled", "cnosdb.write.default-tags");
 			assertThat(properties).allSatisfy((property) -> {
 				assertThat(property.get("description")).as("description of %s", property.get("name")).isNotNull();
 				assertThat(String.valueOf(property.get("description"))).as("description of %s", property.get("name"))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import io.cnosdb.spring.core.CnosWriteOperations;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import io.cnosdb.spring.core.observation.CnosBatchObservationConvention;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.DefaultTags;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.PointMapper;
 
@@ -241,6 +243,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 		private CnosPrecision precision = CnosPrecision.NS;
 
+		private DefaultTags defaultTags = DefaultTags.NONE;
+
 		private Duration closeTimeout = Duration.ofSeconds(30);
 
 		private CnosWriteFailureHandler failureHandler = CnosWriteFailureHandler.logging();
@@ -346,6 +350,18 @@ public final class CnosBatchWriter implements AutoCloseable {
 		}
 
 		/**
+		 * Tags to add to every point unless it has a tag or field of that name, as a
+		 * template's default tags are (none by default). The writer encodes points
+		 * itself, so it adds its own: give it the template's to tag both alike.
+		 * @throws IllegalArgumentException if a name or value cannot be written as a tag,
+		 * naming it and the rule
+		 */
+		public Builder defaultTags(Map<String, String> defaultTags) {
+			this.defaultTags = DefaultTags.of(defaultTags);
+			return this;
+		}
+
+		/**
 		 * Receives batches that finally fail (default:
 		 * {@link CnosWriteFailureHandler#logging()}).
 		 */
@@ -407,8 +423,9 @@ public final class CnosBatchWriter implements AutoCloseable {
 					BatchSender.retryPolicy(this.maxRetries, this.retryBackoffInitial, this.retryBackoffMax),
 					this.failureHandler, this.listener, this.closeTimeout,
 					new BatchObservations(this.observationRegistry, this.observationConvention));
-			return new CnosBatchWriter(this.template, new PointEncoder(this.precision, this.bufferLimitBytes), buffer,
-					sender, this.listener, this.closeTimeout);
+			return new CnosBatchWriter(this.template,
+					new PointEncoder(this.precision, this.defaultTags, this.bufferLimitBytes), buffer, sender,
+					this.listener, this.closeTimeout);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.DefaultTags;
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
 import io.cnosdb.spring.core.write.Point;
@@ -31,11 +32,12 @@ final class PointEncoder {
 
 	/**
 	 * @param precision the precision timestamps are written in
+	 * @param defaultTags the tags added to points that lack them
 	 * @param maxPointBytes the most bytes a point may take: a larger one could never fit
 	 * the buffer
 	 */
-	PointEncoder(CnosPrecision precision, long maxPointBytes) {
-		this.encoder = new LineProtocolEncoder(precision);
+	PointEncoder(CnosPrecision precision, DefaultTags defaultTags, long maxPointBytes) {
+		this.encoder = new LineProtocolEncoder(precision, defaultTags);
 		this.maxPointBytes = maxPointBytes;
 	}
 

@@ -1,5 +1,9 @@
 package io.cnosdb.spring.core.write;
 
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
 import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
@@ -39,6 +43,9 @@ import io.cnosdb.spring.core.support.CnosMessageValues;
  * first); there is no field; a string value has an unpaired surrogate; the time cannot be
  * expressed in this precision; or there is no time and the precision is not nanoseconds
  * (the server would take its nanosecond clock as a count of this precision's units).
+ * <p>
+ * An encoder may add {@link DefaultTags} to every point, after the point's own tags,
+ * leaving out those the point has a tag or field of.
  * <p>
  * A refused point leaves the buffer as it was before the call. Instances are thread-safe;
  * buffers are not.
@@ -88,6 +95,8 @@ public final class LineProtocolEncoder {
 
 	private final CnosPrecision precision;
 
+	private final DefaultTags defaultTags;
+
 	private final EscapedNames names = new EscapedNames();
 
 	/**
@@ -102,15 +111,32 @@ public final class LineProtocolEncoder {
 	 * must then carry the same {@code precision} parameter.
 	 */
 	public LineProtocolEncoder(CnosPrecision precision) {
+		this(precision, DefaultTags.NONE);
+	}
+
+	/**
+	 * Creates an encoder writing timestamps in the given precision and adding the default
+	 * tags to every point that has no tag or field of their names.
+	 */
+	public LineProtocolEncoder(CnosPrecision precision, DefaultTags defaultTags) {
 		if (precision == null) {
 			throw new IllegalArgumentException("Precision must not be null");
 		}
+		if (defaultTags == null) {
+			throw new IllegalArgumentException("Default tags must not be null");
+		}
 		this.precision = precision;
+		this.defaultTags = defaultTags;
 	}
 
 	/** The precision timestamps are written in. */
 	public CnosPrecision precision() {
 		return this.precision;
+	}
+
+	/** The tags added to points that lack them. */
+	public DefaultTags defaultTags() {
+		return this.defaultTags;
 	}
 
 	/**
@@ -137,7 +163,7 @@ public final class LineProtocolEncoder {
 		// The bytes go past the buffer's size and are committed only once the whole line
 		// is written, so a
 		// point refused half-way leaves the buffer as it was.
-		byte[] array = buffer.reserve(maxLength(point));
+		byte[] array = buffer.reserve(maxLength(point) + this.defaultTags.maxLength());
 		int position = buffer.size();
 		position = writeKey(point, point.getMeasurement(), Element.MEASUREMENT, true, array, position);
 		for (int i = 0; i < point.tagCount(); i++) {
@@ -145,6 +171,9 @@ public final class LineProtocolEncoder {
 			position = writeKey(point, point.tagKey(i), Element.TAG_KEY, false, array, position);
 			array[position++] = '=';
 			position = writeName(point, point.tagValue(i), Element.TAG_VALUE, false, array, position);
+		}
+		if (!this.defaultTags.isEmpty()) {
+			position = this.defaultTags.write(point, array, position);
 		}
 		array[position++] = ' ';
 		position = writeField(point, leadingField, true, array, position);
@@ -160,6 +189,19 @@ public final class LineProtocolEncoder {
 		}
 		array[position++] = '\n';
 		buffer.commit(position);
+	}
+
+	/**
+	 * A tag as written in a line, {@code ,key=value}, for {@link DefaultTags}.
+	 * @throws IllegalArgumentException if the key or value cannot be written as a tag
+	 */
+	static byte[] encodeTag(String key, String value) {
+		byte[] array = new byte[(key.length() + value.length()) * MAX_BYTES_PER_CHAR + 2];
+		array[0] = ',';
+		int position = writeName(null, key, Element.TAG_KEY, false, array, 1);
+		array[position++] = '=';
+		position = writeName(null, value, Element.TAG_VALUE, false, array, position);
+		return Arrays.copyOf(array, position);
 	}
 
 	/**
@@ -299,13 +341,13 @@ public final class LineProtocolEncoder {
 	 * byte the server takes as it is: a backslash there is a literal one, and escaping
 	 * resumes with the next character.
 	 */
-	private static int writeName(Point point, String name, Element element, boolean leading, byte[] array,
+	private static int writeName(@Nullable Point point, String name, Element element, boolean leading, byte[] array,
 			int position) {
 		int length = name.length();
 		if (length == 0) {
 			throw refuse(point, element.label + " must not be empty");
 		}
-		if (element == Element.MEASUREMENT) {
+		if (element == Element.MEASUREMENT && point != null) {
 			checkMeasurement(point, name);
 		}
 		int start = position;
@@ -325,8 +367,8 @@ public final class LineProtocolEncoder {
 	/**
 	 * Writes the rest of a name from {@code index} on, escaping and encoding as needed.
 	 */
-	private static int writeEscapedName(Point point, String name, Element element, int index, byte[] array, int start,
-			int position) {
+	private static int writeEscapedName(@Nullable Point point, String name, Element element, int index, byte[] array,
+			int start, int position) {
 		int length = name.length();
 		// The server reads a name strictly (every ',', ' ' and '=' escaped) once it meets
 		// a backslash; one in
@@ -470,7 +512,7 @@ public final class LineProtocolEncoder {
 		return set;
 	}
 
-	private static IllegalArgumentException unpairedSurrogate(Point point, String what, int index) {
+	private static IllegalArgumentException unpairedSurrogate(@Nullable Point point, String what, int index) {
 		return refuse(point, what + " has an unpaired surrogate at index " + index + ", which is not valid UTF-8");
 	}
 
@@ -478,8 +520,12 @@ public final class LineProtocolEncoder {
 		return element.label + " '" + CnosMessageValues.abbreviate(name) + "'";
 	}
 
-	private static IllegalArgumentException refuse(Point point, String rule) {
-		return new IllegalArgumentException(point.describe() + " cannot be written as line protocol: " + rule);
+	/**
+	 * The refusal of a point, or of a default tag when there is no point.
+	 */
+	private static IllegalArgumentException refuse(@Nullable Point point, String rule) {
+		String subject = (point != null) ? point.describe() : "A default tag";
+		return new IllegalArgumentException(subject + " cannot be written as line protocol: " + rule);
 	}
 
 	private enum Element {

@@ -384,6 +384,14 @@ public final class Point {
 		return this.hasTime;
 	}
 
+	/**
+	 * Whether the point has a tag or field of this name, for {@link DefaultTags}, which
+	 * the point's own keys override.
+	 */
+	boolean hasKey(String key) {
+		return (this.keys != null) ? this.keys.contains(key) : (isTag(key) || isField(key));
+	}
+
 	/** How the point is named in error messages. */
 	String describe() {
 		return "Point '" + CnosMessageValues.abbreviate(this.measurement) + "'";
@@ -415,7 +423,7 @@ public final class Point {
 		}
 		// A name used as both tag and field is a column type conflict on the server, so
 		// refuse it here too.
-		if ((this.keys != null) ? this.keys.contains(key) : (isTag(key) || isField(key))) {
+		if (hasKey(key)) {
 			String existing = isTag(key) ? "tag" : "field";
 			throw new IllegalArgumentException(describe() + ": duplicate key '" + CnosMessageValues.abbreviate(key)
 					+ "', already used for a " + existing);

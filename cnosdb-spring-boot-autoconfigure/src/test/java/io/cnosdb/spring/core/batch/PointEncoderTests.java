@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.DefaultTags;
 import io.cnosdb.spring.core.write.Point;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class PointEncoderTests {
 
-	private final PointEncoder encoder = new PointEncoder(CnosPrecision.NS, 1024);
+	private final PointEncoder encoder = new PointEncoder(CnosPrecision.NS, DefaultTags.NONE, 1024);
 
 	@Test
 	void encodesPointsInOrderWithWhereEachEnds() {
@@ -52,7 +53,7 @@ class PointEncoderTests {
 		PointEncoder.Encoded first = this.encoder.encode(point(1));
 		this.encoder.release(first);
 		assertThat(this.encoder.encode(point(2))).isSameAs(first);
-		PointEncoder roomy = new PointEncoder(CnosPrecision.NS, 1024 * 1024);
+		PointEncoder roomy = new PointEncoder(CnosPrecision.NS, DefaultTags.NONE, 1024 * 1024);
 		PointEncoder.Encoded large = roomy
 			.encode(Point.measurement("air").field("v", "x".repeat(100 * 1024)).time(1, CnosPrecision.NS));
 		roomy.release(large);
