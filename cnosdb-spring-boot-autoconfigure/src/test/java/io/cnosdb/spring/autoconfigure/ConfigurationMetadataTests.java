@@ -19,9 +19,10 @@ class ConfigurationMetadataTests {
 
 	/**
 	 * Properties whose absence is the default: no SSL bundle means the JVM's trust store,
-	 * no default tags none are added.
+	 * no default tags none are added, no schema locations no script runs.
 	 */
-	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle", "cnosdb.write.default-tags");
+	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle", "cnosdb.write.default-tags",
+			"cnosdb.schema.locations");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -33,7 +34,9 @@ class ConfigurationMetadataTests {
 			assertThat(properties).extracting((property) -> property.get("name"))
 				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
 						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle",
-						"cnosdb.health.timeout", "management.health.cnosdb.enabled", "cnosdb.write.default-tags");
+						"cnosdb.health.timeout", "management.health.cnosdb.enabled", "cnosdb.write.default-tags",
+						"cnosdb.schema.locations", "cnosdb.schema.mode", "cnosdb.schema.continue-on-error",
+						"cnosdb.schema.separator", "cnosdb.schema.encoding");
 			assertThat(properties).allSatisfy((property) -> {
 				assertThat(property.get("description")).as("description of %s", property.get("name")).isNotNull();
 				assertThat(String.valueOf(property.get("description"))).as("description of %s", property.get("name"))

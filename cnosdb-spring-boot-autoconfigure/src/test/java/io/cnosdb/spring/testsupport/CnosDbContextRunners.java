@@ -4,6 +4,7 @@ import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.CnosDbBatchWriterAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.health.CnosDbHealthContributorAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.metrics.CnosDbMetricsExportAutoConfiguration;
+import io.cnosdb.spring.autoconfigure.schema.CnosDbSchemaInitializationAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -20,12 +21,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 public final class CnosDbContextRunners {
 
 	/**
-	 * Every CnosDB auto-configuration: the client, its health indicator, the writer and
-	 * the metrics export.
+	 * Every CnosDB auto-configuration: the client, its health indicator, the writer, the
+	 * metrics export and the schema scripts.
 	 */
 	private static final AutoConfigurations CNOSDB = AutoConfigurations.of(CnosDbAutoConfiguration.class,
 			CnosDbHealthContributorAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class,
-			CnosDbMetricsExportAutoConfiguration.class);
+			CnosDbMetricsExportAutoConfiguration.class, CnosDbSchemaInitializationAutoConfiguration.class);
 
 	/**
 	 * What the CnosDB auto-configuration builds on in an application: SSL bundles, the

@@ -433,9 +433,16 @@ public final class CnosDbScenarios {
 			.setup(CREATE_DB, write(DB, "ns", "t,station=b v=1i 1\n"))
 			.cleanup(DROP_DB);
 
+		// Schema scripts (cnosdb.schema.locations): a stream table, as down-sampling
+		// starts.
+		c.add("create-stream-table", "CREATE STREAM TABLE over a table", sql(DB, STREAM_TABLE))
+			.setup(CREATE_DB, sql(DB, "CREATE TABLE air (visibility DOUBLE, temperature DOUBLE, TAGS(station))"))
+			.cleanup(DROP_DB);
+
 		// The sample application's schema and queries.
-		c.add("sample-create-database", "The sample's CREATE DATABASE",
-				sql("public", "CREATE DATABASE IF NOT EXISTS \"" + DB + "\" WITH TTL '30d'"))
+		c.add("sample-create-database",
+				"The sample's CREATE DATABASE, sent to the database it creates, which does not exist yet",
+				sql(DB, "CREATE DATABASE IF NOT EXISTS \"" + DB + "\" WITH TTL '30d'"))
 			.cleanup(DROP_DB);
 		c.add("sample-create-table", "The sample's CREATE TABLE", sql(DB, SAMPLE_AIR))
 			.setup(CREATE_DB)
@@ -532,6 +539,10 @@ public final class CnosDbScenarios {
 	}
 
 	private static final Request DROP_ALICE = sql("public", "DROP USER IF EXISTS \"alice\"");
+
+	private static final String STREAM_TABLE = "CREATE STREAM TABLE IF NOT EXISTS air_stream (time TIMESTAMP, "
+			+ "station STRING, temperature DOUBLE) WITH (db = '" + DB + "', table = 'air', "
+			+ "event_time_column = 'time') engine = tskv";
 
 	private static final String SAMPLE_AIR = "CREATE TABLE IF NOT EXISTS \"air\" (\"visibility\" DOUBLE, "
 			+ "\"temperature\" DOUBLE, \"pressure\" DOUBLE, TAGS(\"station\"))";

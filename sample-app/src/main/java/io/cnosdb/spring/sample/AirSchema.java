@@ -1,67 +1,51 @@
 package io.cnosdb.spring.sample;
 
-import java.time.Duration;
-
+import io.cnosdb.spring.autoconfigure.schema.CnosDbScriptDatabaseInitializer;
+import io.cnosdb.spring.autoconfigure.schema.CnosDbScriptStatementFailedException;
 import io.cnosdb.spring.core.CnosTemplate;
-import io.cnosdb.spring.core.ddl.DatabaseOptions;
-import io.cnosdb.spring.core.ddl.FieldType;
-import io.cnosdb.spring.core.ddl.TableDefinition;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the sample's database (with a TTL) and its {@code air} table when they are
- * missing: at startup when CnosDB answers, otherwise on the first use that finds CnosDB
- * reachable. Once both exist it sends nothing more.
+ * The sample's database (with a TTL) and its {@code air} table, created by
+ * {@code cnosdb/schema.sql}, which the starter runs at startup
+ * ({@code cnosdb.schema.locations}). When CnosDB does not answer then, the application
+ * starts anyway ({@code cnosdb.schema.continue-on-error}), and the first use that finds
+ * CnosDB reachable runs the script again. Once it ran through, nothing more is sent.
  */
 @Component
 class AirSchema {
 
 	static final String TABLE = "air";
 
+	private final CnosDbScriptDatabaseInitializer scripts;
+
 	private final CnosTemplate cnos;
 
-	private final Duration ttl;
-
-	private volatile boolean created;
-
-	AirSchema(CnosTemplate cnos, @Value("${sample.ttl:30d}") Duration ttl) {
+	AirSchema(CnosDbScriptDatabaseInitializer scripts, CnosTemplate cnos) {
+		this.scripts = scripts;
 		this.cnos = cnos;
-		this.ttl = ttl;
 	}
 
 	/**
 	 * Make sure the database and the table exist.
-	 * @throws DataAccessException when CnosDB cannot be reached or refuses; the next call
-	 * tries again
+	 * @throws DataAccessException when CnosDB cannot be reached or refuses, as the
+	 * template threw it; the next call tries again
 	 */
 	void ensureCreated() {
-		if (this.created) {
-			return;
+		try {
+			this.scripts.ensureInitialized();
 		}
-		synchronized (this) {
-			if (this.created) {
-				return;
-			}
-			// Sent to the always present database "public": the sample's own may not
-			// exist yet.
-			this.cnos.withDatabase("public")
-				.createDatabase(this.cnos.getDatabase(), DatabaseOptions.defaults().ifNotExists().ttl(this.ttl));
-			this.cnos.createTable(TableDefinition.builder(TABLE)
-				.field("visibility", FieldType.DOUBLE)
-				.field("temperature", FieldType.DOUBLE)
-				.field("pressure", FieldType.DOUBLE)
-				.tags("station")
-				.ifNotExists()
-				.build());
-			this.created = true;
+		catch (CnosDbScriptStatementFailedException ex) {
+			// The template's own exception, which the error handler turns into 503 or
+			// 502.
+			throw ex.getFailure();
 		}
 	}
 
 	boolean isCreated() {
-		return this.created;
+		return this.scripts.isInitialized();
 	}
 
 	String getDatabase() {

@@ -13,9 +13,10 @@ import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Says once, at startup, whether CnosDB answers and where it was looked for, and when it
- * does, creates the sample's database and table. The application starts either way: the
- * endpoints answer 503 until CnosDB is reachable, and the schema is created on first use.
+ * Says once, at startup, whether CnosDB answers and where it was looked for, and whether
+ * the sample's database and table are ready (the schema script ran at startup; see
+ * {@link AirSchema}). The application starts either way: the endpoints answer 503 until
+ * CnosDB is reachable, and the schema is created on first use.
  */
 @Component
 class CnosDbStartupCheck implements ApplicationRunner {
@@ -57,13 +58,12 @@ class CnosDbStartupCheck implements ApplicationRunner {
 			}
 			return;
 		}
-		try {
-			this.schema.ensureCreated();
+		if (this.schema.isCreated()) {
 			logger.info("Database '" + this.schema.getDatabase() + "' and table '" + AirSchema.TABLE + "' are ready");
 		}
-		catch (DataAccessException ex) {
-			logger.warn("Could not create database '" + this.schema.getDatabase() + "' and table '" + AirSchema.TABLE
-					+ "' (" + ex.getMessage() + "); the first request tries again.");
+		else {
+			logger.warn("Database '" + this.schema.getDatabase() + "' and table '" + AirSchema.TABLE
+					+ "' are not ready yet (see the schema script's warning above); the first request tries again.");
 		}
 	}
 

@@ -3,7 +3,8 @@ package io.cnosdb.spring.core.sql;
 /**
  * How the client reads SQL text where it has to: the extent of quoted tokens and comments
  * as CnosDB's parser reads them, and the characters of a name. Shared by the rendering of
- * named parameters and the masking of literals, so that both skip the same text.
+ * named parameters, the masking of literals and the splitting of scripts, so that all
+ * skip the same text.
  */
 final class SqlScanner {
 
@@ -15,6 +16,15 @@ final class SqlScanner {
 	 * inside stays part of the token. A token the text does not close ends with it.
 	 */
 	static int skipQuoted(String sql, int start, char quote) {
+		int end = endOfQuoted(sql, start, quote);
+		return (end < 0) ? sql.length() : end;
+	}
+
+	/**
+	 * Like {@link #skipQuoted}, but -1 for a token the text does not close, for readers
+	 * that report one, as a script's does.
+	 */
+	static int endOfQuoted(String sql, int start, char quote) {
 		int i = start + 1;
 		while (i < sql.length()) {
 			if (sql.charAt(i) == quote) {
@@ -26,7 +36,7 @@ final class SqlScanner {
 			}
 			i++;
 		}
-		return sql.length();
+		return -1;
 	}
 
 	/** Whether a {@code --} line comment starts at {@code i}. */
@@ -52,6 +62,14 @@ final class SqlScanner {
 	 * too: text after the end of an inner comment is still inside the outer one.
 	 */
 	static int skipBlockComment(String sql, int start) {
+		int end = endOfBlockComment(sql, start);
+		return (end < 0) ? sql.length() : end;
+	}
+
+	/**
+	 * Like {@link #skipBlockComment}, but -1 for a comment the text does not close.
+	 */
+	static int endOfBlockComment(String sql, int start) {
 		int depth = 0;
 		int i = start;
 		while (i + 1 < sql.length()) {
@@ -70,7 +88,7 @@ final class SqlScanner {
 				i++;
 			}
 		}
-		return sql.length();
+		return -1;
 	}
 
 	static boolean isNameStart(char c) {

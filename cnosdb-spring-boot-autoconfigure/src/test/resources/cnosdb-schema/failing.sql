@@ -1,0 +1,5 @@
+CREATE DATABASE IF NOT EXISTS first;
+
+-- Refused by the server
+CREATE DATABASE second;
+CREATE DATABASE IF NOT EXISTS third;

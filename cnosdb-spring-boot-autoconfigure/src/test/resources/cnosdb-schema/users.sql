@@ -1,0 +1,1 @@
+CREATE USER reporter WITH PASSWORD = '${app.reporter-password}';
