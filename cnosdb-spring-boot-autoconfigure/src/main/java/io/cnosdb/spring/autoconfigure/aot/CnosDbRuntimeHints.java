@@ -34,7 +34,8 @@ class CnosDbRuntimeHints implements RuntimeHintsRegistrar {
 	 * {@code ClassUtils.isPresent}.
 	 */
 	static final List<String> CHECKED_CLASSES = List.of("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
-			"org.apache.hc.core5.http.io.EofSensorInputStream");
+			"org.apache.hc.core5.http.io.EofSensorInputStream",
+			"org.springframework.boot.sql.init.AbstractScriptDatabaseInitializer");
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -115,6 +115,14 @@ public class CnosDbScriptDatabaseInitializer extends AbstractScriptDatabaseIniti
 		return this.initialized;
 	}
 
+	/**
+	 * The template the statements run through: its database and tenant are the ones they
+	 * address.
+	 */
+	public CnosTemplate getTemplate() {
+		return this.template;
+	}
+
 	/** CnosDB is a server: embedded mode runs no script. */
 	@Override
 	protected boolean isEmbeddedDatabase() {

@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.cnosdb.spring.autoconfigure.schema.CnosDbScriptDatabaseInitializer;
 import io.cnosdb.spring.core.CnosTemplate;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,16 +15,24 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.dao.DataAccessException;
+import org.springframework.util.ClassUtils;
 
 /**
  * The throwaway database of one test context: created through the first
  * {@link CnosTemplate} bean that addresses it, as soon as that bean is initialized and so
  * before any other bean can use it, and dropped through the same template when the
- * context closes, before its beans are destroyed.
+ * context closes, before its beans are destroyed. Schema scripts
+ * ({@code cnosdb.schema.locations}) run before the template bean is created, so with them
+ * the database is created through the scripts' template, before they run.
  */
 final class ThrowawayCnosDatabase implements BeanPostProcessor, ApplicationListener<ContextClosedEvent> {
 
 	private static final Log logger = LogFactory.getLog(ThrowawayCnosDatabase.class);
+
+	/** Whether schema scripts can run: Spring Boot's SQL initialization is present. */
+	private static final boolean SCHEMA_SCRIPTS_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.sql.init.AbstractScriptDatabaseInitializer",
+			ThrowawayCnosDatabase.class.getClassLoader());
 
 	/** The most characters of the test class's name a database name takes. */
 	private static final int MAX_CLASS_NAME_LENGTH = 40;
@@ -54,6 +63,15 @@ final class ThrowawayCnosDatabase implements BeanPostProcessor, ApplicationListe
 
 	String getName() {
 		return this.name;
+	}
+
+	@Override
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		CnosTemplate scripts = SCHEMA_SCRIPTS_PRESENT ? SchemaScripts.templateOf(bean) : null;
+		if (scripts != null && this.name.equals(scripts.getDatabase())) {
+			create(scripts);
+		}
+		return bean;
 	}
 
 	@Override
@@ -98,6 +116,15 @@ final class ThrowawayCnosDatabase implements BeanPostProcessor, ApplicationListe
 			logger.warn("Could not drop the throwaway database '" + this.name + "' at " + template.getUrl()
 					+ "; drop it by hand: " + ex.getMessage());
 		}
+	}
+
+	/** Loaded only where Spring Boot's SQL initialization is present. */
+	private static final class SchemaScripts {
+
+		static @Nullable CnosTemplate templateOf(Object bean) {
+			return (bean instanceof CnosDbScriptDatabaseInitializer initializer) ? initializer.getTemplate() : null;
+		}
+
 	}
 
 }

@@ -56,7 +56,8 @@ class CnosDbRuntimeHintsTests {
 
 	@Test
 	void classesThatAreAbsentAtBuildTimeAreLeftOut() {
-		RuntimeHints hints = registeredHints(new FilteredClassLoader("org.apache.hc."));
+		RuntimeHints hints = registeredHints(
+				new FilteredClassLoader("org.apache.hc.", "org.springframework.boot.sql."));
 		assertThat(CnosDbRuntimeHints.CHECKED_CLASSES)
 			.allSatisfy((className) -> assertThat(this.reflection.onType(TypeReference.of(className))).rejects(hints));
 		assertThat(this.reflection.onType(LinkedHashMap.class)).accepts(hints);
