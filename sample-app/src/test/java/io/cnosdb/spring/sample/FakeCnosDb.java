@@ -16,6 +16,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.cnosdb.spring.testsupport.RecordedAnswers;
 
@@ -27,7 +29,7 @@ import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
  * and acknowledged writes. It keeps every SQL statement and write it receives; a test
  * scripts a different answer for the next matching statement or write.
  */
-final class FakeCnosDb extends Dispatcher implements AutoCloseable {
+final class FakeCnosDb extends Dispatcher implements AutoCloseable, AfterAllCallback {
 
 	private final MockWebServer server = new MockWebServer();
 
@@ -142,6 +144,11 @@ final class FakeCnosDb extends Dispatcher implements AutoCloseable {
 			return recorded("sample-summary-empty");
 		}
 		return recorded("sample-readings-empty");
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -2,10 +2,10 @@ package io.cnosdb.spring.sample;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadingsApiTests {
 
-	private static final FakeCnosDb cnosdb = new FakeCnosDb();
+	@RegisterExtension
+	static final FakeCnosDb cnosdb = new FakeCnosDb();
 
 	private static final String NO_FILE = "No CSV file: upload one as the field 'file' of a multipart/form-data "
 			+ "request, such as curl -F file=@air.csv";
@@ -39,11 +40,6 @@ class ReadingsApiTests {
 	@DynamicPropertySource
 	static void cnosdbUrl(DynamicPropertyRegistry registry) {
 		registry.add("cnosdb.url", cnosdb::url);
-	}
-
-	@AfterAll
-	static void stopServer() {
-		cnosdb.close();
 	}
 
 	@BeforeEach

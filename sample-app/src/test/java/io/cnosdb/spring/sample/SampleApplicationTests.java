@@ -2,8 +2,8 @@ package io.cnosdb.spring.sample;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
 
-	private static final FakeCnosDb cnosdb = new FakeCnosDb();
+	@RegisterExtension
+	static final FakeCnosDb cnosdb = new FakeCnosDb();
 
 	@Value("${local.server.port}")
 	private int port;
@@ -28,11 +29,6 @@ class SampleApplicationTests {
 	@DynamicPropertySource
 	static void cnosdbUrl(DynamicPropertyRegistry registry) {
 		registry.add("cnosdb.url", cnosdb::url);
-	}
-
-	@AfterAll
-	static void stopServer() {
-		cnosdb.close();
 	}
 
 	@Test

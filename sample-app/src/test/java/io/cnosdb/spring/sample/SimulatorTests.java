@@ -3,8 +3,8 @@ package io.cnosdb.spring.sample;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("simulator")
 class SimulatorTests {
 
-	private static final FakeCnosDb cnosdb = new FakeCnosDb();
+	@RegisterExtension
+	static final FakeCnosDb cnosdb = new FakeCnosDb();
 
 	@Value("${local.server.port}")
 	private int port;
@@ -32,11 +33,6 @@ class SimulatorTests {
 	@DynamicPropertySource
 	static void cnosdbUrl(DynamicPropertyRegistry registry) {
 		registry.add("cnosdb.url", cnosdb::url);
-	}
-
-	@AfterAll
-	static void stopServer() {
-		cnosdb.close();
 	}
 
 	@Test
