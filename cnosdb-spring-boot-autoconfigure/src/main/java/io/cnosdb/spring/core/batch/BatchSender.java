@@ -108,9 +108,9 @@ final class BatchSender {
 	 */
 	void send(Batch batch) {
 		Delivery delivery = new Delivery(batch);
-		Observation observation = this.observations.start(this.database, this.tenant, batch);
+		Observation observation = startObservation(batch);
 		Throwable failure = deliver(delivery, observation);
-		BatchObservations.stop(observation, delivery.attempts, failure);
+		stopObservation(observation, delivery.attempts, failure);
 		if (failure != null) {
 			fail(batch, failure, delivery.attempts);
 			return;
@@ -124,15 +124,66 @@ final class BatchSender {
 	 * @return the last failure, the one that was not retried or that the back-off ended
 	 * by close() followed; {@code null} once the server acknowledged the batch
 	 */
-	@SuppressWarnings("try") // The scope makes the observation the current one.
 	private @Nullable Throwable deliver(Delivery delivery, Observation observation) {
-		try (Observation.Scope scope = observation.openScope()) {
+		Observation.Scope scope = openScope(observation);
+		try {
 			this.retryTemplate.execute(delivery);
 			return null;
 		}
 		catch (RetryException ex) {
 			leaveBackOff();
 			return ex.getCause();
+		}
+		finally {
+			closeScope(scope);
+		}
+	}
+
+	/*
+	 * The application's observation handlers run inside these calls, and Micrometer lets
+	 * their exceptions through. One must neither end the flush thread, which would strand
+	 * every point after it, nor decide a batch's fate: the batch is sent, and handed over
+	 * only if sending fails, as without observations.
+	 */
+
+	private Observation startObservation(Batch batch) {
+		try {
+			return this.observations.start(this.database, this.tenant, batch);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An observation handler failed to start observing a batch; it is sent unobserved", ex);
+			return Observation.NOOP;
+		}
+	}
+
+	private static Observation.@Nullable Scope openScope(Observation observation) {
+		try {
+			return observation.openScope();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An observation handler failed to open the scope of a batch", ex);
+			return null;
+		}
+	}
+
+	private static void closeScope(Observation.@Nullable Scope scope) {
+		if (scope == null) {
+			return;
+		}
+		try {
+			scope.close();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An observation handler failed to close the scope of a batch", ex);
+		}
+	}
+
+	private static void stopObservation(Observation observation, int attempts, @Nullable Throwable failure) {
+		try {
+			BatchObservations.stop(observation, attempts, failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An observation handler failed to stop observing a batch", ex);
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +104,44 @@ class BatchObservationWireTests {
 			.that()
 			.hasLowCardinalityKeyValue("db.operation.name", "write")
 			.hasParentObservationContextMatching((parent) -> parent instanceof CnosBatchObservationContext);
+	}
+
+	@Test
+	void anObservationHandlerThatThrowsNeitherEndsTheWriterNorLosesABatch() {
+		ObservationRegistry throwing = ObservationRegistry.create();
+		throwing.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof CnosBatchObservationContext;
+			}
+
+			@Override
+			public void onStart(Observation.Context context) {
+				throw new IllegalStateException("handler failed on start");
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				throw new IllegalStateException("handler failed on stop");
+			}
+
+		});
+		this.db.enqueue(recorded("write"), recorded("write"));
+		try (CnosBatchWriter writer = CnosBatchWriter.builder(this.template)
+			.flushInterval(Duration.ofHours(1))
+			.failureHandler(this.failures::add)
+			.observationRegistry(throwing)
+			.build()) {
+			writer.write(points(2));
+			writer.flush();
+			writer.write(points(3));
+			writer.flush();
+		}
+		assertThat(this.failures).isEmpty();
+		assertThat(this.db.requestCount()).isEqualTo(2);
+		assertThat(this.db.takeBody().lines()).hasSize(2);
+		assertThat(this.db.takeBody().lines()).hasSize(3);
 	}
 
 	@Test
