@@ -1,5 +1,7 @@
 package io.cnosdb.spring.autoconfigure;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,10 +143,9 @@ abstract class CnosDbPingRequestFactories implements Function<Duration, ClientHt
 											// is shared
 		public ClientHttpRequestFactory apply(Duration timeout) {
 			RequestConfig config = RequestConfig.custom()
-				.setConnectTimeout(CnosDbRequestFactoryBuilders.millis(shorter(this.connectTimeout, timeout)),
-						TimeUnit.MILLISECONDS)
-				.setConnectionRequestTimeout(CnosDbRequestFactoryBuilders.millis(timeout), TimeUnit.MILLISECONDS)
-				.setResponseTimeout(CnosDbRequestFactoryBuilders.millis(timeout), TimeUnit.MILLISECONDS)
+				.setConnectTimeout(CnosTimeouts.millis(shorter(this.connectTimeout, timeout)), TimeUnit.MILLISECONDS)
+				.setConnectionRequestTimeout(CnosTimeouts.millis(timeout), TimeUnit.MILLISECONDS)
+				.setResponseTimeout(CnosTimeouts.millis(timeout), TimeUnit.MILLISECONDS)
 				.build();
 			HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(
 					this.httpClient);

@@ -6,6 +6,7 @@ import java.util.Collections;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.write.DefaultTags;
@@ -207,7 +208,7 @@ final class CnosDbPropertiesValidator {
 	 * milliseconds a {@code long} holds, where printing milliseconds overflows.
 	 */
 	private static String print(Duration duration) {
-		boolean millis = CnosDbRequestFactoryBuilders.millis(duration) < Long.MAX_VALUE;
+		boolean millis = CnosTimeouts.millis(duration) < Long.MAX_VALUE;
 		return DurationStyle.SIMPLE.print(duration, millis ? ChronoUnit.MILLIS : ChronoUnit.SECONDS);
 	}
 

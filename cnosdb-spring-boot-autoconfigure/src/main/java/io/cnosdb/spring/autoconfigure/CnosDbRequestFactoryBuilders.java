@@ -1,5 +1,7 @@
 package io.cnosdb.spring.autoconfigure;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -36,14 +38,6 @@ final class CnosDbRequestFactoryBuilders {
 		return HTTP_COMPONENTS_PRESENT ? HttpComponents.forCnosDb(builder, maxConnections, connectTimeout) : builder;
 	}
 
-	/**
-	 * The timeout in milliseconds, saturated at {@link Long#MAX_VALUE} rather than
-	 * overflowing as {@link Duration#toMillis()} does past about 292 million years.
-	 */
-	static long millis(Duration timeout) {
-		return (timeout.getSeconds() >= Long.MAX_VALUE / 1000) ? Long.MAX_VALUE : timeout.toMillis();
-	}
-
 	/** Kept apart so HttpClient 5 classes load only when present. */
 	private static final class HttpComponents {
 
@@ -54,7 +48,7 @@ final class CnosDbRequestFactoryBuilders {
 					.withConnectionManagerCustomizer(
 							(manager) -> manager.setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections))
 					.withDefaultRequestConfigCustomizer((config) -> config
-						.setConnectionRequestTimeout(millis(connectTimeout), TimeUnit.MILLISECONDS));
+						.setConnectionRequestTimeout(CnosTimeouts.millis(connectTimeout), TimeUnit.MILLISECONDS));
 			}
 			return builder;
 		}

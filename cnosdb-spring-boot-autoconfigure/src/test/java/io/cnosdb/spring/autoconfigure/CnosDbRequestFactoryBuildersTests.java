@@ -1,5 +1,7 @@
 package io.cnosdb.spring.autoconfigure;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -23,12 +25,10 @@ class CnosDbRequestFactoryBuildersTests {
 
 	@Test
 	void millisSaturate() {
-		assertThat(CnosDbRequestFactoryBuilders.millis(Duration.ofSeconds(2))).isEqualTo(2000);
-		assertThat(CnosDbRequestFactoryBuilders.millis(Duration.ofDays(100_000_000_000L)))
-			.isEqualTo(8_640_000_000_000_000_000L);
-		assertThat(CnosDbRequestFactoryBuilders.millis(Duration.ofSeconds(Long.MAX_VALUE / 1000)))
-			.isEqualTo(Long.MAX_VALUE);
-		assertThat(CnosDbRequestFactoryBuilders.millis(HUGE)).isEqualTo(Long.MAX_VALUE);
+		assertThat(CnosTimeouts.millis(Duration.ofSeconds(2))).isEqualTo(2000);
+		assertThat(CnosTimeouts.millis(Duration.ofDays(100_000_000_000L))).isEqualTo(8_640_000_000_000_000_000L);
+		assertThat(CnosTimeouts.millis(Duration.ofSeconds(Long.MAX_VALUE / 1000))).isEqualTo(Long.MAX_VALUE);
+		assertThat(CnosTimeouts.millis(HUGE)).isEqualTo(Long.MAX_VALUE);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core.http;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
+
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -96,15 +98,15 @@ final class DefaultRequestFactories {
 		public static ClientHttpRequestFactory create(Duration connectTimeout, Duration readTimeout,
 				int maxConnections) {
 			ConnectionConfig connectionConfig = ConnectionConfig.custom()
-				.setConnectTimeout(millis(connectTimeout), TimeUnit.MILLISECONDS)
-				.setSocketTimeout(intMillis(readTimeout), TimeUnit.MILLISECONDS)
+				.setConnectTimeout(CnosTimeouts.millis(connectTimeout), TimeUnit.MILLISECONDS)
+				.setSocketTimeout(CnosTimeouts.intMillis(readTimeout), TimeUnit.MILLISECONDS)
 				.build();
 			RequestConfig requestConfig = RequestConfig.custom()
-				.setResponseTimeout(millis(readTimeout), TimeUnit.MILLISECONDS)
+				.setResponseTimeout(CnosTimeouts.millis(readTimeout), TimeUnit.MILLISECONDS)
 				// The wait for a free connection of the pool gets its own, short bound:
 				// past it the pool is exhausted, which waiting as long as for the
 				// server hides.
-				.setConnectionRequestTimeout(millis(connectTimeout), TimeUnit.MILLISECONDS)
+				.setConnectionRequestTimeout(CnosTimeouts.millis(connectTimeout), TimeUnit.MILLISECONDS)
 				.build();
 			return new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
 				.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -122,20 +124,6 @@ final class DefaultRequestFactories {
 				.build());
 		}
 
-	}
-
-	/**
-	 * The timeout in milliseconds, saturated rather than overflowing: a timeout of
-	 * centuries means "wait", not a negative number or an {@code ArithmeticException}.
-	 * Every timeout of the client is converted here.
-	 */
-	static long millis(Duration timeout) {
-		return (timeout.getSeconds() >= Long.MAX_VALUE / 1000) ? Long.MAX_VALUE : timeout.toMillis();
-	}
-
-	/** Like {@link #millis(Duration)}, for settings held in an {@code int}. */
-	static int intMillis(Duration timeout) {
-		return (int) Math.min(Integer.MAX_VALUE, millis(timeout));
 	}
 
 }

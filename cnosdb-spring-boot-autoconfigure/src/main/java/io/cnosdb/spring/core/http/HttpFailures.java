@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
 import io.cnosdb.spring.core.result.CsvResultReader;
 
 import org.springframework.dao.DataAccessException;
@@ -52,9 +53,8 @@ final class HttpFailures {
 
 	QueryTimeoutException deadlineExpired(String description, StatementDeadline deadline, Exception ex) {
 		return new QueryTimeoutException("CnosDB at " + this.displayUrl + " did not answer in time while " + description
-				+ ": the answer did not end within the deadline of "
-				+ DefaultRequestFactories.millis(deadline.timeout()) + " ms, so it was " + "aborted; "
-				+ deadline.setting(), ex);
+				+ ": the answer did not end within the deadline of " + CnosTimeouts.millis(deadline.timeout())
+				+ " ms, so it was " + "aborted; " + deadline.setting(), ex);
 	}
 
 	DataAccessException translateReadFailure(String description, Exception ex) {

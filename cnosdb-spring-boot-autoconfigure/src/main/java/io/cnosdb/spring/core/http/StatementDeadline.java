@@ -1,5 +1,7 @@
 package io.cnosdb.spring.core.http;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
+
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -29,8 +31,7 @@ public final class StatementDeadline implements AutoCloseable {
 	private StatementDeadline(Duration timeout, String setting) {
 		this.timeout = timeout;
 		this.setting = setting;
-		this.expiry = Timer.INSTANCE.schedule(this::expire, DefaultRequestFactories.millis(timeout),
-				TimeUnit.MILLISECONDS);
+		this.expiry = Timer.INSTANCE.schedule(this::expire, CnosTimeouts.millis(timeout), TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.cnosdb.spring.core.support.CnosTimeouts;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.testsupport.MockCnosDb;
@@ -90,9 +91,9 @@ class CnosHttpClientTests {
 
 	@Test
 	void timeoutsOfCenturiesSaturateInsteadOfOverflowing() {
-		assertThat(DefaultRequestFactories.millis(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
-		assertThat(DefaultRequestFactories.intMillis(Duration.ofDays(30))).isEqualTo(Integer.MAX_VALUE);
-		assertThat(DefaultRequestFactories.intMillis(Duration.ofSeconds(2))).isEqualTo(2000);
+		assertThat(CnosTimeouts.millis(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+		assertThat(CnosTimeouts.intMillis(Duration.ofDays(30))).isEqualTo(Integer.MAX_VALUE);
+		assertThat(CnosTimeouts.intMillis(Duration.ofSeconds(2))).isEqualTo(2000);
 		this.db.enqueue(recorded("create-database"));
 		try (CnosTemplate template = CnosTemplate.builder()
 			.url(this.db.url())
