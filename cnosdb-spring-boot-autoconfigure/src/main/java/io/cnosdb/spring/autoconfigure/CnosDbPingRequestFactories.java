@@ -1,5 +1,6 @@
 package io.cnosdb.spring.autoconfigure;
 
+import io.cnosdb.spring.core.support.CnosResources;
 import io.cnosdb.spring.core.support.CnosTimeouts;
 
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -45,19 +45,6 @@ abstract class CnosDbPingRequestFactories implements Function<Duration, ClientHt
 
 	private static Duration shorter(Duration first, Duration second) {
 		return (first.compareTo(second) <= 0) ? first : second;
-	}
-
-	/**
-	 * Closes a factory that is an {@link AutoCloseable} or a {@link DisposableBean}, as
-	 * Spring's request factory of Apache HttpClient 5 is.
-	 */
-	static void closeFactory(ClientHttpRequestFactory factory) throws Exception {
-		if (factory instanceof AutoCloseable closeable) {
-			closeable.close();
-		}
-		else if (factory instanceof DisposableBean disposable) {
-			disposable.destroy();
-		}
 	}
 
 	/** A factory built for each timeout in use, the last ones kept. */
@@ -103,9 +90,7 @@ abstract class CnosDbPingRequestFactories implements Function<Duration, ClientHt
 				kept = new ArrayList<>(this.factories.values());
 				this.factories.clear();
 			}
-			for (ClientHttpRequestFactory factory : kept) {
-				closeFactory(factory);
-			}
+			CnosResources.closeAll(kept);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.cnosdb.spring.autoconfigure;
 
+import io.cnosdb.spring.core.support.CnosResources;
 import io.cnosdb.spring.core.support.CnosTimeouts;
 
 import java.net.URI;
@@ -40,7 +41,7 @@ class CnosDbRequestFactoryBuildersTests {
 			assertThat(factory.createRequest(URI.create("http://localhost:1/"), HttpMethod.GET)).isNotNull();
 		}
 		finally {
-			CnosDbPingRequestFactories.closeFactory(factory);
+			CnosResources.close(factory);
 		}
 	}
 

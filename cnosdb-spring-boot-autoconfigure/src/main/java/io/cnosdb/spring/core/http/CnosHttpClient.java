@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.cnosdb.spring.core.support.CnosResources;
 import io.cnosdb.spring.core.result.CsvResultReader;
 import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.support.CnosMessageValues;
@@ -142,7 +143,7 @@ public final class CnosHttpClient implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		OwnedResources.closeAll(this.owned);
+		CnosResources.closeAll(this.owned);
 	}
 
 	/*
