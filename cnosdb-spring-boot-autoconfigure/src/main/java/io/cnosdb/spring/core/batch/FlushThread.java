@@ -3,12 +3,17 @@ package io.cnosdb.spring.core.batch;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 /**
  * The daemon thread that sends a {@link CnosBatchWriter}'s batches: it takes them from
  * the {@link BatchBuffer} in order and hands each to the {@link BatchSender}, until the
  * buffer is closed and empty. Created stopped; {@link #start()} starts it.
  */
 final class FlushThread {
+
+	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
 
 	private final BatchSender sender;
 
@@ -28,6 +33,13 @@ final class FlushThread {
 		for (Batch batch = buffer.next(); batch != null; batch = buffer.next()) {
 			try {
 				sender.send(batch);
+			}
+			catch (RuntimeException ex) {
+				// The sender hands every failure of a write to the failure handler; this
+				// is
+				// a defect elsewhere. Ending the thread would strand every later point.
+				logger.error("The batch writer could not finish handling a batch of " + batch.points()
+						+ " point(s); whether the server holds them is unknown", ex);
 			}
 			finally {
 				buffer.complete(batch);
