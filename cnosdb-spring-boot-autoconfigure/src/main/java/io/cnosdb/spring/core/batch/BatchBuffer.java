@@ -26,7 +26,7 @@ import io.cnosdb.spring.core.write.EncodeBuffers;
  * <p>
  * Thread-safe.
  */
-final class BatchBuffer {
+final class BatchBuffer implements BatchQueue {
 
 	/** Sent batches kept for reuse, so that steady writing allocates no batch arrays. */
 	private static final int SPARE_BATCHES = 2;
@@ -87,7 +87,8 @@ final class BatchBuffer {
 	 * were accepted
 	 * @throws IllegalStateException if the buffer is closed
 	 */
-	void add(byte[] lines, int[] ends, int count) {
+	@Override
+	public void add(byte[] lines, int[] ends, int count) {
 		int accepted = 0;
 		this.lock.lock();
 		try {
@@ -177,7 +178,8 @@ final class BatchBuffer {
 	 * For the flush thread only.
 	 * @return the batch, or {@code null} once the buffer is closed and empty
 	 */
-	@Nullable Batch next() {
+	@Override
+	public @Nullable Batch next() {
 		this.lock.lock();
 		try {
 			while (true) {
@@ -217,7 +219,8 @@ final class BatchBuffer {
 	 * Counts a batch taken by {@link #next()} as acknowledged or handed over: frees its
 	 * room, keeps its arrays for reuse and wakes whoever waits on it.
 	 */
-	void complete(Batch batch) {
+	@Override
+	public void complete(Batch batch) {
 		this.lock.lock();
 		try {
 			this.bufferedPoints -= batch.points();
@@ -243,7 +246,8 @@ final class BatchBuffer {
 	 * @param sending whether the flush thread still runs; checked while waiting
 	 * @throws IllegalStateException if the flush thread stops before that
 	 */
-	void awaitCompleted(BooleanSupplier sending) {
+	@Override
+	public void awaitCompleted(BooleanSupplier sending) {
 		this.lock.lock();
 		try {
 			sealCurrent();
@@ -275,7 +279,8 @@ final class BatchBuffer {
 	 * wait for room, and lets {@link #next()} return {@code null} once the batches left
 	 * are taken. Calling it again does nothing.
 	 */
-	void close() {
+	@Override
+	public void close() {
 		this.lock.lock();
 		try {
 			this.closed = true;
@@ -288,7 +293,8 @@ final class BatchBuffer {
 	}
 
 	/** The points accepted but not yet completed. */
-	int bufferedPoints() {
+	@Override
+	public int bufferedPoints() {
 		this.lock.lock();
 		try {
 			return this.bufferedPoints;
@@ -299,7 +305,8 @@ final class BatchBuffer {
 	}
 
 	/** The bytes of line protocol accepted but not yet completed. */
-	long bufferedBytes() {
+	@Override
+	public long bufferedBytes() {
 		this.lock.lock();
 		try {
 			return this.bufferedBytes;

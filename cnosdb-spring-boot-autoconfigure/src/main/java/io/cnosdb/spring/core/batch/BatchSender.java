@@ -27,10 +27,12 @@ import org.springframework.core.retry.Retryable;
  * <p>
  * Once {@link #abandon() abandoned} (the writer's close timeout passed), nothing is sent
  * or retried any more: a back-off under way ends at once, and every batch goes to the
- * failure handler. The back-off is ended by interrupting the thread, which Spring's
- * {@code RetryTemplate} answers by giving up; the thread is interrupted only while it
- * backs off, and the flag is cleared before anything else runs, so that neither the
- * request nor the failure handler (which may wait to queue the batch) sees it.
+ * failure handler; but for a durable queue (a spool), whose batch that failed
+ * transiently, or was not sent, stays in the spool for the next writer instead. The
+ * back-off is ended by interrupting the thread, which Spring's {@code RetryTemplate}
+ * answers by giving up; the thread is interrupted only while it backs off, and the flag
+ * is cleared before anything else runs, so that neither the request nor the failure
+ * handler (which may wait to queue the batch) sees it.
  * <p>
  * {@link #send(Batch)} is for one thread at a time; {@link #abandon()} for any thread.
  */
@@ -56,6 +58,8 @@ final class BatchSender {
 
 	private final BatchObservations observations;
 
+	private final boolean durable;
+
 	private final Object monitor = new Object();
 
 	private boolean abandoned;
@@ -65,7 +69,7 @@ final class BatchSender {
 
 	BatchSender(LineProtocolSender target, String database, String tenant, CnosPrecision precision,
 			RetryPolicy retryPolicy, CnosWriteFailureHandler failureHandler, CnosBatchWriterListener listener,
-			Duration closeTimeout, BatchObservations observations) {
+			Duration closeTimeout, BatchObservations observations, boolean durable) {
 		this.target = target;
 		this.database = database;
 		this.tenant = tenant;
@@ -75,6 +79,7 @@ final class BatchSender {
 		this.listener = new SafeListener(listener);
 		this.closeTimeout = closeTimeout;
 		this.observations = observations;
+		this.durable = durable;
 	}
 
 	/**
@@ -86,7 +91,7 @@ final class BatchSender {
 	 * {@code initialBackoff} nor above {@code maxBackoff}. An {@link Error} is never
 	 * transient, so never retried.
 	 */
-	static RetryPolicy retryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+	static RetryPolicy retryPolicy(long maxRetries, Duration initialBackoff, Duration maxBackoff) {
 		RetryPolicy.Builder builder = RetryPolicy.builder()
 			.predicate(DefaultCnosExceptionTranslator::isTransient)
 			.maxRetries(maxRetries)
@@ -104,18 +109,26 @@ final class BatchSender {
 	/**
 	 * Sends a batch, and again after transient failures as the policy allows, until the
 	 * server acknowledges it; else hands it to the failure handler. Returns when either
-	 * happened, the failure handler's call included.
+	 * happened, the failure handler's call included; or, for a durable queue, when the
+	 * writer closed before the batch could be delivered.
+	 * @return whether the batch was settled (acknowledged or handed over); {@code false}
+	 * only for a durable queue, whose batch then stays for the next writer
 	 */
-	void send(Batch batch) {
+	boolean send(Batch batch) {
 		Delivery delivery = new Delivery(batch);
 		Observation observation = startObservation(batch);
 		Throwable failure = deliver(delivery, observation);
 		stopObservation(observation, delivery.attempts, failure);
 		if (failure != null) {
+			if (this.durable && isAbandoned() && (failure instanceof WriterClosedException
+					|| DefaultCnosExceptionTranslator.isTransient(failure))) {
+				return false;
+			}
 			fail(batch, failure, delivery.attempts);
-			return;
+			return true;
 		}
 		this.listener.batchWritten(batch.points(), batch.size());
+		return true;
 	}
 
 	/**
@@ -266,7 +279,7 @@ final class BatchSender {
 		public Batch execute() {
 			if (!leaveBackOff()) {
 				// Not retried: the policy's predicate does not call it transient.
-				throw new IllegalStateException("The batch writer was closed before this batch could be sent "
+				throw new WriterClosedException("The batch writer was closed before this batch could be sent "
 						+ "(close timeout " + BatchSender.this.closeTimeout.toMillis() + " ms)");
 			}
 			if (this.lastFailure != null) {
@@ -288,6 +301,15 @@ final class BatchSender {
 		@Override
 		public String getName() {
 			return "writing a batch of " + this.batch.points() + " point(s)";
+		}
+
+	}
+
+	/** The writer closed before a batch could be delivered; never transient. */
+	private static final class WriterClosedException extends IllegalStateException {
+
+		WriterClosedException(String message) {
+			super(message);
 		}
 
 	}

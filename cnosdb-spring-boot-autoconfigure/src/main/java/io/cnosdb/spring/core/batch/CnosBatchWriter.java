@@ -1,5 +1,6 @@
 package io.cnosdb.spring.core.batch;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,9 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.cnosdb.spring.core.CnosWriteOperations;
+import io.cnosdb.spring.core.batch.spool.Spool;
+import io.cnosdb.spring.core.batch.spool.SpoolRecoveryReport;
+import io.cnosdb.spring.core.batch.spool.SpoolSettings;
+import io.cnosdb.spring.core.batch.spool.SpoolStatus;
 import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import io.cnosdb.spring.core.observation.CnosBatchObservationConvention;
 import io.cnosdb.spring.core.write.CnosPrecision;
@@ -17,6 +24,7 @@ import io.cnosdb.spring.core.write.DefaultTags;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.PointMapper;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.util.Assert;
 
 /**
@@ -52,11 +60,13 @@ import org.springframework.util.Assert;
  */
 public final class CnosBatchWriter implements AutoCloseable {
 
+	private static final Log logger = LogFactory.getLog(CnosBatchWriter.class);
+
 	private final CnosWriteOperations template;
 
 	private final PointEncoder encoder;
 
-	private final BatchBuffer buffer;
+	private final BatchQueue buffer;
 
 	private final CnosBatchWriterListener listener;
 
@@ -68,7 +78,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 	 * Only wires the parts: the flush thread is created here but started by
 	 * {@link #start()}, so that nothing sees the writer before it is constructed.
 	 */
-	private CnosBatchWriter(CnosWriteOperations template, PointEncoder encoder, BatchBuffer buffer, BatchSender sender,
+	private CnosBatchWriter(CnosWriteOperations template, PointEncoder encoder, BatchQueue buffer, BatchSender sender,
 			CnosBatchWriterListener listener, Duration closeTimeout) {
 		this.template = template;
 		this.encoder = encoder;
@@ -194,6 +204,13 @@ public final class CnosBatchWriter implements AutoCloseable {
 		return this.buffer.bufferedBytes();
 	}
 
+	/**
+	 * The state of the writer's spool, or {@code null} if it keeps its points in memory.
+	 */
+	public @Nullable SpoolStatus getSpoolStatus() {
+		return this.buffer.spoolStatus();
+	}
+
 	/** The database and tenant written to, for logs and metrics. */
 	public String getDatabase() {
 		return this.template.getDatabase();
@@ -212,7 +229,15 @@ public final class CnosBatchWriter implements AutoCloseable {
 		BLOCK,
 
 		/** Fail at once. */
-		FAIL
+		FAIL,
+
+		/**
+		 * With a spool only: drop the oldest segment of points not being sent (counted,
+		 * logged, and told to the listener's
+		 * {@link CnosBatchWriterListener#pointsDropped(long)}) to make room; if no
+		 * segment can be dropped, wait as {@code BLOCK} does.
+		 */
+		DROP_OLDEST
 
 	}
 
@@ -255,6 +280,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private @Nullable CnosBatchObservationConvention observationConvention;
+
+		private @Nullable SpoolSettings spool;
 
 		private Builder(CnosWriteOperations template) {
 			Assert.notNull(template, "Template must not be null");
@@ -393,6 +420,21 @@ public final class CnosBatchWriter implements AutoCloseable {
 		}
 
 		/**
+		 * Keeps accepted points on disk until the server acknowledges them, instead of in
+		 * memory: a write returns once its points are appended to the spool, which then
+		 * bounds the points held (its max size) in place of the buffer limits. A batch
+		 * that fails transiently is sent again until it is written (the max retries do
+		 * not apply); a batch the server refuses goes to the failure handler and leaves
+		 * the spool. What is not acknowledged when the writer closes stays in the spool,
+		 * and a writer that opens it later sends that first. Off by default.
+		 */
+		public Builder spool(SpoolSettings spool) {
+			Assert.notNull(spool, "spool must not be null");
+			this.spool = spool;
+			return this;
+		}
+
+		/**
 		 * The longest {@link CnosBatchWriter#close()} waits for buffered points to be
 		 * sent (default 30 s).
 		 */
@@ -409,23 +451,55 @@ public final class CnosBatchWriter implements AutoCloseable {
 			return writer;
 		}
 
-		/** Builds the writer without starting it. */
+		/**
+		 * Builds the writer without starting it.
+		 * @throws IllegalStateException if another writer holds the spool's directory
+		 * @throws DataAccessResourceFailureException if the spool cannot be opened
+		 */
 		CnosBatchWriter create() {
 			Assert.isTrue(this.batchSize <= this.bufferLimit, () -> "batchSize (" + this.batchSize
 					+ ") must not exceed bufferLimit (" + this.bufferLimit + "): a batch is part of the buffer");
 			Assert.isTrue(this.maxBatchBytes <= this.bufferLimitBytes,
 					() -> "maxBatchBytes (" + this.maxBatchBytes + ") must not exceed bufferLimitBytes ("
 							+ this.bufferLimitBytes + "): a batch is part of the buffer");
-			BatchBuffer buffer = new BatchBuffer(this.batchSize, this.maxBatchBytes, this.bufferLimit,
-					this.bufferLimitBytes, this.flushInterval, this.backpressure, this.blockTimeout);
+			Assert.isTrue(this.backpressure != Backpressure.DROP_OLDEST || this.spool != null,
+					"backpressure DROP_OLDEST needs a spool: points in memory are never dropped");
+			BatchQueue queue = (this.spool != null) ? openSpool(this.spool)
+					: new BatchBuffer(this.batchSize, this.maxBatchBytes, this.bufferLimit, this.bufferLimitBytes,
+							this.flushInterval, this.backpressure, this.blockTimeout);
+			// A spool keeps a transiently failing batch until it is written.
+			long retries = (this.spool != null) ? Long.MAX_VALUE : this.maxRetries;
 			BatchSender sender = new BatchSender(this.template, this.template.getDatabase(), this.template.getTenant(),
-					this.precision,
-					BatchSender.retryPolicy(this.maxRetries, this.retryBackoffInitial, this.retryBackoffMax),
+					this.precision, BatchSender.retryPolicy(retries, this.retryBackoffInitial, this.retryBackoffMax),
 					this.failureHandler, this.listener, this.closeTimeout,
-					new BatchObservations(this.observationRegistry, this.observationConvention));
-			return new CnosBatchWriter(this.template,
-					new PointEncoder(this.precision, this.defaultTags, this.bufferLimitBytes), buffer, sender,
-					this.listener, this.closeTimeout);
+					new BatchObservations(this.observationRegistry, this.observationConvention), queue.isDurable());
+			long maxPointBytes = (this.spool != null) ? this.spool.maxSize() - Spool.recordSize(0)
+					: this.bufferLimitBytes;
+			return new CnosBatchWriter(this.template, new PointEncoder(this.precision, this.defaultTags, maxPointBytes),
+					queue, sender, this.listener, this.closeTimeout);
+		}
+
+		private SpooledBatchQueue openSpool(SpoolSettings settings) {
+			Spool spool;
+			try {
+				spool = Spool.open(settings);
+			}
+			catch (IOException ex) {
+				throw new DataAccessResourceFailureException(
+						"Could not open the spool " + settings.directory() + ": " + ex.getMessage(), ex);
+			}
+			SpoolRecoveryReport recovered = spool.recovered();
+			if (!recovered.isEmpty()) {
+				logger.info(
+						"The spool " + settings.directory() + " holds " + recovered.points()
+								+ " point(s) a previous writer left unacknowledged, in " + recovered.segments()
+								+ " segment(s); they are sent before any new point"
+								+ ((recovered.tornRecords() > 0) ? " (" + recovered.tornRecords()
+										+ " torn record(s) cut, " + recovered.discardedBytes() + " byte(s) discarded)"
+										: ""));
+			}
+			return new SpooledBatchQueue(spool, this.batchSize, this.maxBatchBytes, this.flushInterval,
+					this.backpressure, this.blockTimeout, new SafeListener(this.listener));
 		}
 
 	}

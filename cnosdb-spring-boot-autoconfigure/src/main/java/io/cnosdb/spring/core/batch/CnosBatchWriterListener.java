@@ -24,4 +24,11 @@ public interface CnosBatchWriterListener {
 	default void batchFailed(int points, Throwable cause) {
 	}
 
+	/**
+	 * The spool was full and its oldest unsent points were dropped to make room (with the
+	 * {@code DROP_OLDEST} backpressure); called on the writing thread.
+	 */
+	default void pointsDropped(long points) {
+	}
+
 }

@@ -8,8 +8,10 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The daemon thread that sends a {@link CnosBatchWriter}'s batches: it takes them from
- * the {@link BatchBuffer} in order and hands each to the {@link BatchSender}, until the
- * buffer is closed and empty. Created stopped; {@link #start()} starts it.
+ * the {@link BatchQueue} in order and hands each to the {@link BatchSender}, until the
+ * queue is closed and empty, or, for a spool, until the sender leaves a batch unsent at
+ * close, when the rest stays in the spool too. Created stopped; {@link #start()} starts
+ * it.
  */
 final class FlushThread {
 
@@ -19,9 +21,16 @@ final class FlushThread {
 
 	private final Thread thread;
 
-	FlushThread(String name, BatchBuffer buffer, BatchSender sender) {
+	FlushThread(String name, BatchQueue queue, BatchSender sender) {
 		this.sender = sender;
-		this.thread = new Thread(() -> sendUntilClosed(buffer, sender), name);
+		this.thread = new Thread(() -> {
+			try {
+				sendUntilClosed(queue, sender);
+			}
+			finally {
+				queue.release();
+			}
+		}, name);
 		this.thread.setDaemon(true);
 	}
 
@@ -29,21 +38,24 @@ final class FlushThread {
 	 * Sends batch after batch. Every batch taken is completed, whatever happened to it,
 	 * so that its room is freed and flush() does not wait for it forever.
 	 */
-	private static void sendUntilClosed(BatchBuffer buffer, BatchSender sender) {
-		for (Batch batch = buffer.next(); batch != null; batch = buffer.next()) {
+	private static void sendUntilClosed(BatchQueue queue, BatchSender sender) {
+		for (Batch batch = queue.next(); batch != null; batch = queue.next()) {
+			boolean settled = true;
 			try {
-				sender.send(batch);
+				settled = sender.send(batch);
 			}
 			catch (RuntimeException ex) {
 				// The sender hands every failure of a write to the failure handler; this
-				// is
-				// a defect elsewhere. Ending the thread would strand every later point.
+				// is a defect elsewhere. Ending the thread would strand every later
+				// point.
 				logger.error("The batch writer could not finish handling a batch of " + batch.points()
 						+ " point(s); whether the server holds them is unknown", ex);
 			}
-			finally {
-				buffer.complete(batch);
+			if (!settled) {
+				// Left in the spool at close, with every batch after it.
+				return;
 			}
+			queue.complete(batch);
 		}
 	}
 

@@ -38,6 +38,11 @@ final class SafeListener implements CnosBatchWriterListener {
 		notify(() -> this.listener.batchFailed(points, cause));
 	}
 
+	@Override
+	public void pointsDropped(long points) {
+		notify(() -> this.listener.pointsDropped(points));
+	}
+
 	private static void notify(Runnable call) {
 		try {
 			call.run();

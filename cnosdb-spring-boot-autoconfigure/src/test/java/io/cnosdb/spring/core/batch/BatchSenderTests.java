@@ -178,7 +178,7 @@ class BatchSenderTests {
 				BatchSender.retryPolicy(5, Duration.ofHours(1), Duration.ofHours(1)), (handed) -> {
 					handlerInterrupted.set(Thread.currentThread().isInterrupted());
 					this.failures.add(handed);
-				}, this.listener, Duration.ofSeconds(30), BatchObservations.NONE);
+				}, this.listener, Duration.ofSeconds(30), BatchObservations.NONE, false);
 		CompletableFuture<Boolean> interruptedAfterwards = new CompletableFuture<>();
 		Thread flushThread = new Thread(() -> {
 			sender.send(batch("air v=1i 1"));
@@ -215,7 +215,7 @@ class BatchSenderTests {
 
 		};
 		new BatchSender(this.target, "ocean", "cnosdb", CnosPrecision.NS, BatchSender.retryPolicy(5, NONE, NONE),
-				this.failures::add, broken, Duration.ofSeconds(30), BatchObservations.NONE)
+				this.failures::add, broken, Duration.ofSeconds(30), BatchObservations.NONE, false)
 			.send(batch("air v=1i 1"));
 		assertThat(this.target.attempts).hasValue(2);
 		assertThat(this.failures).isEmpty();
@@ -265,7 +265,7 @@ class BatchSenderTests {
 
 	private BatchSender sender(RetryPolicy policy) {
 		return new BatchSender(this.target, "ocean", "cnosdb", CnosPrecision.MS, policy, this.failures::add,
-				this.listener, Duration.ofSeconds(30), BatchObservations.NONE);
+				this.listener, Duration.ofSeconds(30), BatchObservations.NONE, false);
 	}
 
 	private static Batch batch(String... lines) {
