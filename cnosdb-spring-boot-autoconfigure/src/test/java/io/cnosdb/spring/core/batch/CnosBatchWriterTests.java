@@ -18,6 +18,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -497,8 +498,20 @@ class CnosBatchWriterTests {
 
 		private volatile boolean stall;
 
+		/** The answer to every write while the server is down, or {@code null}. */
+		private volatile @Nullable Fault down;
+
 		void script(Fault... faults) {
 			this.script.addAll(List.of(faults));
+		}
+
+		/** Answers every write with the fault until {@link #up()}. */
+		void down(Fault fault) {
+			this.down = fault;
+		}
+
+		void up() {
+			this.down = null;
 		}
 
 		void stallWrites() {
@@ -511,7 +524,7 @@ class CnosBatchWriterTests {
 			if (this.stall) {
 				this.release.await(10, TimeUnit.SECONDS);
 			}
-			Fault fault = this.script.poll();
+			Fault fault = (this.down != null) ? this.down : this.script.poll();
 			return switch ((fault != null) ? fault : Fault.OK) {
 				case OK -> {
 					for (String line : request.getBody().utf8().split("\n")) {
