@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.CnosWriteOperations;
 import io.cnosdb.spring.core.batch.CnosBatchWriter;
+import io.cnosdb.spring.core.batch.spool.SpoolSettings;
 import io.cnosdb.spring.core.batch.CnosBatchWriterListener;
 import io.cnosdb.spring.core.batch.CnosWriteFailureHandler;
 import io.cnosdb.spring.core.observation.CnosBatchObservationConvention;
@@ -65,6 +66,10 @@ public final class CnosDbBatchWriterAutoConfiguration {
 			.listener(new CompositeListener(listeners.orderedStream().toList()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		observationConvention.ifAvailable(writer::observationConvention);
+		SpoolSettings spool = batch.getSpool().toSettings();
+		if (spool != null) {
+			writer.spool(spool);
+		}
 		return writer.build();
 	}
 
@@ -80,8 +85,9 @@ public final class CnosDbBatchWriterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CnosDbBatchWriterMetrics cnosDbBatchWriterMetrics(CnosWriteOperations operations) {
-			return new CnosDbBatchWriterMetrics(operations);
+		CnosDbBatchWriterMetrics cnosDbBatchWriterMetrics(CnosWriteOperations operations, CnosDbProperties properties) {
+			return new CnosDbBatchWriterMetrics(operations,
+					properties.getWrite().getBatch().getSpool().getDir() != null);
 		}
 
 	}
@@ -106,6 +112,11 @@ public final class CnosDbBatchWriterAutoConfiguration {
 		@Override
 		public void batchFailed(int points, Throwable cause) {
 			this.listeners.forEach((listener) -> listener.batchFailed(points, cause));
+		}
+
+		@Override
+		public void pointsDropped(long points) {
+			this.listeners.forEach((listener) -> listener.pointsDropped(points));
 		}
 
 	}

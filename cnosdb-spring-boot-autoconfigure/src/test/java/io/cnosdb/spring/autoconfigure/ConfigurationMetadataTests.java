@@ -19,10 +19,11 @@ class ConfigurationMetadataTests {
 
 	/**
 	 * Properties whose absence is the default: no SSL bundle means the JVM's trust store,
-	 * no default tags none are added, no schema locations no script runs.
+	 * no default tags none are added, no schema locations no script runs, no spool
+	 * directory no spool.
 	 */
 	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle", "cnosdb.write.default-tags",
-			"cnosdb.schema.locations");
+			"cnosdb.schema.locations", "cnosdb.write.batch.spool.dir");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -35,8 +36,10 @@ class ConfigurationMetadataTests {
 				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
 						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle",
 						"cnosdb.health.timeout", "management.health.cnosdb.enabled", "cnosdb.write.default-tags",
-						"cnosdb.schema.locations", "cnosdb.schema.mode", "cnosdb.schema.continue-on-error",
-						"cnosdb.schema.separator", "cnosdb.schema.encoding");
+						"management.health.cnosdb-batch-writer.enabled", "cnosdb.write.batch.spool.dir",
+						"cnosdb.write.batch.spool.max-size", "cnosdb.write.batch.spool.sync", "cnosdb.schema.locations",
+						"cnosdb.schema.mode", "cnosdb.schema.continue-on-error", "cnosdb.schema.separator",
+						"cnosdb.schema.encoding");
 			assertThat(properties).allSatisfy((property) -> {
 				assertThat(property.get("description")).as("description of %s", property.get("name")).isNotNull();
 				assertThat(String.valueOf(property.get("description"))).as("description of %s", property.get("name"))

@@ -2,6 +2,7 @@ package io.cnosdb.spring.testsupport;
 
 import io.cnosdb.spring.autoconfigure.CnosDbAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.CnosDbBatchWriterAutoConfiguration;
+import io.cnosdb.spring.autoconfigure.health.CnosDbBatchWriterHealthContributorAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.health.CnosDbHealthContributorAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.metrics.CnosDbMetricsExportAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.schema.CnosDbSchemaInitializationAutoConfiguration;
@@ -26,7 +27,8 @@ public final class CnosDbContextRunners {
 	 */
 	private static final AutoConfigurations CNOSDB = AutoConfigurations.of(CnosDbAutoConfiguration.class,
 			CnosDbHealthContributorAutoConfiguration.class, CnosDbBatchWriterAutoConfiguration.class,
-			CnosDbMetricsExportAutoConfiguration.class, CnosDbSchemaInitializationAutoConfiguration.class);
+			CnosDbBatchWriterHealthContributorAutoConfiguration.class, CnosDbMetricsExportAutoConfiguration.class,
+			CnosDbSchemaInitializationAutoConfiguration.class);
 
 	/**
 	 * What the CnosDB auto-configuration builds on in an application: SSL bundles, the

@@ -93,8 +93,10 @@ class CnosBatchWriterSpoolTests {
 	private static List<Point> points(int from, int count) {
 		List<Point> points = new ArrayList<>();
 		for (int i = from; i < from + count; i++) {
-			points.add(Point.measurement("air").tag("station", "s" + (i % 3)).field("v", (long) i).time(i,
-					CnosPrecision.NS));
+			points.add(Point.measurement("air")
+				.tag("station", "s" + (i % 3))
+				.field("v", (long) i)
+				.time(i, CnosPrecision.NS));
 		}
 		return points;
 	}
