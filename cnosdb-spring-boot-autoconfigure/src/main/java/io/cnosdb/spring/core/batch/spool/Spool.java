@@ -2,17 +2,10 @@ package io.cnosdb.spring.core.batch.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.cnosdb.spring.core.batch.spool.SpoolRecovery.Recovered;
@@ -23,7 +16,8 @@ import io.cnosdb.spring.core.batch.spool.SpoolRecovery.Recovered;
  * in batches, and a segment is deleted once every point in it is acknowledged. How far
  * the acknowledgements go is kept in a checkpoint file, so a writer that opens the
  * directory again sends only what the server had not acknowledged, after checking it
- * ({@link SpoolRecovery}). The directory is locked to one writer ({@link SpoolLock}).
+ * ({@link SpoolRecovery}). The directory is locked to one writer ({@link SpoolLock}). The
+ * files are {@link SpoolSegments}, appended to by a {@link SpoolAppender}.
  * <p>
  * Reading follows the acknowledgements: {@link #read} hands out the records after the
  * last batch read, and {@link #acknowledgeRead()} acknowledges everything read so far, so
@@ -34,31 +28,19 @@ import io.cnosdb.spring.core.batch.spool.SpoolRecovery.Recovered;
  */
 public final class Spool implements AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(Spool.class);
-
-	private static final int WRITE_BUFFER = 64 * 1024;
-
 	private final SpoolSettings settings;
-
-	private final SpoolFormat format = new SpoolFormat();
 
 	private final SpoolLock lock;
 
 	private final SpoolCheckpoint checkpoint;
 
-	/** Every segment file, oldest first: fully or partly unacknowledged, or empty. */
-	private final TreeMap<Long, SpoolSegment> segments;
+	private final SpoolSegments segments;
+
+	private final SpoolAppender appender;
 
 	private final SpoolRecoveryReport recovered;
 
 	private final SpoolChunk chunk = new SpoolChunk();
-
-	private ByteBuffer writeBuffer = ByteBuffer.allocate(WRITE_BUFFER);
-
-	private long nextId;
-
-	/** The segment appended to, or {@code null} until the next append needs one. */
-	private @Nullable SpoolSegment active;
 
 	/** Where the oldest unacknowledged record is, or the next one will be. */
 	private long ackSegment;
@@ -82,9 +64,6 @@ public final class Spool implements AutoCloseable {
 
 	private long unreadPayloadBytes;
 
-	/** The bytes of records in the segment files: what {@code maxSize} bounds. */
-	private long recordBytes;
-
 	private boolean unsynced;
 
 	private long lastSyncNanos = System.nanoTime();
@@ -95,20 +74,18 @@ public final class Spool implements AutoCloseable {
 		this.settings = settings;
 		this.lock = lock;
 		this.checkpoint = checkpoint;
-		this.segments = recovered.segments();
+		this.segments = new SpoolSegments(settings.directory(), settings.sync(), recovered.segments(),
+				recovered.nextId());
+		this.appender = new SpoolAppender(this.segments, settings.segmentSize());
 		this.recovered = recovered.report();
-		this.nextId = recovered.nextId();
-		this.ackSegment = this.segments.isEmpty() ? this.nextId : this.segments.firstKey();
-		this.ackOffset = this.segments.isEmpty() ? SpoolFormat.FILE_HEADER : recovered.firstOffset();
+		this.ackSegment = this.segments.firstId();
+		this.ackOffset = recovered.segments().isEmpty() ? SpoolFormat.FILE_HEADER : recovered.firstOffset();
 		this.readSegment = this.ackSegment;
 		this.readOffset = this.ackOffset;
 		this.unackedPoints = this.recovered.points();
 		this.unackedPayloadBytes = this.recovered.payloadBytes();
 		this.unreadPoints = this.unackedPoints;
 		this.unreadPayloadBytes = this.unackedPayloadBytes;
-		for (SpoolSegment segment : this.segments.values()) {
-			this.recordBytes += segment.size() - SpoolFormat.FILE_HEADER;
-		}
 	}
 
 	/**
@@ -143,7 +120,7 @@ public final class Spool implements AutoCloseable {
 
 	/** Whether records of {@code bytes} bytes fit the max size. */
 	public boolean hasRoom(long bytes) {
-		return this.recordBytes + bytes <= this.settings.maxSize();
+		return this.segments.recordBytes() + bytes <= this.settings.maxSize();
 	}
 
 	/**
@@ -156,110 +133,22 @@ public final class Spool implements AutoCloseable {
 	 */
 	public void append(byte[] lines, int[] ends, int from, int to, long epochMillis) throws IOException {
 		checkOpen();
-		SpoolSegment first = this.active;
-		long firstSize = (first != null) ? first.size() : 0;
-		long firstPoints = (first != null) ? first.points() : 0;
-		long firstPayload = (first != null) ? first.payloadBytes() : 0;
-		List<SpoolSegment> created = new ArrayList<>(1);
-		Appended appended = new Appended();
+		SpoolAppender.Appended appended;
 		try {
-			this.writeBuffer.clear();
-			for (int i = from; i < to; i++) {
-				int start = (i == 0) ? 0 : ends[i - 1];
-				int length = ends[i] - start;
-				int recordLength = SpoolFormat.RECORD_HEADER + length;
-				long activeSize = (this.active != null) ? this.active.size() + appended.pendingBytes() : 0;
-				if (this.active == null || (activeSize > SpoolFormat.FILE_HEADER
-						&& activeSize + recordLength > this.settings.segmentSize())) {
-					writePending(appended);
-					created.add(roll());
-				}
-				if (this.writeBuffer.remaining() < recordLength) {
-					writePending(appended);
-					if (this.writeBuffer.capacity() < recordLength) {
-						this.writeBuffer = ByteBuffer.allocate(recordLength);
-					}
-				}
-				this.format.putRecord(this.writeBuffer, lines, start, length, epochMillis);
-				appended.add(length);
-			}
-			writePending(appended);
+			appended = this.appender.append(lines, ends, from, to, epochMillis);
 			if (this.settings.sync() == SpoolSync.WRITE) {
-				this.active.force();
+				this.segments.active().force();
 			}
 		}
-		catch (IOException | RuntimeException ex) {
-			undo(first, firstSize, firstPoints, firstPayload, created);
-			throw ex;
+		finally {
+			// A failed append was cut back: forget what was read of it.
+			this.chunk.invalidate();
 		}
 		this.unsynced = true;
-		this.unackedPoints += appended.points;
-		this.unackedPayloadBytes += appended.payloadBytes;
-		this.unreadPoints += appended.points;
-		this.unreadPayloadBytes += appended.payloadBytes;
-		this.recordBytes += appended.recordBytes;
-	}
-
-	/** Writes the records put in the write buffer to the active segment. */
-	private void writePending(Appended appended) throws IOException {
-		if (appended.pendingPoints == 0) {
-			return;
-		}
-		this.writeBuffer.flip();
-		this.active.append(this.writeBuffer, appended.pendingPoints, appended.pendingPayloadBytes);
-		this.writeBuffer.clear();
-		appended.written();
-	}
-
-	/** Starts a new segment, after forcing the one it replaces to the disk. */
-	private SpoolSegment roll() throws IOException {
-		if (this.active != null) {
-			this.active.force();
-		}
-		SpoolSegment segment = SpoolSegment.create(this.settings.directory(), this.nextId++);
-		this.segments.put(segment.id(), segment);
-		this.active = segment;
-		if (this.settings.sync() != SpoolSync.CLOSE) {
-			forceDirectory();
-		}
-		return segment;
-	}
-
-	/** Makes the new segment's directory entry durable, where the platform allows it. */
-	private void forceDirectory() {
-		try (FileChannel directory = FileChannel.open(this.settings.directory(), StandardOpenOption.READ)) {
-			directory.force(true);
-		}
-		catch (IOException ex) {
-			// Not every platform can open a directory; its entries are then the file
-			// system's to keep.
-		}
-	}
-
-	/** Takes back an append that failed: the segments it created, the bytes it wrote. */
-	private void undo(@Nullable SpoolSegment first, long size, long points, long payloadBytes,
-			List<SpoolSegment> created) {
-		for (SpoolSegment segment : created) {
-			this.segments.remove(segment.id());
-			try {
-				segment.closeAndDelete();
-			}
-			catch (IOException ex) {
-				logger.warn("Could not delete the spool segment " + segment.path() + " of a failed append", ex);
-			}
-		}
-		this.active = first;
-		this.chunk.invalidate();
-		if (first != null) {
-			try {
-				first.truncate(size, points, payloadBytes);
-			}
-			catch (IOException ex) {
-				// The bytes stay past the segment's end as the spool counts it; a later
-				// append writes over them, and a recovery cuts them as torn.
-				logger.warn("Could not cut the spool segment " + first.path() + " back after a failed append", ex);
-			}
-		}
+		this.unackedPoints += appended.points();
+		this.unackedPayloadBytes += appended.payloadBytes();
+		this.unreadPoints += appended.points();
+		this.unreadPayloadBytes += appended.payloadBytes();
 	}
 
 	/**
@@ -296,8 +185,8 @@ public final class Spool implements AutoCloseable {
 	}
 
 	private void moveReadToNextSegment() {
-		Long next = this.segments.higherKey(this.readSegment);
-		this.readSegment = (next != null) ? next : this.nextId;
+		Map.Entry<Long, SpoolSegment> next = this.segments.after(this.readSegment);
+		this.readSegment = (next != null) ? next.getKey() : this.segments.nextId();
 		this.readOffset = SpoolFormat.FILE_HEADER;
 	}
 
@@ -312,26 +201,19 @@ public final class Spool implements AutoCloseable {
 		this.readPoints = 0;
 		this.readPayloadBytes = 0;
 		SpoolSegment reading = this.segments.get(this.readSegment);
-		if (reading != null && reading != this.active && this.readOffset >= reading.size()) {
+		if (reading != null && reading != this.segments.active() && this.readOffset >= reading.size()) {
 			moveReadToNextSegment();
 		}
-		if (this.unackedPoints == 0 && this.active != null) {
+		if (this.unackedPoints == 0 && this.segments.active() != null) {
 			// Everything is acknowledged: the next append starts a new segment.
-			this.active = null;
-			this.readSegment = this.nextId;
+			this.segments.retireActive();
+			this.readSegment = this.segments.nextId();
 			this.readOffset = SpoolFormat.FILE_HEADER;
 		}
 		this.ackSegment = this.readSegment;
 		this.ackOffset = this.readOffset;
 		this.checkpoint.write(this.ackSegment, this.ackOffset);
-		while (!this.segments.isEmpty() && this.segments.firstKey() < this.ackSegment) {
-			delete(this.segments.pollFirstEntry().getValue());
-		}
-	}
-
-	private void delete(SpoolSegment segment) throws IOException {
-		this.recordBytes -= segment.size() - SpoolFormat.FILE_HEADER;
-		segment.closeAndDelete();
+		this.segments.deleteBefore(this.ackSegment);
 	}
 
 	/**
@@ -340,13 +222,12 @@ public final class Spool implements AutoCloseable {
 	 */
 	public @Nullable Dropped dropOldest() throws IOException {
 		checkOpen();
-		Map.Entry<Long, SpoolSegment> entry = this.segments.higherEntry(this.readSegment);
-		if (entry == null || entry.getValue() == this.active) {
+		Map.Entry<Long, SpoolSegment> entry = this.segments.after(this.readSegment);
+		if (entry == null || entry.getValue() == this.segments.active()) {
 			return null;
 		}
 		SpoolSegment segment = entry.getValue();
-		this.segments.remove(entry.getKey());
-		delete(segment);
+		this.segments.remove(segment);
 		this.unackedPoints -= segment.points();
 		this.unackedPayloadBytes -= segment.payloadBytes();
 		this.unreadPoints -= segment.points();
@@ -367,8 +248,9 @@ public final class Spool implements AutoCloseable {
 	}
 
 	private void sync() throws IOException {
-		if (this.unsynced && this.active != null) {
-			this.active.force();
+		SpoolSegment active = this.segments.active();
+		if (this.unsynced && active != null) {
+			active.force();
 		}
 		this.checkpoint.force();
 		this.unsynced = false;
@@ -383,11 +265,10 @@ public final class Spool implements AutoCloseable {
 		if (this.unackedPoints == 0 || this.closed) {
 			return -1;
 		}
-		long segmentId = this.ackSegment;
+		SpoolSegment segment = this.segments.get(this.ackSegment);
 		long offset = this.ackOffset;
-		SpoolSegment segment = this.segments.get(segmentId);
 		if (segment == null || offset >= segment.size()) {
-			Map.Entry<Long, SpoolSegment> next = this.segments.higherEntry(segmentId);
+			Map.Entry<Long, SpoolSegment> next = this.segments.after(this.ackSegment);
 			if (next == null) {
 				return -1;
 			}
@@ -429,12 +310,12 @@ public final class Spool implements AutoCloseable {
 
 	/** The bytes of records in the segment files, which the max size bounds. */
 	public long recordBytes() {
-		return this.recordBytes;
+		return this.segments.recordBytes();
 	}
 
 	/** The segment files. */
 	public int segmentCount() {
-		return this.segments.size();
+		return this.segments.count();
 	}
 
 	/**
@@ -449,14 +330,7 @@ public final class Spool implements AutoCloseable {
 		}
 		try {
 			sync();
-			if (this.unackedPoints == 0) {
-				while (!this.segments.isEmpty()) {
-					delete(this.segments.pollFirstEntry().getValue());
-				}
-			}
-			for (SpoolSegment segment : this.segments.values()) {
-				segment.close();
-			}
+			this.segments.close(this.unackedPoints == 0);
 			this.checkpoint.close();
 		}
 		finally {
@@ -473,42 +347,6 @@ public final class Spool implements AutoCloseable {
 
 	/** Points dropped to make room: how many, their bytes, and the file they were in. */
 	public record Dropped(long points, long payloadBytes, Path segment) {
-	}
-
-	/** The records of one append: those in the write buffer, and all of them. */
-	private static final class Appended {
-
-		private int pendingPoints;
-
-		private long pendingPayloadBytes;
-
-		private long pendingRecordBytes;
-
-		private long points;
-
-		private long payloadBytes;
-
-		private long recordBytes;
-
-		void add(int length) {
-			this.pendingPoints++;
-			this.pendingPayloadBytes += length;
-			this.pendingRecordBytes += SpoolFormat.RECORD_HEADER + length;
-		}
-
-		long pendingBytes() {
-			return this.pendingRecordBytes;
-		}
-
-		void written() {
-			this.points += this.pendingPoints;
-			this.payloadBytes += this.pendingPayloadBytes;
-			this.recordBytes += this.pendingRecordBytes;
-			this.pendingPoints = 0;
-			this.pendingPayloadBytes = 0;
-			this.pendingRecordBytes = 0;
-		}
-
 	}
 
 }
