@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
  * writer with a spool, the spool's state. It is DOWN when the spool is
  * {@value #FULL_PERCENT}% full or more, since writes then soon wait, fail or drop points;
  * UP otherwise. The {@code growing} detail is {@code true} when the points held have
- * grown at each of the last {@value #GROWING_CHECKS} checks while the oldest of them
- * waits longer than the {@code stalledAfter} age: a backlog the server does not drain.
+ * grown at each of the last {@value #GROWING_CHECKS} checks while the oldest of them has
+ * waited at least the {@code stalledAfter} age: a backlog the server does not drain.
  */
 public class CnosDbBatchWriterHealthIndicator extends AbstractHealthIndicator {
 
@@ -80,7 +80,7 @@ public class CnosDbBatchWriterHealthIndicator extends AbstractHealthIndicator {
 		this.lastPoints = spool.points();
 		this.growingChecks = grew ? this.growingChecks + 1 : 0;
 		Duration oldest = spool.oldestUnacknowledged();
-		return this.growingChecks >= GROWING_CHECKS && oldest != null && oldest.compareTo(this.stalledAfter) > 0;
+		return this.growingChecks >= GROWING_CHECKS && oldest != null && oldest.compareTo(this.stalledAfter) >= 0;
 	}
 
 }

@@ -55,6 +55,12 @@ import org.springframework.util.Assert;
  * time are then overwritten with the same values, but points without one would be stored
  * twice, so give points a time.
  * <p>
+ * With a {@linkplain Builder#spool(SpoolSettings) spool}, accepted points are kept on
+ * disk instead of in memory until the server acknowledges them: a write returns once its
+ * points are appended to the spool, a transiently failing batch is sent again until it is
+ * written, and what is not acknowledged when the writer closes (or when the application
+ * dies) is sent by the next writer that opens the spool, before anything new.
+ * <p>
  * Thread-safe. {@link Builder#build()} starts the flush thread, a daemon thread; close
  * the writer to write what it holds.
  */

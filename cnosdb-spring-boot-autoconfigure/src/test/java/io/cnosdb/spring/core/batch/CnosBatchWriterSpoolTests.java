@@ -203,7 +203,9 @@ class CnosBatchWriterSpoolTests {
 		this.faults.down(Fault.UNAVAILABLE);
 		List<Point> points = points(0, 3000);
 		long accepted;
-		try (CnosBatchWriter writer = writer(32 * 1024).backpressure(Backpressure.DROP_OLDEST).build()) {
+		// Batches far smaller than the spool: the segments of the batch being sent are
+		// never dropped.
+		try (CnosBatchWriter writer = writer(32 * 1024).batchSize(50).backpressure(Backpressure.DROP_OLDEST).build()) {
 			for (Point point : points) {
 				writer.write(point);
 			}

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cnosdb.spring.autoconfigure.health.CnosDbBatchWriterHealthContributorAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.health.CnosDbHealthContributorAutoConfiguration;
 import io.cnosdb.spring.autoconfigure.metrics.CnosDbMetricsExportAutoConfiguration;
 
@@ -16,13 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The slice imports every CnosDB auto-configuration an application gets, so a new one
- * cannot be forgotten, but the health indicator and the metrics export, which belong to
+ * cannot be forgotten, but the health indicators and the metrics export, which belong to
  * the actuator, as Spring Boot's data slices leave out their health indicators and meter
  * registries.
  */
 class AutoConfigureCnosDbImportsTests {
 
 	private static final List<String> LEFT_OUT = List.of(CnosDbHealthContributorAutoConfiguration.class.getName(),
+			CnosDbBatchWriterHealthContributorAutoConfiguration.class.getName(),
 			CnosDbMetricsExportAutoConfiguration.class.getName());
 
 	@Test
