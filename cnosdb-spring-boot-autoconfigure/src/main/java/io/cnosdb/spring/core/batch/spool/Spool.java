@@ -140,9 +140,10 @@ public final class Spool implements AutoCloseable {
 				this.segments.active().force();
 			}
 		}
-		finally {
+		catch (IOException | RuntimeException ex) {
 			// A failed append was cut back: forget what was read of it.
 			this.chunk.invalidate();
+			throw ex;
 		}
 		this.unsynced = true;
 		this.unackedPoints += appended.points();
