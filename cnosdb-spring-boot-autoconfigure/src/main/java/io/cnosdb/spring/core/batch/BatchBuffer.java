@@ -2,7 +2,6 @@ package io.cnosdb.spring.core.batch;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -252,22 +251,8 @@ final class BatchBuffer implements BatchQueue {
 		try {
 			sealCurrent();
 			long target = this.sealed;
-			boolean interrupted = false;
-			while (this.completed < target) {
-				if (!sending.getAsBoolean()) {
-					throw new IllegalStateException("The batch writer's flush thread has stopped; "
-							+ this.bufferedPoints + " point(s) are still buffered");
-				}
-				try {
-					this.done.awaitNanos(TimeUnit.MILLISECONDS.toNanos(200));
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
+			CompletionWait.await(this.done, () -> this.completed >= target, sending,
+					() -> this.bufferedPoints + " point(s) are still buffered");
 		}
 		finally {
 			this.lock.unlock();

@@ -305,22 +305,8 @@ final class SpooledBatchQueue implements BatchQueue {
 			long target = this.accepted;
 			this.flushRequested = true;
 			this.work.signalAll();
-			boolean interrupted = false;
-			while (this.settled < target) {
-				if (!sending.getAsBoolean()) {
-					throw new IllegalStateException("The batch writer's flush thread has stopped; "
-							+ this.spool.unacknowledgedPoints() + " point(s) are still in the spool");
-				}
-				try {
-					this.done.awaitNanos(TimeUnit.MILLISECONDS.toNanos(200));
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
+			CompletionWait.await(this.done, () -> this.settled >= target, sending,
+					() -> this.spool.unacknowledgedPoints() + " point(s) are still in the spool");
 		}
 		finally {
 			this.lock.unlock();
