@@ -19,10 +19,11 @@ class ConfigurationMetadataTests {
 
 	/**
 	 * Properties whose absence is the default: no SSL bundle means the JVM's trust store,
-	 * no default tags none are added, no schema locations no script runs.
+	 * no default tags none are added, no schema locations no script runs, no cluster URLs
+	 * the one server of cnosdb.url.
 	 */
 	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle", "cnosdb.write.default-tags",
-			"cnosdb.schema.locations");
+			"cnosdb.schema.locations", "cnosdb.urls");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -32,11 +33,13 @@ class ConfigurationMetadataTests {
 			Map<String, Object> metadata = JsonMapper.builder().build().readValue(json, Map.class);
 			List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
 			assertThat(properties).extracting((property) -> property.get("name"))
-				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
-						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle",
-						"cnosdb.health.timeout", "management.health.cnosdb.enabled", "cnosdb.write.default-tags",
-						"cnosdb.schema.locations", "cnosdb.schema.mode", "cnosdb.schema.continue-on-error",
-						"cnosdb.schema.separator", "cnosdb.schema.encoding");
+				.contains("cnosdb.url", "cnosdb.urls", "cnosdb.failover.backoff-initial", "cnosdb.failover.backoff-max",
+						"cnosdb.failover.backoff-jitter", "cnosdb.failover.probe-timeout", "cnosdb.user",
+						"cnosdb.password", "cnosdb.database", "cnosdb.tenant", "cnosdb.connect-timeout",
+						"cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle", "cnosdb.health.timeout",
+						"management.health.cnosdb.enabled", "cnosdb.write.default-tags", "cnosdb.schema.locations",
+						"cnosdb.schema.mode", "cnosdb.schema.continue-on-error", "cnosdb.schema.separator",
+						"cnosdb.schema.encoding");
 			assertThat(properties).allSatisfy((property) -> {
 				assertThat(property.get("description")).as("description of %s", property.get("name")).isNotNull();
 				assertThat(String.valueOf(property.get("description"))).as("description of %s", property.get("name"))
