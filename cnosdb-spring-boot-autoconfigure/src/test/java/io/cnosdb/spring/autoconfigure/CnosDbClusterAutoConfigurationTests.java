@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -74,6 +75,24 @@ class CnosDbClusterAutoConfigurationTests {
 			assertThat(this.first.requestCount()).isOne();
 			assertThat(this.second.requestCount()).isOne();
 		});
+	}
+
+	@Test
+	void customizersAndTheTemplatesScopeApplyOnEveryNode() {
+		this.first.enqueue(handWritten("proxy-unavailable"));
+		this.second.enqueue(recorded("select-1"));
+		this.runner.withPropertyValues(urls())
+			.withBean(CnosDbRestClientCustomizer.class,
+					() -> (builder) -> builder.defaultHeader("X-Application", "air-service"))
+			.run((context) -> {
+				context.getBean(CnosTemplate.class).withDatabase("ocean").withTenant("acme").queryForList("SELECT 1");
+				for (MockCnosDb node : List.of(this.first, this.second)) {
+					RecordedRequest request = node.takeRequest();
+					assertThat(request.getHeaders().get("X-Application")).isEqualTo("air-service");
+					assertThat(request.getUrl().queryParameter("db")).isEqualTo("ocean");
+					assertThat(request.getUrl().queryParameter("tenant")).isEqualTo("acme");
+				}
+			});
 	}
 
 	@Test
