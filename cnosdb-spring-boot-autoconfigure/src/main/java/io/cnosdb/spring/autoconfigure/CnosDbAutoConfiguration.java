@@ -5,6 +5,7 @@ import io.cnosdb.spring.autoconfigure.CnosDbConfigurations.CnosHttpClientConfigu
 import io.cnosdb.spring.autoconfigure.CnosDbConfigurations.CnosTemplateConfiguration;
 import io.cnosdb.spring.autoconfigure.CnosDbConfigurations.ConnectionDetailsConfiguration;
 import io.cnosdb.spring.autoconfigure.CnosDbConfigurations.ExceptionTranslatorConfiguration;
+import io.cnosdb.spring.autoconfigure.CnosDbConfigurations.NodeMetricsConfiguration;
 import io.cnosdb.spring.core.CnosClient;
 import io.cnosdb.spring.core.CnosOperations;
 import io.cnosdb.spring.core.CnosTemplate;
@@ -19,9 +20,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of the CnosDB client from {@code cnosdb.*} properties or a
- * {@link CnosDbConnectionDetails} bean. Each bean backs off on its own when the
- * application defines its own:
+ * Auto-configuration of the CnosDB client, of one server or the nodes of a cluster, from
+ * {@code cnosdb.*} properties or a {@link CnosDbConnectionDetails} bean. Each bean backs
+ * off on its own when the application defines its own:
  * <ul>
  * <li>a {@link CnosExceptionTranslator}, the default one;</li>
  * <li>a {@link CnosHttpClient}, over Spring Boot's {@link RestClient.Builder}, so
@@ -34,7 +35,9 @@ import org.springframework.web.client.RestClient;
  * {@code CnosObservationConvention} if it has one;</li>
  * <li>a {@link CnosTemplate} over that client, unless the application defines a
  * {@link CnosOperations};</li>
- * <li>a {@link CnosClient} over that template.</li>
+ * <li>a {@link CnosClient} over that template;</li>
+ * <li>with Micrometer, a {@link CnosDbNodeMetrics} of the client's nodes, whose meters
+ * exist for the nodes of a cluster ({@code cnosdb.urls}) only.</li>
  * </ul>
  * Unusable settings fail with an {@link InvalidConfigurationPropertyValueException}
  * naming the property to fix.
@@ -46,7 +49,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass({ CnosHttpClient.class, RestClient.class })
 @EnableConfigurationProperties(CnosDbProperties.class)
 @Import({ ConnectionDetailsConfiguration.class, ExceptionTranslatorConfiguration.class,
-		CnosHttpClientConfiguration.class, CnosTemplateConfiguration.class, CnosClientConfiguration.class })
+		CnosHttpClientConfiguration.class, NodeMetricsConfiguration.class, CnosTemplateConfiguration.class,
+		CnosClientConfiguration.class })
 public final class CnosDbAutoConfiguration {
 
 }

@@ -1,7 +1,9 @@
 package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +17,7 @@ import io.cnosdb.spring.core.http.CnosHttpClientBuilder;
 import io.cnosdb.spring.core.observation.CnosObservationConvention;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -70,7 +73,7 @@ final class CnosDbConfigurations {
 				ObjectProvider<CnosDbRestClientCustomizer> customizers,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<CnosObservationConvention> observationConvention) {
-			String url = CnosDbUrlValidator.validate(connectionDetails);
+			List<String> urls = CnosDbUrlValidator.validate(connectionDetails);
 			Duration connectTimeout = properties.getConnectTimeout();
 			HttpClientSettings settings = settings(httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 					properties, connectionDetails.getSslBundle());
@@ -84,8 +87,11 @@ final class CnosDbConfigurations {
 				.requestFactory(requestFactory);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			CnosDbWriteProperties write = properties.getWrite();
+			CnosDbFailoverProperties failover = properties.getFailover();
 			CnosHttpClientBuilder client = CnosHttpClient.builder()
-				.url(url)
+				.urls(urls)
+				.nodeBackoff(failover.getBackoffInitial(), failover.getBackoffMax(), failover.getBackoffJitter())
+				.nodeProbeTimeout(failover.getProbeTimeout())
 				.credentials(connectionDetails.getUser(), connectionDetails.getPassword())
 				.restClientBuilder(builder)
 				.maxConnections(properties.getMaxConnections())
@@ -106,6 +112,23 @@ final class CnosDbConfigurations {
 			HttpClientSettings settings = global.withTimeouts(properties.getConnectTimeout(),
 					properties.getReadTimeout());
 			return (sslBundle != null) ? settings.withSslBundle(sslBundle) : settings;
+		}
+
+	}
+
+	/**
+	 * The meters of the nodes of the auto-configured client, for Spring Boot's metrics
+	 * auto-configuration to bind; none for one server.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	@ConditionalOnSingleCandidate(CnosHttpClient.class)
+	static class NodeMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CnosDbNodeMetrics cnosDbNodeMetrics(CnosHttpClient client) {
+			return new CnosDbNodeMetrics(client);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.cnosdb.spring.autoconfigure;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import io.cnosdb.spring.core.support.CnosDefaults;
@@ -8,14 +10,23 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * Where and as whom to connect to CnosDB. By default read from {@code cnosdb.*}
- * properties; a Testcontainers or Docker Compose service connection, or a bean of the
- * application's own, replaces them.
+ * Where and as whom to connect to CnosDB: one server, or the nodes of a cluster
+ * ({@link #getUrls()}). By default read from {@code cnosdb.*} properties; a
+ * Testcontainers or Docker Compose service connection, or a bean of the application's
+ * own, replaces them.
  */
 public interface CnosDbConnectionDetails extends ConnectionDetails {
 
 	/** The server's HTTP URL, such as {@code http://localhost:8902}. */
 	String getUrl();
+
+	/**
+	 * The HTTP URLs of the servers to send to, in the order they are tried: the nodes of
+	 * a cluster, or by default the one URL of {@link #getUrl()}.
+	 */
+	default List<String> getUrls() {
+		return List.of(getUrl());
+	}
 
 	/** The user to authenticate as. */
 	default String getUser() {

@@ -1,6 +1,12 @@
 package io.cnosdb.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cnosdb.spring.core.support.CnosDefaults;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,9 +24,16 @@ import org.springframework.util.unit.DataSize;
 public class CnosDbProperties implements InitializingBean {
 
 	/**
-	 * HTTP URL of the CnosDB server.
+	 * HTTP URL of the CnosDB server. Cannot be combined with cnosdb.urls.
 	 */
-	private String url = "http://localhost:8902";
+	private @Nullable String url;
+
+	/**
+	 * HTTP URLs of the nodes of a CnosDB cluster, each serving the same HTTP API, in the
+	 * order they are tried: each request goes to the first available node, and on to the
+	 * next when it cannot have reached its node. Cannot be combined with cnosdb.url.
+	 */
+	private List<String> urls = new ArrayList<>();
 
 	/**
 	 * User to authenticate as with HTTP Basic authentication.
@@ -90,6 +103,9 @@ public class CnosDbProperties implements InitializingBean {
 	@NestedConfigurationProperty
 	private final CnosDbWriteProperties write = new CnosDbWriteProperties();
 
+	@NestedConfigurationProperty
+	private final CnosDbFailoverProperties failover = new CnosDbFailoverProperties();
+
 	/**
 	 * Checks the bound values.
 	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
@@ -100,12 +116,28 @@ public class CnosDbProperties implements InitializingBean {
 		CnosDbPropertiesValidator.validate(this);
 	}
 
+	/**
+	 * The URL of {@code cnosdb.url}, or by default {@code http://localhost:8902}.
+	 */
 	public String getUrl() {
+		return (this.url != null) ? this.url : CnosDefaults.URL;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	/** The URL as configured, {@code null} where {@code cnosdb.url} is not set. */
+	@Nullable String getConfiguredUrl() {
 		return this.url;
 	}
 
-	public void setUrl(String url) {
-		this.url = url;
+	public List<String> getUrls() {
+		return this.urls;
+	}
+
+	public void setUrls(List<String> urls) {
+		this.urls = urls;
 	}
 
 	public String getUser() {
@@ -198,6 +230,10 @@ public class CnosDbProperties implements InitializingBean {
 
 	public CnosDbHealthProperties getHealth() {
 		return this.health;
+	}
+
+	public CnosDbFailoverProperties getFailover() {
+		return this.failover;
 	}
 
 }

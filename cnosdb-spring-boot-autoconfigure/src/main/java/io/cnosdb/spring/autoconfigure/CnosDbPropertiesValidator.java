@@ -12,6 +12,7 @@ import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.write.DefaultTags;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
@@ -27,7 +28,9 @@ import org.springframework.util.unit.DataSize;
  * {@link io.cnosdb.spring.autoconfigure.diagnostics.CnosDbCredentialsFailureAnalyzer}
  * reports them without looking the value up. {@code cnosdb.url} and
  * {@code cnosdb.ssl.bundle} are checked where they are used, as a connection details bean
- * may replace them; {@code cnosdb.write.precision} is checked by binding it to
+ * may replace them, but {@code cnosdb.url} and {@code cnosdb.urls} set together fail
+ * here, with a {@link MutuallyExclusiveConfigurationPropertiesException};
+ * {@code cnosdb.write.precision} is checked by binding it to
  * {@link io.cnosdb.spring.core.write.CnosPrecision}.
  */
 final class CnosDbPropertiesValidator {
@@ -52,6 +55,10 @@ final class CnosDbPropertiesValidator {
 	}
 
 	static void validate(CnosDbProperties properties) {
+		MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
+			entries.put("cnosdb.url", properties.getConfiguredUrl());
+			entries.put("cnosdb.urls", properties.getUrls().isEmpty() ? null : properties.getUrls());
+		});
 		validateUser(properties.getUser());
 		validatePassword(properties.getPassword());
 		validateName("cnosdb.database", "database", properties.getDatabase());
@@ -69,6 +76,19 @@ final class CnosDbPropertiesValidator {
 		requirePositive("cnosdb.max-rows", properties.getMaxRows());
 		validateWrite(properties.getWrite());
 		validateBatch(properties.getWrite().getBatch());
+		validateFailover(properties.getFailover());
+	}
+
+	private static void validateFailover(CnosDbFailoverProperties failover) {
+		requirePositive("cnosdb.failover.backoff-initial", failover.getBackoffInitial());
+		requirePositive("cnosdb.failover.backoff-max", failover.getBackoffMax());
+		if (failover.getBackoffMax().compareTo(failover.getBackoffInitial()) < 0) {
+			throw invalid("cnosdb.failover.backoff-max", print(failover.getBackoffMax()),
+					"must not be shorter than cnosdb.failover.backoff-initial (" + print(failover.getBackoffInitial())
+							+ ")");
+		}
+		requireNotNegative("cnosdb.failover.backoff-jitter", failover.getBackoffJitter());
+		requirePositive("cnosdb.failover.probe-timeout", failover.getProbeTimeout());
 	}
 
 	private static void validateUser(@Nullable String user) {

@@ -31,9 +31,21 @@ final class PropertiesCnosDbConnectionDetails implements CnosDbConnectionDetails
 		this.sslBundles = sslBundles;
 	}
 
+	/** The first node's URL, with {@code cnosdb.urls}. */
 	@Override
 	public String getUrl() {
-		return this.properties.getUrl();
+		return getUrls().get(0);
+	}
+
+	@Override
+	public List<String> getUrls() {
+		List<String> urls = this.properties.getUrls();
+		return urls.isEmpty() ? List.of(this.properties.getUrl()) : urls;
+	}
+
+	/** The property the URL at {@code index} of {@link #getUrls()} comes from. */
+	String urlProperty(int index) {
+		return this.properties.getUrls().isEmpty() ? "cnosdb.url" : "cnosdb.urls[" + index + "]";
 	}
 
 	@Override

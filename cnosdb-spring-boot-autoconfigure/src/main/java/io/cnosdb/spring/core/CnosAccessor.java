@@ -90,7 +90,10 @@ public abstract class CnosAccessor implements AutoCloseable {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
 	}
 
-	/** The server's URL, without any user information. */
+	/**
+	 * The server's URL, without any user information; for a cluster, the nodes' URLs in
+	 * their order, separated by {@code ", "}.
+	 */
 	public String getUrl() {
 		return this.client.displayUrl();
 	}

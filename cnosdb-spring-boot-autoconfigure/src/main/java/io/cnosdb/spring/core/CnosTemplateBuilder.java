@@ -1,6 +1,7 @@
 package io.cnosdb.spring.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -66,6 +67,21 @@ public final class CnosTemplateBuilder {
 	/** See {@link CnosHttpClientBuilder#url(String)}. */
 	public CnosTemplateBuilder url(String url) {
 		return http(() -> this.http.url(url));
+	}
+
+	/** See {@link CnosHttpClientBuilder#urls(List)}. */
+	public CnosTemplateBuilder urls(List<String> urls) {
+		return http(() -> this.http.urls(urls));
+	}
+
+	/** See {@link CnosHttpClientBuilder#nodeBackoff(Duration, Duration, Duration)}. */
+	public CnosTemplateBuilder nodeBackoff(Duration initial, Duration max, Duration jitter) {
+		return http(() -> this.http.nodeBackoff(initial, max, jitter));
+	}
+
+	/** See {@link CnosHttpClientBuilder#nodeProbeTimeout(Duration)}. */
+	public CnosTemplateBuilder nodeProbeTimeout(Duration nodeProbeTimeout) {
+		return http(() -> this.http.nodeProbeTimeout(nodeProbeTimeout));
 	}
 
 	/** See {@link CnosHttpClientBuilder#credentials(String, String)}. */

@@ -19,11 +19,11 @@ class ConfigurationMetadataTests {
 
 	/**
 	 * Properties whose absence is the default: no SSL bundle means the JVM's trust store,
-	 * no default tags none are added, no schema locations no script runs, no spool
-	 * directory no spool.
+	 * no default tags none are added, no schema locations no script runs, no cluster URLs
+	 * the one server of cnosdb.url, no spool directory no spool.
 	 */
 	private static final List<String> WITHOUT_DEFAULT = List.of("cnosdb.ssl.bundle", "cnosdb.write.default-tags",
-			"cnosdb.schema.locations", "cnosdb.write.batch.spool.dir");
+			"cnosdb.schema.locations", "cnosdb.urls", "cnosdb.write.batch.spool.dir");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -33,9 +33,11 @@ class ConfigurationMetadataTests {
 			Map<String, Object> metadata = JsonMapper.builder().build().readValue(json, Map.class);
 			List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
 			assertThat(properties).extracting((property) -> property.get("name"))
-				.contains("cnosdb.url", "cnosdb.user", "cnosdb.password", "cnosdb.database", "cnosdb.tenant",
-						"cnosdb.connect-timeout", "cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle",
-						"cnosdb.health.timeout", "management.health.cnosdb.enabled", "cnosdb.write.default-tags",
+				.contains("cnosdb.url", "cnosdb.urls", "cnosdb.failover.backoff-initial", "cnosdb.failover.backoff-max",
+						"cnosdb.failover.backoff-jitter", "cnosdb.failover.probe-timeout", "cnosdb.user",
+						"cnosdb.password", "cnosdb.database", "cnosdb.tenant", "cnosdb.connect-timeout",
+						"cnosdb.read-timeout", "cnosdb.write.precision", "cnosdb.ssl.bundle", "cnosdb.health.timeout",
+						"management.health.cnosdb.enabled", "cnosdb.write.default-tags",
 						"management.health.cnosdb-batch-writer.enabled", "cnosdb.write.batch.spool.dir",
 						"cnosdb.write.batch.spool.max-size", "cnosdb.write.batch.spool.sync", "cnosdb.schema.locations",
 						"cnosdb.schema.mode", "cnosdb.schema.continue-on-error", "cnosdb.schema.separator",

@@ -15,8 +15,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Reports an invalid {@code cnosdb.url}, {@code cnosdb.user} or {@code cnosdb.password},
- * properties whose values may hold a credential, as Spring Boot reports an
+ * Reports an invalid {@code cnosdb.url} (or entry of {@code cnosdb.urls}),
+ * {@code cnosdb.user} or {@code cnosdb.password}, properties whose values may hold a
+ * credential, as Spring Boot reports an
  * {@link InvalidConfigurationPropertyValueException}, but without looking the value up:
  * Spring Boot's own analyzer prints the value as configured, which would print a
  * password, a {@code user:password} written into {@code cnosdb.user}, or a URL's user
@@ -31,9 +32,15 @@ class CnosDbCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCo
 
 	private static final String MASKED = "******";
 
+	/** The key of the action for any entry of {@code cnosdb.urls}. */
+	private static final String NODE_URL = "cnosdb.urls[]";
+
 	private static final Map<String, String> ACTIONS = Map.of("cnosdb.url",
 			"Set cnosdb.url to the server's HTTP API, such as http://localhost:8902, or https://… when the server "
 					+ "has TLS configured.",
+			NODE_URL,
+			"Set each entry of cnosdb.urls to the HTTP API of one node of the cluster, such as "
+					+ "http://cnosdb-1:8902, or https://… when the nodes have TLS configured.",
 			"cnosdb.user", "Set cnosdb.user to the user name alone and cnosdb.password to its password.", PASSWORD,
 			"Set cnosdb.password to the password of cnosdb.user, or to an empty value for none.");
 
@@ -51,7 +58,7 @@ class CnosDbCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCo
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure,
 			InvalidConfigurationPropertyValueException cause) {
-		String action = ACTIONS.get(cause.getName());
+		String action = ACTIONS.get(isNodeUrl(cause.getName()) ? NODE_URL : cause.getName());
 		if (action == null) {
 			return null;
 		}
@@ -70,6 +77,11 @@ class CnosDbCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCo
 			.append(System.lineSeparator())
 			.append(cause.getReason());
 		return new FailureAnalysis(description.toString(), action, cause);
+	}
+
+	/** An entry of {@code cnosdb.urls}, such as {@code cnosdb.urls[1]}. */
+	private static boolean isNodeUrl(String name) {
+		return name.startsWith("cnosdb.urls[");
 	}
 
 	private @Nullable Origin origin(String name) {

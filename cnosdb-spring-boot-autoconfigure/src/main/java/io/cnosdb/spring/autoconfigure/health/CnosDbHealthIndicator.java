@@ -1,15 +1,20 @@
 package io.cnosdb.spring.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.exception.CnosServerFailure;
 import io.cnosdb.spring.core.http.CnosHttpClient;
+import io.cnosdb.spring.core.http.CnosNode;
 import io.cnosdb.spring.core.http.CnosPing;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.dao.DataAccessException;
 import org.springframework.util.Assert;
 
@@ -17,7 +22,7 @@ import org.springframework.util.Assert;
  * {@link HealthIndicator} for CnosDB: pings the server ({@code GET /api/v1/ping}, which
  * needs no credentials) for its version, then runs {@value CnosTemplate#VALIDATION_QUERY}
  * as the client's user on the given database and tenant
- * ({@link CnosHttpClient#validate(String, String, String, Duration)}), each with a short
+ * ({@link CnosNode#validate(String, String, String, Duration)}), each with a short
  * timeout of its own, so a hanging server makes the health check DOWN quickly instead of
  * holding it for a query's read timeout. The statement is what tells the truth about the
  * application: a server that answers its ping but refuses the credentials (or the tenant)
@@ -28,6 +33,16 @@ import org.springframework.util.Assert;
  * {@code version} when the ping answered, and, when the server answered with an error,
  * its {@code httpStatus} and CnosDB {@code errorCode}. No detail ever holds the user's
  * password or the Authorization header.
+ * <p>
+ * For the nodes of a cluster, each node is checked so, one after the other, and shown
+ * under {@code nodes}, keyed by its URL, with its own {@code status} and the details
+ * above. The whole is UP while at least one node serves, as the client then does, and
+ * DOWN when none does. It is one indicator for one service, with the nodes in its
+ * details, as Spring Boot's Couchbase indicator lists a cluster's endpoints and its
+ * Elasticsearch indicator stays UP for a cluster that lost a node (yellow); a composite
+ * of one indicator per node would be DOWN as soon as one node is. Each check also tells
+ * the client: a node that answers is given requests again, one that cannot be reached is
+ * held down.
  */
 public class CnosDbHealthIndicator extends AbstractHealthIndicator {
 
@@ -71,14 +86,35 @@ public class CnosDbHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
+		List<CnosNode> nodes = this.client.nodes();
+		if (nodes.size() == 1) {
+			check(nodes.get(0), builder);
+			return;
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		boolean serving = false;
+		for (CnosNode node : nodes) {
+			Health.Builder nodeBuilder = Health.unknown();
+			check(node, nodeBuilder);
+			Health health = nodeBuilder.build();
+			Map<String, Object> nodeDetails = new LinkedHashMap<>();
+			nodeDetails.put("status", health.getStatus().getCode());
+			nodeDetails.putAll(health.getDetails());
+			details.put(node.url(), nodeDetails);
+			serving |= Status.UP.equals(health.getStatus());
+		}
+		builder.status(serving ? Status.UP : Status.DOWN).withDetail("nodes", details);
+	}
+
+	private void check(CnosNode node, Health.Builder builder) {
 		try {
-			CnosPing ping = this.client.ping(this.timeout);
+			CnosPing ping = node.ping(this.timeout);
 			builder.withDetail("version", ping.version());
 			if (!ping.isHealthy()) {
 				builder.down().withDetail("reason", "CnosDB reported status '" + ping.status() + "'");
 				return;
 			}
-			this.client.validate(CnosTemplate.VALIDATION_QUERY, this.database, this.tenant, this.timeout);
+			node.validate(CnosTemplate.VALIDATION_QUERY, this.database, this.tenant, this.timeout);
 			builder.up();
 		}
 		catch (DataAccessException ex) {

@@ -1,34 +1,15 @@
 package io.cnosdb.spring.core.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
-import io.micrometer.observation.Observation;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
-
 import io.cnosdb.spring.core.support.CnosResources;
-import io.cnosdb.spring.core.result.CsvResultReader;
-import io.cnosdb.spring.core.sql.CnosSql;
-import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.CnosWriteCompression;
 import io.cnosdb.spring.core.write.EncodeBuffers;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataRetrievalFailureException;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.util.StreamUtils;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -40,6 +21,13 @@ import org.springframework.web.client.RestClient;
  * {@link DataAccessException}. Each statement, write and ping is observed as a
  * {@link io.cnosdb.spring.core.observation.CnosObservationDocumentation#REQUEST request}
  * when the builder was given an observation registry.
+ * <p>
+ * Given the nodes of a cluster ({@link CnosHttpClientBuilder#urls(List)}), each request
+ * goes to the first available node in their order, and on to the next one when it did not
+ * reach its node (a connection that could not be made, a 503 answer); a request that
+ * failed after it was sent is not sent again, as the node may have applied it. The node
+ * is then held down for a backoff, and pinged before it gets requests again.
+ * {@link #nodes()} tells each node's state.
  */
 public final class CnosHttpClient implements AutoCloseable {
 
@@ -57,32 +45,11 @@ public final class CnosHttpClient implements AutoCloseable {
 	 */
 	static final String ACCEPT_CSV = "application/csv";
 
-	private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String QUERY_DEADLINE_ADVICE = "the deadline covers sending the statement, the server's work "
-			+ "and reading every row, time spent in row callbacks and stream steps included: narrow the statement, "
-			+ "or raise the query timeout (cnosdb.query-timeout)";
-
-	private static final String PING_DEADLINE_ADVICE = "raise the timeout (cnosdb.health.timeout for the health check)";
-
-	private final RestClient restClient;
+	private final NodeSelector nodes;
 
 	private final String displayUrl;
 
 	private final CnosCredentials credentials;
-
-	/**
-	 * One client for pings and health checks of every timeout: each call sets its own.
-	 */
-	private final RestClient pingClient;
-
-	private final HttpFailures failures;
-
-	private final Answers answers;
-
-	private final ClientObservations observations;
 
 	private final EncodeBuffers encodeBuffers = new EncodeBuffers();
 
@@ -90,28 +57,17 @@ public final class CnosHttpClient implements AutoCloseable {
 
 	private final int writeCompressionLevel;
 
-	private final Duration queryTimeout;
-
-	private final int maxRowSize;
-
 	/** What this client made for itself alone, closed with it. */
 	private final List<Object> owned;
 
-	private CnosHttpClient(CnosHttpClientBuilder builder, RestClient restClient, RestClient pingClient,
+	private CnosHttpClient(CnosHttpClientBuilder builder, NodeSelector nodes, CnosCredentials credentials,
 			List<Object> owned) {
-		this.restClient = restClient;
-		this.pingClient = pingClient;
+		this.nodes = nodes;
+		this.credentials = credentials;
 		this.owned = owned;
-		this.displayUrl = CnosMessageValues.withoutUserInfo(builder.url);
-		this.credentials = new CnosCredentials(builder.user, builder.password);
-		this.failures = new HttpFailures(this.displayUrl, builder.poolSize());
-		this.answers = new Answers(this.displayUrl, this.credentials, builder.exceptionTranslator);
-		this.observations = new ClientObservations(builder.observationRegistry, builder.observationConvention,
-				this.displayUrl);
+		this.displayUrl = String.join(", ", nodes.nodes().stream().map(CnosNode::url).toList());
 		this.writeCompression = builder.writeCompression;
 		this.writeCompressionLevel = builder.writeCompressionLevel;
-		this.queryTimeout = builder.queryTimeout;
-		this.maxRowSize = builder.maxRowSize;
 	}
 
 	/** Starts building a client; every setting has the server's default. */
@@ -119,14 +75,25 @@ public final class CnosHttpClient implements AutoCloseable {
 		return new CnosHttpClientBuilder();
 	}
 
-	static CnosHttpClient create(CnosHttpClientBuilder builder, RestClient restClient, RestClient pingClient,
+	static CnosHttpClient create(CnosHttpClientBuilder builder, NodeSelector nodes, CnosCredentials credentials,
 			List<Object> owned) {
-		return new CnosHttpClient(builder, restClient, pingClient, owned);
+		return new CnosHttpClient(builder, nodes, credentials, owned);
 	}
 
-	/** The server's URL, without any user information. */
+	/**
+	 * The server's URL, without any user information; for a cluster, the nodes' URLs in
+	 * their order, separated by {@code ", "}.
+	 */
 	public String displayUrl() {
 		return this.displayUrl;
+	}
+
+	/**
+	 * The servers requests go to, in the order they are tried: one, or the nodes of a
+	 * cluster.
+	 */
+	public List<CnosNode> nodes() {
+		return this.nodes.nodes();
 	}
 
 	/** The user and password requests authenticate with. */
@@ -146,84 +113,17 @@ public final class CnosHttpClient implements AutoCloseable {
 		CnosResources.closeAll(this.owned);
 	}
 
-	/*
-	 * Requests name their URI as a template with variables, so the http.client.requests
-	 * observation gets one low-cardinality uri tag per endpoint rather than "none".
-	 */
-
 	/**
 	 * Posts a statement and opens the CSV answer for reading; the caller closes it. The
-	 * statement's observation ends when its answer is read to its end or closed.
+	 * statement's observation ends when its answer is read to its end or closed. Rows
+	 * come from one node: a node that fails midway fails the reading, which does not go
+	 * on elsewhere.
 	 * @param description what is being done, for messages (free of credentials); asked
 	 * for only when a message is made
 	 */
-	@SuppressWarnings("try") // The scope makes the observation the current one.
 	public QueryResult query(String sql, String database, String tenant, Supplier<String> description) {
-		byte[] body = encode(sql, description);
-		Observation observation = this.observations.statement(sql, database, tenant).start();
-		StatementDeadline deadline = StatementDeadline.start(this.queryTimeout, QUERY_DEADLINE_ADVICE);
-		ClientHttpResponse response;
-		try (Observation.Scope scope = observation.openScope()) {
-			response = call(description, deadline,
-					() -> statement(this.restClient, body, database, tenant)
-						.exchange(
-								(request, clientResponse) -> this.answers
-									.requireCsv(this.answers.checked(clientResponse, description), description),
-								false));
-		}
-		catch (RuntimeException ex) {
-			deadline.close();
-			throw failed(observation, ex);
-		}
-		InputStream stream = null;
-		try {
-			stream = response.getBody();
-			deadline.watch(stream);
-			CsvResultReader reader = new CsvResultReader(stream, CsvResultReader.DEFAULT_BUFFER_SIZE, this.maxRowSize);
-			return new QueryResult(response, stream, reader, this, description, deadline, observation);
-		}
-		catch (IOException | RuntimeException ex) {
-			try {
-				if (stream != null) {
-					ResponseBodies.abort(stream);
-				}
-				response.close();
-			}
-			finally {
-				deadline.close();
-			}
-			throw failed(observation, this.failures.translateReadFailure(description.get(), ex, deadline));
-		}
-	}
-
-	/** Ends an observation with the error it failed with; returns the error. */
-	private static <E extends Throwable> E failed(Observation observation, E error) {
-		observation.error(error);
-		observation.stop();
-		return error;
-	}
-
-	/**
-	 * The statement as UTF-8, refused if it holds an unpaired surrogate: the encoder
-	 * would send it as {@code ?}, which can change what the statement addresses.
-	 */
-	private static byte[] encode(String sql, Supplier<String> description) {
-		int surrogate = CnosSql.indexOfUnpairedSurrogate(sql);
-		if (surrogate >= 0) {
-			throw new InvalidDataAccessApiUsageException("Cannot send the statement while " + description.get()
-					+ ": SQL text " + CnosSql.unpairedSurrogate(surrogate));
-		}
-		return sql.getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** {@code POST /api/v1/sql} of a statement, as the server's user, asking for CSV. */
-	private RestClient.RequestBodySpec statement(RestClient client, byte[] sql, String database, String tenant) {
-		return client.post()
-			.uri(SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
-			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-			.header(HttpHeaders.ACCEPT, ACCEPT_CSV)
-			.contentType(TEXT_UTF8)
-			.body(sql);
+		byte[] body = NodeClient.encode(sql, description);
+		return this.nodes.execute((node) -> node.query(body, sql, database, tenant, description), description);
 	}
 
 	/** Buffers to encode write bodies into, shared by the templates of this client. */
@@ -241,54 +141,19 @@ public final class CnosHttpClient implements AutoCloseable {
 			Supplier<String> description) {
 		WriteBodies.Body body = (this.writeCompression == CnosWriteCompression.GZIP)
 				? WriteBodies.gzip(bytes, length, this.writeCompressionLevel) : new WriteBodies.Body(bytes, length);
-		this.observations.write(database, tenant, length)
-			.observe(() -> send(body, database, tenant, precision, description));
-	}
-
-	private void send(WriteBodies.Body body, String database, String tenant, CnosPrecision precision,
-			Supplier<String> description) {
-		String encoding = (this.writeCompression == CnosWriteCompression.GZIP) ? "gzip" : null;
-		call(description, () -> this.restClient.post()
-			.uri(WRITE_PATH + "?db={db}&tenant={tenant}&precision={precision}", database, tenant, precision.wireValue())
-			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
-			.contentType(TEXT_UTF8)
-			.headers((headers) -> {
-				if (encoding != null) {
-					headers.set(HttpHeaders.CONTENT_ENCODING, encoding);
-				}
-			})
-			.httpRequest((request) -> WriteBodies.writeTo(request, body))
-			.exchange((request, clientResponse) -> {
-				this.answers.checked(clientResponse, description);
-				this.answers.finishWriteAnswer(clientResponse.getBody());
-				return null;
-			}));
+		this.nodes.execute((node) -> {
+			node.write(body, length, database, tenant, precision, description);
+			return null;
+		}, description);
 	}
 
 	/**
 	 * Asks the server whether it is healthy, over a client whose connect and read
-	 * timeouts are bounded by the given timeout; sends no credentials.
+	 * timeouts are bounded by the given timeout; sends no credentials. For a cluster, the
+	 * node the next statement would go to answers.
 	 */
 	public CnosPing ping(Duration timeout) {
-		return this.observations.ping().observe(() -> pingWithin(timeout));
-	}
-
-	private CnosPing pingWithin(Duration timeout) {
-		Supplier<String> description = () -> "pinging the server";
-		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
-			return CallTimeoutRequestFactory.withTimeout(timeout,
-					() -> call(description, deadline,
-							() -> this.pingClient.get()
-								.uri(PING_PATH)
-								.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-								.exchange((request, response) -> {
-									try (ClientHttpResponse checked = this.answers.checked(response, description)) {
-										InputStream body = checked.getBody();
-										deadline.watch(body);
-										return readPing(body.readNBytes(Answers.MAX_ERROR_BODY), description);
-									}
-								})));
-		}
+		return this.nodes.execute((node) -> node.ping(timeout), () -> "pinging the server");
 	}
 
 	/**
@@ -297,85 +162,10 @@ public final class CnosHttpClient implements AutoCloseable {
 	 * check a health indicator makes that the credentials work, since a ping sends none.
 	 */
 	public void validate(String sql, String database, String tenant, Duration timeout) {
-		this.observations.statement(sql, database, tenant)
-			.observe(() -> validateWithin(sql, database, tenant, timeout));
-	}
-
-	private void validateWithin(String sql, String database, String tenant, Duration timeout) {
-		Supplier<String> description = () -> "checking that the user can run " + sql;
-		try (StatementDeadline deadline = StatementDeadline.start(timeout, PING_DEADLINE_ADVICE)) {
-			CallTimeoutRequestFactory.withTimeout(timeout,
-					() -> call(description, deadline,
-							() -> statement(this.pingClient, encode(sql, description), database, tenant)
-								.exchange((request, response) -> {
-									try (ClientHttpResponse checked = this.answers
-										.requireCsv(this.answers.checked(response, description), description)) {
-										InputStream body = checked.getBody();
-										deadline.watch(body);
-										StreamUtils.drain(body);
-										return null;
-									}
-								})));
-		}
-	}
-
-	private CnosPing readPing(byte[] body, Supplier<String> description) {
-		try {
-			Map<?, ?> ping = JSON.readValue(body, Map.class);
-			return new CnosPing(text(ping.get("version")), text(ping.get("status")));
-		}
-		catch (JacksonException ex) {
-			throw new DataRetrievalFailureException("CnosDB at " + this.displayUrl
-					+ " answered with something other than its ping JSON while " + description.get(), ex);
-		}
-	}
-
-	private static String text(@Nullable Object value) {
-		return (value != null) ? value.toString() : "";
-	}
-
-	private <T> T call(Supplier<String> description, Call<T> call) {
-		try {
-			return call.run();
-		}
-		catch (ResourceAccessException ex) {
-			throw this.failures.ioFailure(description.get(), ex);
-		}
-	}
-
-	/**
-	 * Like {@link #call(String, Call)}, reporting a failure past the deadline as its
-	 * expiry.
-	 */
-	private <T> T call(Supplier<String> description, StatementDeadline deadline, Call<T> call) {
-		try {
-			return call.run();
-		}
-		catch (ResourceAccessException ex) {
-			throw deadline.expired() ? this.failures.deadlineExpired(description.get(), deadline, ex)
-					: this.failures.ioFailure(description.get(), ex);
-		}
-		catch (RuntimeException ex) {
-			if (deadline.expired() && !(ex instanceof DataAccessException)) {
-				throw this.failures.deadlineExpired(description.get(), deadline, ex);
-			}
-			throw ex;
-		}
-	}
-
-	/**
-	 * The exception for a failure while reading an answer, naming an expired deadline or
-	 * a row too large.
-	 */
-	DataAccessException translateReadFailure(Supplier<String> description, Exception ex, StatementDeadline deadline) {
-		return this.failures.translateReadFailure(description.get(), ex, deadline);
-	}
-
-	@FunctionalInterface
-	private interface Call<T> {
-
-		@Nullable T run();
-
+		this.nodes.execute((node) -> {
+			node.validate(sql, database, tenant, timeout);
+			return null;
+		}, () -> "checking that the user can run " + sql);
 	}
 
 }

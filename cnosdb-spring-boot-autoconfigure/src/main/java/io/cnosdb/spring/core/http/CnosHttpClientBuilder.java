@@ -2,8 +2,11 @@ package io.cnosdb.spring.core.http;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -16,17 +19,20 @@ import io.cnosdb.spring.core.write.CnosWriteCompression;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.client.RestClient;
 
 /**
  * Builds a {@link CnosHttpClient}. Without a {@link RestClient.Builder}, requests go
  * through Apache HttpClient 5 when it is on the class path, else the JDK's HTTP client
  * (whose read timeout bounds a whole exchange, long result streams included); the client
- * owns that HTTP client and closes it when it is closed.
+ * owns that HTTP client and closes it when it is closed. Given several URLs, the nodes of
+ * a cluster, the client fails over between them; they share its HTTP client, connection
+ * pool and settings.
  */
 public final class CnosHttpClientBuilder {
 
-	String url = CnosDefaults.URL;
+	private List<String> urls = List.of(CnosDefaults.URL);
 
 	String user = CnosDefaults.USER;
 
@@ -58,6 +64,16 @@ public final class CnosHttpClientBuilder {
 
 	@Nullable CnosObservationConvention observationConvention;
 
+	private Duration nodeBackoffInitial = CnosDefaults.NODE_BACKOFF_INITIAL;
+
+	private Duration nodeBackoffMax = CnosDefaults.NODE_BACKOFF_MAX;
+
+	private Duration nodeBackoffJitter = CnosDefaults.NODE_BACKOFF_JITTER;
+
+	private Duration nodeProbeTimeout = CnosDefaults.NODE_PROBE_TIMEOUT;
+
+	private LongSupplier nanoClock = System::nanoTime;
+
 	private final List<Object> owned = new ArrayList<>();
 
 	CnosHttpClientBuilder() {
@@ -68,6 +84,29 @@ public final class CnosHttpClientBuilder {
 	 * whitespace is dropped.
 	 */
 	public CnosHttpClientBuilder url(String url) {
+		this.urls = List.of(checkUrl(url));
+		return this;
+	}
+
+	/**
+	 * The HTTP URLs of the nodes of a cluster, each serving the same HTTP API, in the
+	 * order they are tried: each request goes to the first available node, and on to the
+	 * next when it did not reach its node. One URL is the same as {@link #url(String)}.
+	 */
+	public CnosHttpClientBuilder urls(List<String> urls) {
+		Assert.notEmpty(urls, "urls must not be empty");
+		List<String> checked = new ArrayList<>(urls.size());
+		Set<String> seen = new HashSet<>();
+		for (String url : urls) {
+			String node = checkUrl(url);
+			Assert.isTrue(seen.add(node), () -> "The CnosDB URL '" + node + "' is given twice; name each node once");
+			checked.add(node);
+		}
+		this.urls = List.copyOf(checked);
+		return this;
+	}
+
+	private static String checkUrl(String url) {
 		Assert.hasText(url, "url must not be empty");
 		String stripped = url.strip();
 		// User information in the URL would fail every request and show up in exception
@@ -75,8 +114,7 @@ public final class CnosHttpClientBuilder {
 		// password holding '/' or '@' is read by a URI parser as host or path.
 		Assert.isTrue(stripped.indexOf('@') < 0, "The CnosDB URL must not hold user information (user:password@); "
 				+ "pass them to credentials(user, password)");
-		this.url = stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
-		return this;
+		return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
 	}
 
 	/**
@@ -216,6 +254,39 @@ public final class CnosHttpClientBuilder {
 	}
 
 	/**
+	 * How long a node of a cluster that failed is skipped: {@code initial} after its
+	 * first failure, doubling with each failure in a row up to {@code max}, each moved at
+	 * random by up to {@code jitter} (scaled as the backoff doubles, never below
+	 * {@code initial} nor above {@code max}). Defaults: 1 second, 30 seconds, 500
+	 * milliseconds. Without effect for one server.
+	 */
+	public CnosHttpClientBuilder nodeBackoff(Duration initial, Duration max, Duration jitter) {
+		positive(initial, "initial");
+		Assert.isTrue(max != null && max.compareTo(initial) >= 0, "max must not be shorter than initial");
+		Assert.isTrue(jitter != null && !jitter.isNegative(), "jitter must not be negative");
+		this.nodeBackoffInitial = initial;
+		this.nodeBackoffMax = max;
+		this.nodeBackoffJitter = jitter;
+		return this;
+	}
+
+	/**
+	 * The longest the ping of a node whose backoff has passed waits to connect, and again
+	 * for the answer, before the node gets requests again (default 2 seconds). Without
+	 * effect for one server.
+	 */
+	public CnosHttpClientBuilder nodeProbeTimeout(Duration nodeProbeTimeout) {
+		this.nodeProbeTimeout = positive(nodeProbeTimeout, "nodeProbeTimeout");
+		return this;
+	}
+
+	/** The clock of the nodes' backoffs, for tests that move time on their own. */
+	CnosHttpClientBuilder nanoClock(LongSupplier nanoClock) {
+		this.nanoClock = nanoClock;
+		return this;
+	}
+
+	/**
 	 * Hands the client something made for it alone, such as the request factory of its
 	 * {@link #restClientBuilder} or the HTTP client behind its
 	 * {@link #pingRequestFactory}, to close when the client is closed: an
@@ -230,8 +301,23 @@ public final class CnosHttpClientBuilder {
 	/** Builds the client; each call builds one with HTTP clients of its own. */
 	public CnosHttpClient build() {
 		List<Object> resources = new ArrayList<>(this.owned);
-		RestClient restClient = restClientBuilder(resources).baseUrl(this.url).build();
-		return CnosHttpClient.create(this, restClient, pingClient(resources), resources);
+		RestClient.Builder requests = restClientBuilder(resources);
+		RestClient.Builder pings = pingClientBuilder(resources);
+		CnosCredentials credentials = new CnosCredentials(this.user, this.password);
+		boolean cluster = this.urls.size() > 1;
+		ExponentialBackOff backOff = new ExponentialBackOff(this.nodeBackoffInitial.toMillis(), 2);
+		backOff.setMaxInterval(this.nodeBackoffMax.toMillis());
+		backOff.setJitter(this.nodeBackoffJitter.toMillis());
+		List<CnosNode> nodes = new ArrayList<>(this.urls.size());
+		for (String url : this.urls) {
+			NodeState state = new NodeState(cluster, backOff, this.nanoClock);
+			// One RestClient per node over the one request factory: its base URL is the
+			// node's, and its observations name the node's host.
+			NodeClient client = new NodeClient(this, url, requests.clone().baseUrl(url).build(),
+					pings.clone().baseUrl(url).build(), credentials, state);
+			nodes.add(new CnosNode(client, state));
+		}
+		return CnosHttpClient.create(this, new NodeSelector(nodes, this.nodeProbeTimeout), credentials, resources);
 	}
 
 	/** How many connections the client's pool holds, for messages; 0 if unknown. */
@@ -239,8 +325,11 @@ public final class CnosHttpClientBuilder {
 		return (this.restClientBuilder == null || this.maxConnectionsSet) ? this.maxConnections : 0;
 	}
 
-	/** One client for pings of every timeout; each ping sets its own timeout. */
-	private RestClient pingClient(List<Object> resources) {
+	/**
+	 * The builder of the one client for pings of every timeout; each ping sets its own
+	 * timeout.
+	 */
+	private RestClient.Builder pingClientBuilder(List<Object> resources) {
 		// Not restClientBuilder(), whose default HTTP client pings would not use.
 		RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 				: RestClient.builder().observationRegistry(this.observationRegistry);
@@ -249,9 +338,9 @@ public final class CnosHttpClientBuilder {
 			requestFactory = DefaultRequestFactories.jdkPerTimeout(this.connectTimeout, resources);
 		}
 		if (requestFactory == null) {
-			return base.baseUrl(this.url).build();
+			return base;
 		}
-		return base.requestFactory(new CallTimeoutRequestFactory(requestFactory)).baseUrl(this.url).build();
+		return base.requestFactory(new CallTimeoutRequestFactory(requestFactory));
 	}
 
 	private RestClient.Builder restClientBuilder(List<Object> resources) {

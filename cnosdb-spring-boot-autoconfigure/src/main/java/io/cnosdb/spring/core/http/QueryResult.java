@@ -20,6 +20,10 @@ import org.springframework.http.client.ClientHttpResponse;
  * an expired deadline) is aborted, since reading the rest could take as long as the
  * server likes. The statement's observation ends with the last row, a failure to read a
  * row (which it records) or closing, whichever comes first.
+ * <p>
+ * The answer comes from one node of a cluster: if that node fails midway, reading fails
+ * with an exception naming it, and the statement is not run again on another node, which
+ * would hand out rows twice or change what was already read.
  */
 public final class QueryResult implements Closeable {
 
@@ -29,7 +33,7 @@ public final class QueryResult implements Closeable {
 
 	private final CsvResultReader reader;
 
-	private final CnosHttpClient client;
+	private final NodeClient client;
 
 	private final Supplier<String> description;
 
@@ -41,7 +45,7 @@ public final class QueryResult implements Closeable {
 
 	private boolean observed;
 
-	QueryResult(ClientHttpResponse response, InputStream body, CsvResultReader reader, CnosHttpClient client,
+	QueryResult(ClientHttpResponse response, InputStream body, CsvResultReader reader, NodeClient client,
 			Supplier<String> description, StatementDeadline deadline, Observation observation) {
 		this.response = response;
 		this.body = body;

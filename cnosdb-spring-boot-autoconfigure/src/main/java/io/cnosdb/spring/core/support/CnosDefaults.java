@@ -62,6 +62,33 @@ public final class CnosDefaults {
 	 */
 	public static final int MAX_ROWS = 1_000_000;
 
+	/**
+	 * How long a node of a cluster that failed is first skipped: long enough that a node
+	 * refusing connections costs one attempt a second, short enough that a restarted node
+	 * is back within about a second.
+	 */
+	public static final Duration NODE_BACKOFF_INITIAL = Duration.ofSeconds(1);
+
+	/**
+	 * The longest a node that keeps failing is skipped: the backoff doubles with each
+	 * failure in a row up to this, so a node that is gone for good costs one attempt in
+	 * half a minute.
+	 */
+	public static final Duration NODE_BACKOFF_MAX = Duration.ofSeconds(30);
+
+	/**
+	 * How far each backoff of a node moves at random, scaled with the backoff as it
+	 * doubles: half of the first backoff, so that clients that lost a node at the same
+	 * moment do not all come back to it at the same moment.
+	 */
+	public static final Duration NODE_BACKOFF_JITTER = Duration.ofMillis(500);
+
+	/**
+	 * The longest the ping that checks a node whose backoff has passed waits to connect,
+	 * and again for the answer, before the node is given requests again.
+	 */
+	public static final Duration NODE_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
 	private CnosDefaults() {
 	}
 
