@@ -131,11 +131,6 @@ public final class LineProtocolRowWriter {
 		}
 	}
 
-	/** The buffer the rows go to. */
-	public LineProtocolBuffer buffer() {
-		return this.buffer;
-	}
-
 	private void requireRow() {
 		if (!this.open) {
 			throw new IllegalStateException("No row is being written: start one with row(measurement); a row ends "

@@ -1,5 +1,6 @@
 package io.cnosdb.spring.core.batch;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Rows written through {@link CnosBatchWriter#row(String)}: each accepted as one point,
@@ -164,6 +166,33 @@ class CnosBatchWriterRowTests {
 			writer.flush();
 		}
 		assertThat(faults.acknowledged).containsExactly("air v=1i 1", "air v=2i 2", "air v=4i 4");
+	}
+
+	@Test
+	void acceptingRowsAllocatesNothingOnTheCallersThreadOnceTheBatchHasGrown() {
+		assumeThat(ManagementFactory.getThreadMXBean()).isInstanceOf(com.sun.management.ThreadMXBean.class);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		assumeThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()).isTrue();
+		this.db.enqueue(recorded("write"));
+		// One batch for every row: nothing is sealed or sent while rows are counted.
+		try (CnosBatchWriter writer = writer().batchSize(50_000).build()) {
+			// Rows of 33 bytes: 20,000 grow the batch to room for 32,768 rows and 1 MiB.
+			writeRows(writer, 0, 20_000);
+			long threadId = Thread.currentThread().getId();
+			long before = threads.getThreadAllocatedBytes(threadId);
+			writeRows(writer, 20_000, 25_000);
+			long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+			// One object per row would be 80,000 bytes or more.
+			assertThat(allocated).isLessThan(5_000);
+			assertThat(writer.getBufferedPoints()).isEqualTo(25_000);
+		}
+		assertThat(this.db.takeBody()).startsWith("air,station=s v=1000000i 1000000\n").hasSize(25_000 * 33);
+	}
+
+	private static void writeRows(CnosBatchWriter writer, int from, int to) {
+		for (int i = from; i < to; i++) {
+			writer.row("air").tag("station", "s").field("v", 1_000_000L + i).at(1_000_000L + i, CnosPrecision.NS);
+		}
 	}
 
 	@Test
