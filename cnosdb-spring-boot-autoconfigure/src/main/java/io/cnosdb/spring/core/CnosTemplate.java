@@ -325,6 +325,18 @@ public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSc
 	}
 
 	@Override
+	public CnosRowWriter rows() {
+		return rows(this.writePrecision);
+	}
+
+	@Override
+	public CnosRowWriter rows(CnosPrecision precision) {
+		Assert.notNull(precision, "Precision must not be null");
+		EncodeBuffers buffers = getHttpClient().encodeBuffers();
+		return new CnosRowWriter(this, this.encoders.encoder(precision, buffers), buffers);
+	}
+
+	@Override
 	public void writeObjects(Object... objects) {
 		Assert.notNull(objects, "Objects must not be null");
 		writeObjects(Arrays.asList(objects));
@@ -379,9 +391,9 @@ public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSc
 
 	/**
 	 * The tags added to every point this template writes ({@link #write(Point...)} and
-	 * {@link #writeObjects(Object...)} and their overloads) unless the point has a tag or
-	 * field of that name; raw lines are sent as given. Empty unless set with
-	 * {@link CnosTemplateBuilder#defaultTags(Map)}.
+	 * {@link #writeObjects(Object...)} and their overloads, and the rows of
+	 * {@link #rows()}) unless the point has a tag or field of that name; raw lines are
+	 * sent as given. Empty unless set with {@link CnosTemplateBuilder#defaultTags(Map)}.
 	 */
 	public Map<String, String> getDefaultTags() {
 		return this.encoders.defaultTags();

@@ -63,6 +63,23 @@ public interface CnosWriteOperations extends LineProtocolSender {
 	void write(CnosPrecision precision, Collection<Point> points);
 
 	/**
+	 * A writer of rows without {@link Point} objects, timestamps in the write precision:
+	 * each row is written straight into an encode buffer of this template's, checked as
+	 * {@link #write(Point...)} checks points and encoded the same way (default tags
+	 * included), and the rows go in one request on {@link CnosRowWriter#flush()} and
+	 * {@link CnosRowWriter#close()}. <pre class="code">
+	 * try (CnosRowWriter rows = template.rows()) {
+	 * 	rows.row("air").tag("station", "XiaoMaiDao").field("visibility", 56.0).at(time);
+	 * }
+	 * </pre> For the caller's thread only; writing a row allocates nothing once the names
+	 * in use are known.
+	 */
+	CnosRowWriter rows();
+
+	/** Like {@link #rows()}, with timestamps sent in the given precision. */
+	CnosRowWriter rows(CnosPrecision precision);
+
+	/**
 	 * Writes objects of
 	 * {@link io.cnosdb.spring.core.write.annotation.Measurement @Measurement} classes or
 	 * records (and {@link Point}s) in one request; see

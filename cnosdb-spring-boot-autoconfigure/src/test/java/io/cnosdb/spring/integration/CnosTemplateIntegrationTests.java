@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.core.CnosClient;
 import io.cnosdb.spring.core.CnosDataClassRowMapper;
+import io.cnosdb.spring.core.CnosRowWriter;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.CnosTemplate;
 import io.cnosdb.spring.core.ddl.Codec;
@@ -114,6 +115,27 @@ class CnosTemplateIntegrationTests {
 				(row, rowNumber) -> row.getString("station"))) {
 			assertThat(stations).containsExactly("XiaoMaiDao", "007");
 		}
+	}
+
+	@Test
+	void rowsWrittenWithoutPointsAreReadBackExactly() {
+		try (CnosRowWriter rows = this.ocean.rows()) {
+			rows.row("air")
+				.tag("station", "XiaoMaiDao")
+				.field("visibility", 56.0)
+				.field("temperature", 69.0)
+				.field("pressure", 77.0)
+				.at(NOW_NANOS, CnosPrecision.NS);
+			rows.row("air")
+				.tag("station", "a b,c=d")
+				.field("visibility", 50.5)
+				.field("temperature", -1.25)
+				.field("pressure", 78.0)
+				.at(Instant.ofEpochSecond(0, NOW_NANOS + 1));
+		}
+		List<Air> rows = this.ocean.query("SELECT * FROM air ORDER BY time", new CnosDataClassRowMapper<>(Air.class));
+		assertThat(rows).containsExactly(new Air(Instant.ofEpochSecond(0, NOW_NANOS), "XiaoMaiDao", 56.0, 69.0, 77.0),
+				new Air(Instant.ofEpochSecond(0, NOW_NANOS + 1), "a b,c=d", 50.5, -1.25, 78.0));
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
+import io.cnosdb.spring.core.write.LineProtocolRowWriter;
 import io.cnosdb.spring.core.write.Point;
 
 /**
@@ -52,6 +53,8 @@ public class EncodeBenchmark {
 	private final LineProtocolEncoder encoder = new LineProtocolEncoder();
 
 	private final LineProtocolBuffer buffer = new LineProtocolBuffer(BATCH * 160);
+
+	private final LineProtocolRowWriter rowWriter = new LineProtocolRowWriter(this.encoder, this.buffer);
 
 	private final ByteArrayOutputStream baselineBuffer = new ByteArrayOutputStream(BATCH * 160);
 
@@ -96,6 +99,20 @@ public class EncodeBenchmark {
 		this.buffer.reset();
 		for (int i = 0; i < BATCH; i++) {
 			this.encoder.encode(Encoders.ourPoint(this.data, i), this.buffer);
+		}
+		return this.buffer.size();
+	}
+
+	/**
+	 * The same work as {@link #questDb()} and {@link #oursBuildAndEncode()}: each row
+	 * built and encoded from the raw values, here without a {@code Point}.
+	 */
+	@Benchmark
+	@OperationsPerInvocation(BATCH)
+	public int oursRowWriter() {
+		this.buffer.reset();
+		for (int i = 0; i < BATCH; i++) {
+			Encoders.oursRow(this.rowWriter, this.data, i);
 		}
 		return this.buffer.size();
 	}

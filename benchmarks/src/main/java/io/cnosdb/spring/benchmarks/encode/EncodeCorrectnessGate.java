@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
+import io.cnosdb.spring.core.write.LineProtocolRowWriter;
 
 /**
  * Before anything is timed: every contender's lines must decode to the same points as
@@ -26,7 +27,15 @@ public final class EncodeCorrectnessGate {
 
 	public static void check(EncodeDataset.Variant variant) {
 		EncodeDataset data = new EncodeDataset(variant, POINTS);
-		List<DecodedPoint> expected = decode(ours(data));
+		String ours = ours(data);
+		List<DecodedPoint> expected = decode(ours);
+		// Not only the same points: the row writer must write the very bytes of the
+		// encoder.
+		String rows = oursRows(data);
+		if (!rows.equals(ours)) {
+			throw new IllegalStateException("ours row writer wrote other bytes than the encoder in variant " + variant);
+		}
+		compare(variant, "ours row writer", expected, decode(rows));
 		compare(variant, "influxdb-client-java", expected, decode(influxClient(data)));
 		compare(variant, "influxdb-java", expected, decode(influxJava(data)));
 		compare(variant, "questdb-client", expected, decode(questDb(data)));
@@ -64,6 +73,15 @@ public final class EncodeCorrectnessGate {
 		LineProtocolBuffer buffer = new LineProtocolBuffer();
 		for (int i = 0; i < data.size(); i++) {
 			encoder.encode(Encoders.ourPoint(data, i), buffer);
+		}
+		return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
+	}
+
+	private static String oursRows(EncodeDataset data) {
+		LineProtocolBuffer buffer = new LineProtocolBuffer();
+		LineProtocolRowWriter writer = new LineProtocolRowWriter(new LineProtocolEncoder(), buffer);
+		for (int i = 0; i < data.size(); i++) {
+			Encoders.oursRow(writer, data, i);
 		}
 		return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
 	}

@@ -9,6 +9,7 @@ import com.influxdb.client.domain.WritePrecision;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolEncoder;
+import io.cnosdb.spring.core.write.LineProtocolRowWriter;
 import io.cnosdb.spring.core.write.Point;
 
 /**
@@ -35,6 +36,23 @@ final class Encoders {
 
 	static void ours(LineProtocolEncoder encoder, Point point, LineProtocolBuffer buffer) {
 		encoder.encode(point, buffer);
+	}
+
+	/**
+	 * Ours without a {@code Point}: the row written straight into the writer's buffer
+	 * from the raw values, as QuestDB's sender writes it.
+	 */
+	static void oursRow(LineProtocolRowWriter writer, EncodeDataset data, int i) {
+		LineProtocolRowWriter.Row row = writer.row(EncodeDataset.MEASUREMENT)
+			.tag("host", data.hosts[i])
+			.tag("region", data.regions[i])
+			.field("usage_user", data.usageUser[i])
+			.field("usage_system", data.usageSystem[i])
+			.field("count", data.counts[i]);
+		if (data.hasStringField()) {
+			row.field("message", data.messages[i]);
+		}
+		row.at(data.timestamps[i], CnosPrecision.NS);
 	}
 
 	static com.influxdb.client.write.Point influxClientPoint(EncodeDataset data, int i) {

@@ -63,6 +63,7 @@ public final class WriteSuite implements Suite {
 		List<WriteContender> contenders = new ArrayList<>();
 		contenders.add(new OursTemplateWrite(url, BATCH));
 		contenders.add(new OursTemplateWrite(url, 50_000));
+		contenders.add(new OursTemplateRowsWrite(url, BATCH));
 		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter defaults", url, (builder) -> builder));
 		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter tuned", url,
 				(builder) -> builder.batchSize(50_000).bufferLimit(200_000).bufferLimitBytes(256L * 1024 * 1024)));

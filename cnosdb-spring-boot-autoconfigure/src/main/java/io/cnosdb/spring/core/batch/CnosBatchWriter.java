@@ -21,6 +21,7 @@ import io.cnosdb.spring.core.exception.DefaultCnosExceptionTranslator;
 import io.cnosdb.spring.core.observation.CnosBatchObservationConvention;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.DefaultTags;
+import io.cnosdb.spring.core.write.LineProtocolRowWriter;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.core.write.PointMapper;
 
@@ -29,7 +30,9 @@ import org.springframework.util.Assert;
 
 /**
  * Collects points into batches and writes them in the background, for callers that
- * produce points one by one and should not wait for the server.
+ * produce points one by one and should not wait for the server. Rows written with
+ * {@link #row(String)} are points without {@code Point} objects, and everything said of
+ * points here holds for them.
  * <p>
  * Points are encoded when they are handed over, so a point that cannot be written is
  * refused at once, to the caller. Accepted points wait in a bounded buffer (points and
@@ -72,6 +75,8 @@ public final class CnosBatchWriter implements AutoCloseable {
 
 	private final PointEncoder encoder;
 
+	private final RowWriters rows;
+
 	private final BatchQueue buffer;
 
 	private final CnosBatchWriterListener listener;
@@ -84,10 +89,11 @@ public final class CnosBatchWriter implements AutoCloseable {
 	 * Only wires the parts: the flush thread is created here but started by
 	 * {@link #start()}, so that nothing sees the writer before it is constructed.
 	 */
-	private CnosBatchWriter(CnosWriteOperations template, PointEncoder encoder, BatchQueue buffer, BatchSender sender,
-			CnosBatchWriterListener listener, Duration closeTimeout) {
+	private CnosBatchWriter(CnosWriteOperations template, PointEncoder encoder, long maxPointBytes, BatchQueue buffer,
+			BatchSender sender, CnosBatchWriterListener listener, Duration closeTimeout) {
 		this.template = template;
 		this.encoder = encoder;
+		this.rows = new RowWriters(encoder.encoder(), buffer, maxPointBytes);
 		this.buffer = buffer;
 		this.listener = new SafeListener(listener);
 		this.closeTimeout = closeTimeout;
@@ -145,6 +151,28 @@ public final class CnosBatchWriter implements AutoCloseable {
 		finally {
 			this.encoder.release(encoded);
 		}
+	}
+
+	/**
+	 * Starts a row, to be accepted like a point without building one: add its tags, then
+	 * its fields, and end it with {@code at(...)} or {@code atNow()}, which accepts it.
+	 * <pre class="code">
+	 * writer.row("air").tag("station", "XiaoMaiDao").field("visibility", 56.0).at(time);
+	 * </pre> The row is written straight into a buffer of the calling thread's and
+	 * checked as {@link #write(Point)} checks a point: a call that cannot be written
+	 * fails at once with the encoder's {@link IllegalArgumentException}, and nothing of
+	 * the row is accepted. The row ending call accepts it as one point, as
+	 * {@link #write(Point)} does, with the same exceptions
+	 * ({@link CnosWriteBufferFullException} when the buffer stays full;
+	 * {@link IllegalStateException} once the writer is closed). Each call to this method
+	 * starts a row of its own, so threads may write rows at once; keep the returned row
+	 * only until it ends. Allocates nothing once the names in use are known.
+	 * @param measurement the measurement (CnosDB table)
+	 * @return the row
+	 * @throws IllegalArgumentException if the measurement cannot be written
+	 */
+	public LineProtocolRowWriter.Row row(String measurement) {
+		return this.rows.row(measurement);
 	}
 
 	/**
@@ -482,7 +510,7 @@ public final class CnosBatchWriter implements AutoCloseable {
 			long maxPointBytes = (this.spool != null) ? this.spool.maxSize() - Spool.recordSize(0)
 					: this.bufferLimitBytes;
 			return new CnosBatchWriter(this.template, new PointEncoder(this.precision, this.defaultTags, maxPointBytes),
-					queue, sender, this.listener, this.closeTimeout);
+					maxPointBytes, queue, sender, this.listener, this.closeTimeout);
 		}
 
 		private SpooledBatchQueue openSpool(SpoolSettings settings) {

@@ -42,6 +42,13 @@ final class PointEncoder {
 	}
 
 	/**
+	 * The encoder of the points, whose cache of escaped names the writer's rows share.
+	 */
+	LineProtocolEncoder encoder() {
+		return this.encoder;
+	}
+
+	/**
 	 * Encodes one point; {@link #release(Encoded) release} the result once its lines are
 	 * handed over.
 	 * @throws IllegalArgumentException if the point cannot be written

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 
 /**
- * Tags that an encoder adds to every point, such as the host or region the application
- * runs in, unless the point has a tag or a field of that name already: a point's own tag
- * always wins, and a name the point uses for a field is left to it, as the same name
- * cannot be a tag and a field of one table.
+ * Tags that an encoder adds to every point (and a {@link LineProtocolRowWriter} to every
+ * row), such as the host or region the application runs in, unless the point has a tag or
+ * a field of that name already: a point's own tag always wins, and a name the point uses
+ * for a field is left to it, as the same name cannot be a tag and a field of one table.
  * <p>
  * The tags are checked and escaped once, as a point's tags are (see
  * {@link LineProtocolEncoder}), so a tag that cannot be written fails here, naming it,
@@ -95,9 +95,7 @@ public final class DefaultTags {
 	int write(Point point, byte[] array, int position) {
 		for (int i = 0; i < this.keys.length; i++) {
 			if (!point.hasKey(this.keys[i])) {
-				byte[] tag = this.encoded[i];
-				System.arraycopy(tag, 0, array, position, tag.length);
-				position += tag.length;
+				position = write(i, array, position);
 			}
 		}
 		return position;
@@ -106,6 +104,32 @@ public final class DefaultTags {
 	/** The most bytes {@link #write} adds to a line. */
 	int maxLength() {
 		return this.encodedLength;
+	}
+
+	/** How many tags there are. */
+	int size() {
+		return this.keys.length;
+	}
+
+	/** The name of tag {@code index}, in the order they are written. */
+	String key(int index) {
+		return this.keys[index];
+	}
+
+	/** The bytes of tag {@code index} as written, {@code ,key=value}. */
+	int length(int index) {
+		return this.encoded[index].length;
+	}
+
+	/**
+	 * Writes tag {@code index} at {@code position}, for a writer that decided itself
+	 * which tags a line lacks.
+	 * @return the index after the bytes written
+	 */
+	int write(int index, byte[] array, int position) {
+		byte[] tag = this.encoded[index];
+		System.arraycopy(tag, 0, array, position, tag.length);
+		return position + tag.length;
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import org.jspecify.annotations.Nullable;
@@ -198,11 +199,8 @@ public final class Point {
 	 */
 	public Point unsignedField(String key, BigInteger value) {
 		requireValue(key, value);
-		if (value.signum() < 0 || value.compareTo(UNSIGNED_LIMIT) >= 0) {
-			throw new IllegalArgumentException(describe() + ": unsigned field '" + CnosMessageValues.abbreviate(key)
-					+ "' must be between 0 and " + "18446744073709551615 but was " + value);
-		}
-		return addField(key, ValueKind.UNSIGNED, value.longValue());
+		return addField(key, ValueKind.UNSIGNED, unsignedBits(value,
+				() -> describe() + ": unsigned field '" + CnosMessageValues.abbreviate(String.valueOf(key)) + "'"));
 	}
 
 	/**
@@ -464,8 +462,8 @@ public final class Point {
 
 	private void requireValue(String key, @Nullable Object value) {
 		if (value == null) {
-			throw new IllegalArgumentException(
-					describe() + ": value of '" + CnosMessageValues.abbreviate(key) + "' must not be null");
+			throw new IllegalArgumentException(describe() + ": value of '"
+					+ CnosMessageValues.abbreviate(String.valueOf(key)) + "' must not be null");
 		}
 	}
 
@@ -473,6 +471,21 @@ public final class Point {
 		if (precision == null) {
 			throw new IllegalArgumentException(describe() + ": precision must not be null");
 		}
+	}
+
+	/**
+	 * The bits of an unsigned 64-bit value, for
+	 * {@link #unsignedField(String, BigInteger)} and the row writer's.
+	 * @param field names the field in the refusal, such as
+	 * {@code Point 'air': unsigned field 'u'}
+	 * @throws IllegalArgumentException if the value is outside 0..2<sup>64</sup>-1
+	 */
+	static long unsignedBits(BigInteger value, Supplier<String> field) {
+		if (value.signum() < 0 || value.compareTo(UNSIGNED_LIMIT) >= 0) {
+			throw new IllegalArgumentException(
+					field.get() + " must be between 0 and 18446744073709551615 but was " + value);
+		}
+		return value.longValue();
 	}
 
 	private static BigInteger unsignedToBigInteger(long bits) {
