@@ -89,7 +89,7 @@ class SpoolCrashIntegrationTests {
 			awaitServer(cnos);
 			crash.drain(Duration.ofMinutes(5));
 			CnosTemplate db = cnos.withDatabase(database);
-			Long held = db.queryForObject("SELECT COUNT(*) FROM crash WHERE v < " + crash.accepted(), Long.class);
+			Long held = db.queryForObject("SELECT COUNT(v) FROM crash WHERE v < " + crash.accepted(), Long.class);
 			return new long[] { stopAfterMillis, killAfterStopMillis, crash.accepted(), held, crash.recovered() };
 		}
 		finally {

@@ -34,8 +34,11 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 		// User, database, table exists; a field written with another type (2.3).
 		byCode(CnosDataIntegrityViolationException::new, "030007", "030018", "030020", "020004");
 		// Rate limit; concurrent query limit; query canceled; query server closed;
-		// memory exhausted, retry later.
-		byCode(CnosTransientException::new, "030024", "010012", "010014", "010015", "050033");
+		// memory exhausted, retry later; in a cluster, a data node that could not reach
+		// the node leading a replica set ("pre-execution failed: status: Unavailable",
+		// which CnosDB builds only from a failed connection or a non-internal gRPC
+		// status between nodes, as when that node is down).
+		byCode(CnosTransientException::new, "030024", "010012", "010014", "010015", "050033", "050016");
 		// Line-protocol syntax; a point without fields.
 		byCode(CnosInvalidLineProtocolException::new, "040004", "020002");
 		// Missing header; invalid header; malformed Basic authentication; a body that

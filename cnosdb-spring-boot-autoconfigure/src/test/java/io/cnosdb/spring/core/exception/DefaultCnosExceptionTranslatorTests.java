@@ -31,7 +31,7 @@ class DefaultCnosExceptionTranslatorTests {
 			"030018, 422, CnosDataIntegrityViolationException", "030020, 422, CnosDataIntegrityViolationException",
 			"030024, 422, CnosTransientException", "010012, 422, CnosTransientException",
 			"010014, 422, CnosTransientException", "010015, 422, CnosTransientException",
-			"050033, 422, CnosTransientException", "040004, 422, CnosInvalidLineProtocolException",
+			"050033, 422, CnosTransientException", "050016, 422, CnosTransientException", "040004, 422, CnosInvalidLineProtocolException",
 			"020002, 422, CnosInvalidLineProtocolException", "000000, 400, CnosInvalidRequestException",
 			"040005, 400, CnosInvalidRequestException", "040006, 400, CnosInvalidRequestException",
 			"040013, 400, CnosInvalidRequestException", "040015, 422, CnosInvalidRequestException",
