@@ -61,6 +61,23 @@ class DefaultCnosExceptionTranslatorTests {
 	}
 
 	@Test
+	void aNodeNoLongerTheLeaderIsTransientAndOtherRemoteErrorsAreNot() {
+		// What a CnosDB 2.4.2 cluster answered while leadership moved after a data node
+		// was killed.
+		DataAccessException leaderMoved = translate(422, "050019",
+				"grpc client request error: The Operation Can only Exec in Leader ReplicationSet { id: 36, "
+						+ "leader_node_id: 2001, leader_vnode_id: 37, vnodes: [VnodeInfo { id: 37, node_id: 2001, "
+						+ "status: Running }, VnodeInfo { id: 38, node_id: 3001, status: Running }] }");
+		assertThat(leaderMoved).isInstanceOf(CnosTransientException.class);
+		assertThat(DefaultCnosExceptionTranslator.isTransient(leaderMoved)).isTrue();
+		assertThat(translate(422, "050026", "The Operation Can only Exec in Leader ReplicationSet { id: 36 }"))
+			.isInstanceOf(CnosTransientException.class);
+		// 050019 carries whatever the other node said: not transient in general.
+		assertThat(translate(422, "050019", "grpc client request error: DataSchemaError"))
+			.isInstanceOf(CnosUncategorizedException.class);
+	}
+
+	@Test
 	void unknownCodeOutsideTheQueryEngineFallsBackToTheStatus() {
 		assertThat(translate(422, "050014", "timestamp overflow")).isInstanceOf(CnosUncategorizedException.class);
 		// Answers of CnosDB 2.4.2 to a field written with another type and to a point
