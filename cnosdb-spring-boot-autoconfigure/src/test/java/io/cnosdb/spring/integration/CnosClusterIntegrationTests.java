@@ -261,7 +261,10 @@ class CnosClusterIntegrationTests {
 					+ this.retriedPoints.get() + ")");
 			System.out.println("  points handed to the handler:   " + this.handedOverPoints);
 			this.handOverCauses.stream().distinct().limit(5).forEach((cause) -> System.out.println("    " + cause));
-			this.retriedBecause.stream().distinct().limit(5).forEach((cause) -> System.out.println("    retried: " + cause));
+			this.retriedBecause.stream()
+				.distinct()
+				.limit(5)
+				.forEach((cause) -> System.out.println("    retried: " + cause));
 			System.out
 				.println("  rows the cluster holds:         " + this.held + " (distinct: " + this.distinctHeld + ")");
 			System.out.println("  points held twice:              " + this.duplicates);

@@ -111,10 +111,10 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 	 * older than the TTL, but also renaming a user). And a query on a missing table is a
 	 * planning error 010001 ("Datafusion: Error during planning: Table not found, …"),
 	 * not the 030019 that DROP and DESCRIBE answer. In a cluster, 050019 carries any
-	 * error another node returned; when that error is the node's refusal as no longer
-	 * the leader of a replica set ("The Operation Can only Exec in Leader …", its own
-	 * code 050026), as happens while leadership moves after a node died, sending again
-	 * reaches the new leader.
+	 * error another node returned; when that error is the node's refusal as no longer the
+	 * leader of a replica set ("The Operation Can only Exec in Leader …", its own code
+	 * 050026), as happens while leadership moves after a node died, sending again reaches
+	 * the new leader.
 	 */
 	private static @Nullable DataAccessException translateByMessage(String code, String message,
 			CnosErrorResponse error) {
@@ -125,8 +125,7 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 		if (code.equals("010001") && error.message().contains("Table not found")) {
 			return new CnosObjectNotFoundException(message, error);
 		}
-		if ((code.equals("050019") || code.equals("050026"))
-				&& error.message().contains("Can only Exec in Leader")) {
+		if ((code.equals("050019") || code.equals("050026")) && error.message().contains("Can only Exec in Leader")) {
 			return new CnosTransientException(message, error);
 		}
 		if (code.equals("030034")) {

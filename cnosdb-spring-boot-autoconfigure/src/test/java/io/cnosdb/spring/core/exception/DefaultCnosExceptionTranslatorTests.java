@@ -31,14 +31,15 @@ class DefaultCnosExceptionTranslatorTests {
 			"030018, 422, CnosDataIntegrityViolationException", "030020, 422, CnosDataIntegrityViolationException",
 			"030024, 422, CnosTransientException", "010012, 422, CnosTransientException",
 			"010014, 422, CnosTransientException", "010015, 422, CnosTransientException",
-			"050033, 422, CnosTransientException", "050016, 422, CnosTransientException", "040004, 422, CnosInvalidLineProtocolException",
-			"020002, 422, CnosInvalidLineProtocolException", "000000, 400, CnosInvalidRequestException",
-			"040005, 400, CnosInvalidRequestException", "040006, 400, CnosInvalidRequestException",
-			"040013, 400, CnosInvalidRequestException", "040015, 422, CnosInvalidRequestException",
-			"010009, 422, CnosBadSqlException", "010013, 422, CnosBadSqlException", "010001, 422, CnosBadSqlException",
-			"010002, 422, CnosBadSqlException", "010003, 422, CnosBadSqlException", "010028, 422, CnosBadSqlException",
-			"010074, 422, CnosBadSqlException", "040007, 422, CnosInvalidRequestException",
-			"040014, 422, CnosInvalidRequestException", "040016, 422, CnosInvalidRequestException" })
+			"050033, 422, CnosTransientException", "050016, 422, CnosTransientException",
+			"040004, 422, CnosInvalidLineProtocolException", "020002, 422, CnosInvalidLineProtocolException",
+			"000000, 400, CnosInvalidRequestException", "040005, 400, CnosInvalidRequestException",
+			"040006, 400, CnosInvalidRequestException", "040013, 400, CnosInvalidRequestException",
+			"040015, 422, CnosInvalidRequestException", "010009, 422, CnosBadSqlException",
+			"010013, 422, CnosBadSqlException", "010001, 422, CnosBadSqlException", "010002, 422, CnosBadSqlException",
+			"010003, 422, CnosBadSqlException", "010028, 422, CnosBadSqlException", "010074, 422, CnosBadSqlException",
+			"040007, 422, CnosInvalidRequestException", "040014, 422, CnosInvalidRequestException",
+			"040016, 422, CnosInvalidRequestException" })
 	void codeChoosesTheException(String code, int status, String exceptionClass) {
 		DataAccessException ex = translate(status, code, "message of " + code);
 		assertThat(ex.getClass().getSimpleName()).isEqualTo(exceptionClass);
