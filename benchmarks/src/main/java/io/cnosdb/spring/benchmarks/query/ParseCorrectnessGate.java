@@ -19,10 +19,10 @@ final class ParseCorrectnessGate {
 	private ParseCorrectnessGate() {
 	}
 
-	static void check() throws Exception {
-		Cpu[] expected = QueryDataset.records(ROWS);
-		byte[] csv = QueryDataset.csv(ROWS);
-		byte[] ndJson = QueryDataset.ndJson(ROWS);
+	static void check(QueryDataset.Hosts hosts) throws Exception {
+		Cpu[] expected = QueryDataset.records(ROWS, hosts);
+		byte[] csv = QueryDataset.csv(ROWS, hosts);
+		byte[] ndJson = QueryDataset.ndJson(ROWS, hosts);
 		CnosTemplate template = ParseContenders.template(() -> new SlicedInputStream(csv));
 		List<Cpu> rows = new ArrayList<>();
 		ParseContenders.ours(template, ParseContenders.BY_NAME, collect(rows));

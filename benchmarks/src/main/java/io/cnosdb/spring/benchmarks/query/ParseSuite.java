@@ -5,13 +5,11 @@ import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -19,6 +17,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import io.cnosdb.spring.benchmarks.Suite;
+import io.cnosdb.spring.benchmarks.report.Chart;
+import io.cnosdb.spring.benchmarks.report.JmhScores;
+import io.cnosdb.spring.benchmarks.report.Ratio;
+import io.cnosdb.spring.benchmarks.report.Report;
+import io.cnosdb.spring.benchmarks.report.RunInfo;
 
 /**
  * B4: runs {@link ParseBenchmark} with the GC profiler and prints rows/s, bytes allocated
@@ -31,6 +34,8 @@ public final class ParseSuite implements Suite {
 			"fastCsvRecord", "jacksonStreamRecord", "jacksonCsvBefore");
 
 	private static final long BOUNDED_BYTES = 1L << 30;
+
+	private static final String OURS = "ours";
 
 	/**
 	 * The FastCSV version in the benchmarks' POM (its jar names none the shaded jar
@@ -60,35 +65,49 @@ public final class ParseSuite implements Suite {
 				.measurementTime(TimeValue.seconds(1));
 		}
 		Collection<RunResult> results = new Runner(options.build()).run();
-		printRatios(results);
+		report(results, quick);
 		boundedMemoryRun();
 	}
 
-	private static void printRatios(Collection<RunResult> results) {
-		Map<String, double[]> scores = new LinkedHashMap<>();
-		for (RunResult result : results) {
-			String benchmark = result.getParams().getBenchmark();
-			Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-			scores.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), new double[] {
-					result.getPrimaryResult().getScore(), (allocation != null) ? allocation.getScore() : Double.NaN });
-		}
-		double[] ours = scores.get("ours");
+	private static void report(Collection<RunResult> results, boolean quick) {
+		RunInfo run = RunInfo.current(quick);
+		Report report = new Report("b4", "B4 query-result parse", "rows/s", true, run);
 		System.out.println();
-		System.out.printf(Locale.ROOT, "B4 parse, JDK %s (%s); FastCSV %s, Jackson %s%n",
-				System.getProperty("java.version"), System.getProperty("java.vm.name"), FASTCSV_VERSION,
+		System.out.printf(Locale.ROOT, "B4 parse, %s; FastCSV %s, Jackson %s%n", run.describe(), FASTCSV_VERSION,
 				tools.jackson.core.json.PackageVersion.VERSION);
-		System.out.printf(Locale.ROOT, "%-22s %12s %10s %16s %12s%n", "contender", "rows/s", "B/row", "B/row - record",
-				"ours ÷ this");
-		for (Map.Entry<String, double[]> entry : scores.entrySet()) {
-			double[] score = entry.getValue();
-			String beyond = RECORD_CONTENDERS.contains(entry.getKey())
-					? String.format(Locale.ROOT, "%.1f", score[1] - Cpu.RECORD_BYTES) : "-";
-			String ratio = (ours != null) ? String.format(Locale.ROOT, "%.2f", ours[0] / score[0]) : "-";
-			System.out.printf(Locale.ROOT, "%-22s %12.0f %10.1f %16s %12s%n", entry.getKey(), score[0], score[1],
-					beyond, ratio);
+		System.out.println("figures: JMH score (99.9 % interval); ratios: interval from the two intervals' ends");
+		System.out.printf(Locale.ROOT, "%-11s %-22s %-30s %-22s %-16s %s%n", "hosts", "contender", "rows/s", "B/row",
+				"B/row - record", "ours ÷ this");
+		Map<String, Map<String, JmhScores.Score>> byHosts = JmhScores.byParam(results, "hosts");
+		for (Map.Entry<String, Map<String, JmhScores.Score>> hosts : byHosts.entrySet()) {
+			JmhScores.Score ours = hosts.getValue().get(OURS);
+			for (Map.Entry<String, JmhScores.Score> entry : hosts.getValue().entrySet()) {
+				JmhScores.Score score = entry.getValue();
+				report.bar(hosts.getKey(), entry.getKey(), role(entry.getKey()), score.primary());
+				String beyond = RECORD_CONTENDERS.contains(entry.getKey())
+						? String.format(Locale.ROOT, "%.1f", score.allocation().value() - Cpu.RECORD_BYTES) : "-";
+				String ratio = (ours != null) ? Ratio.of(ours.primary(), score.primary()).toString() : "-";
+				System.out.printf(Locale.ROOT, "%-11s %-22s %-30s %-22s %-16s %s%n", hosts.getKey(), entry.getKey(),
+						score.primary(), score.allocation(), beyond, ratio);
+			}
 		}
 		System.out.printf(Locale.ROOT, "(a record with its Instant is %d B; the target is ours ÷ fastCsvRecord ≥ 1.5 "
 				+ "and ≤ 64 B/row beyond the record)%n", Cpu.RECORD_BYTES);
+		System.out.println();
+		System.out.println("rows/s ÷ FastCSV into the same record (above 1: ours is faster):");
+		for (String hosts : byHosts.keySet()) {
+			if (report.has(hosts, OURS) && report.has(hosts, "fastCsvRecord")) {
+				report.ratio(hosts, "like for like: bytes to records", OURS, "fastCsvRecord");
+			}
+		}
+		report.write();
+	}
+
+	private static Chart.Role role(String name) {
+		if (name.startsWith("ours")) {
+			return Chart.Role.OURS;
+		}
+		return name.startsWith("floor") ? Chart.Role.FLOOR : Chart.Role.PEER;
 	}
 
 	private static void boundedMemoryRun() throws Exception {

@@ -9,10 +9,11 @@ import java.util.SplittableRandom;
 
 /**
  * The rows of B4 and B5, generated from a fixed seed: a time every ten seconds with a
- * nanosecond part on some rows, 1000 hosts, 8 regions, one 2-decimal double, one
- * full-precision double and a long. It writes them as CnosDB does, as CSV (header, nine
- * fraction digits, {@code \n} after every row) and as ND-JSON (sorted keys, timestamps
- * with 0, 3, 6 or 9 fraction digits).
+ * nanosecond part on some rows, 1000 hosts (or, in the {@link Hosts#UNIQUE} variant, a
+ * host of its own per row, so that no cache of repeated strings can help), 8 regions, one
+ * 2-decimal double, one full-precision double and a long. It writes them as CnosDB does,
+ * as CSV (header, nine fraction digits, {@code \n} after every row) and as ND-JSON
+ * (sorted keys, timestamps with 0, 3, 6 or 9 fraction digits).
  */
 public final class QueryDataset {
 
@@ -32,12 +33,34 @@ public final class QueryDataset {
 	private QueryDataset() {
 	}
 
+	/** How many different host names the rows hold. */
+	public enum Hosts {
+
+		/** 1000 hosts, repeated: what a string cache is made for. */
+		HOSTS_1000,
+
+		/** A different host on every row: the worst case for a string cache. */
+		UNIQUE
+
+	}
+
 	/** Generates rows one after the other; the same sequence every time. */
 	public static final class Rows {
 
 		private final SplittableRandom random = new SplittableRandom(SEED);
 
+		private final Hosts hosts;
+
 		private long index;
+
+		/** The rows of the {@link Hosts#HOSTS_1000} variant. */
+		public Rows() {
+			this(Hosts.HOSTS_1000);
+		}
+
+		public Rows(Hosts hosts) {
+			this.hosts = hosts;
+		}
 
 		/** The next row. */
 		public Cpu next() {
@@ -47,7 +70,10 @@ public final class QueryDataset {
 				nanos = nanos / 1_000_000 * 1_000_000;
 			}
 			Instant time = Instant.ofEpochSecond(START_SECOND + i * 10, nanos);
-			String host = "server-" + String.format("%04d", this.random.nextInt(1000));
+			int hostNumber = this.random.nextInt(1000);
+			// The same random sequence in both variants: only the host differs.
+			String host = (this.hosts == Hosts.UNIQUE) ? "server-" + hostNumber + "-" + i
+					: "server-" + String.format("%04d", hostNumber);
 			String region = REGIONS[this.random.nextInt(REGIONS.length)];
 			double usageUser = Math.round(this.random.nextDouble() * 10_000) / 100.0;
 			double usageSystem = this.random.nextDouble() * 100;
@@ -59,9 +85,14 @@ public final class QueryDataset {
 
 	/** The CSV answer for the first {@code rows} rows. */
 	public static byte[] csv(int rows) {
+		return csv(rows, Hosts.HOSTS_1000);
+	}
+
+	/** The CSV answer for the first {@code rows} rows of the variant. */
+	public static byte[] csv(int rows, Hosts hosts) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(rows * 90 + 64);
 		StringBuilder line = new StringBuilder(128).append(HEADER);
-		Rows generator = new Rows();
+		Rows generator = new Rows(hosts);
 		for (int i = 0; i < rows; i++) {
 			appendCsv(line, generator.next());
 			if (line.length() > 8192) {
@@ -72,11 +103,11 @@ public final class QueryDataset {
 		return out.toByteArray();
 	}
 
-	/** The ND-JSON answer for the first {@code rows} rows. */
-	public static byte[] ndJson(int rows) {
+	/** The ND-JSON answer for the first {@code rows} rows of the variant. */
+	public static byte[] ndJson(int rows, Hosts hosts) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(rows * 160 + 64);
 		StringBuilder line = new StringBuilder(256);
-		Rows generator = new Rows();
+		Rows generator = new Rows(hosts);
 		for (int i = 0; i < rows; i++) {
 			appendNdJson(line, generator.next());
 			if (line.length() > 8192) {
@@ -87,10 +118,10 @@ public final class QueryDataset {
 		return out.toByteArray();
 	}
 
-	/** The first {@code rows} rows as records. */
-	public static Cpu[] records(int rows) {
+	/** The first {@code rows} rows of the variant as records. */
+	public static Cpu[] records(int rows, Hosts hosts) {
 		Cpu[] records = new Cpu[rows];
-		Rows generator = new Rows();
+		Rows generator = new Rows(hosts);
 		for (int i = 0; i < rows; i++) {
 			records[i] = generator.next();
 		}

@@ -3,20 +3,25 @@ package io.cnosdb.spring.benchmarks.query;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.cnosdb.spring.benchmarks.Measured;
 import io.cnosdb.spring.benchmarks.Suite;
+import io.cnosdb.spring.benchmarks.report.Chart;
+import io.cnosdb.spring.benchmarks.report.Estimate;
+import io.cnosdb.spring.benchmarks.report.Ratio;
+import io.cnosdb.spring.benchmarks.report.Report;
+import io.cnosdb.spring.benchmarks.report.RunInfo;
 
 /**
  * B5: a whole query over loopback, ours against downloading the same answer and dropping
  * it, and against a do-it-yourself client. A replay server in its own JVM answers with
  * the CSV of N generated rows; every contender's rows (or bytes) are checked against what
- * it sent, and rounds alternate between contenders.
+ * it sent (rows and, through a checksum, every value), and rounds alternate between
+ * contenders.
  */
 public final class QuerySuite implements Suite {
 
@@ -52,7 +57,8 @@ public final class QuerySuite implements Suite {
 			}
 			long bytes = Long.parseLong(facts.get("bytes"));
 			try (DownloadContenders contenders = new DownloadContenders(Integer.parseInt(facts.get("port")))) {
-				measure(contenders, rows, bytes, warmups, rounds);
+				measure(contenders, rows, bytes, warmups, rounds,
+						quick ? 0 : Measured.MIN_CPU_TICKS * Measured.TICK_NANOS, RunInfo.current(quick));
 			}
 		}
 		finally {
@@ -61,52 +67,87 @@ public final class QuerySuite implements Suite {
 		}
 	}
 
-	private static void measure(DownloadContenders contenders, long rows, long bytes, int warmups, int rounds)
-			throws Exception {
+	/**
+	 * @param minCpuNanos CPU time a timed round of a contender uses at least: it queries
+	 * again until it has
+	 */
+	private static void measure(DownloadContenders contenders, int rows, long bytes, int warmups, int rounds,
+			long minCpuNanos, RunInfo info) throws Exception {
+		long expectedChecksum = expectedChecksum(rows);
 		Map<String, Contender> all = new LinkedHashMap<>();
-		all.put("ours", new Contender(contenders::ours, rows));
-		all.put("rawDownload", new Contender(contenders::rawDownload, bytes));
-		all.put("diyJdkFastCsv", new Contender(contenders::diyJdkFastCsv, rows));
+		all.put("ours", new Contender(contenders::ours, rows, true));
+		all.put("rawDownload", new Contender(contenders::rawDownload, bytes, false));
+		all.put("diyJdkFastCsv", new Contender(contenders::diyJdkFastCsv, rows, true));
 		Map<String, double[][]> samples = new LinkedHashMap<>();
 		all.keySet().forEach((name) -> samples.put(name, new double[2][rounds]));
-		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-			.getOperatingSystemMXBean();
 		for (int round = -warmups; round < rounds; round++) {
 			for (Map.Entry<String, Contender> entry : all.entrySet()) {
-				long cpu = os.getProcessCpuTime();
-				long start = System.nanoTime();
-				long counted = entry.getValue().task().run();
-				long elapsed = System.nanoTime() - start;
-				long cpuUsed = os.getProcessCpuTime() - cpu;
-				if (counted != entry.getValue().expected()) {
-					throw new IllegalStateException("Correctness gate failed: " + entry.getKey() + " counted " + counted
-							+ ", expected " + entry.getValue().expected());
-				}
+				int[] passes = new int[1];
+				long roundMinCpu = (round >= 0) ? minCpuNanos : 0;
+				Measured measured = Measured.of(() -> {
+					long cpuStart = Measured.processCpuNanos();
+					do {
+						check(entry.getKey(), entry.getValue(), entry.getValue().task().run(), contenders.checksum,
+								expectedChecksum);
+						passes[0]++;
+					}
+					while (Measured.processCpuNanos() - cpuStart < roundMinCpu);
+				});
 				if (round >= 0) {
-					samples.get(entry.getKey())[0][round] = rows * 1e9 / elapsed;
-					samples.get(entry.getKey())[1][round] = (double) cpuUsed / rows;
+					samples.get(entry.getKey())[0][round] = (double) rows * passes[0] * 1e9 / measured.wallNanos();
+					samples.get(entry.getKey())[1][round] = (double) measured.cpuNanos() / rows / passes[0];
 				}
 			}
 		}
-		System.out.println();
-		System.out.printf(Locale.ROOT, "B5 query end to end, JDK %s (%s); %d rows, %d MB of CSV, median of %d rounds%n",
-				System.getProperty("java.version"), System.getProperty("java.vm.name"), rows, bytes / 1_000_000,
-				rounds);
-		double oursRate = median(samples.get("ours")[0]);
-		System.out.printf(Locale.ROOT, "%-16s %12s %12s %14s %14s%n", "contender", "rows/s", "MB/s", "CPU ns/row",
-				"ours ÷ this");
-		for (Map.Entry<String, double[][]> entry : samples.entrySet()) {
-			double rate = median(entry.getValue()[0]);
-			System.out.printf(Locale.ROOT, "%-16s %12.0f %12.1f %14.1f %14.2f%n", entry.getKey(), rate,
-					rate * bytes / rows / 1e6, median(entry.getValue()[1]), oursRate / rate);
-		}
-		System.out.println("(rawDownload reads the same answer and drops it: the target is ours ÷ rawDownload ≥ 0.7)");
+		print(samples, rows, bytes, rounds, info);
 	}
 
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
+	/** Stops the run unless the contender counted and (if it reads values) read right. */
+	private static void check(String name, Contender contender, long counted, long checksum, long expectedChecksum) {
+		if (counted != contender.expected()) {
+			throw new IllegalStateException(
+					"Correctness gate failed: " + name + " counted " + counted + ", expected " + contender.expected());
+		}
+		if (contender.checksummed() && checksum != expectedChecksum) {
+			throw new IllegalStateException("Correctness gate failed: " + name + " read other values than were sent "
+					+ "(checksum " + checksum + ", expected " + expectedChecksum + ")");
+		}
+	}
+
+	private static void print(Map<String, double[][]> samples, int rows, long bytes, int rounds, RunInfo info) {
+		Report report = new Report("b5", "B5 query end to end", "rows/s", true, info);
+		System.out.println();
+		System.out.printf(Locale.ROOT, "B5 query end to end, %s; %d rows, %d MB of CSV, %d rounds%n", info.describe(),
+				rows, bytes / 1_000_000, rounds);
+		System.out.printf(Locale.ROOT,
+				"figures: median (lowest–highest) of the rounds, no interval under %d; CPU: the "
+						+ "process clock, widened by its %.0f ms tick; rows and every value checked%n",
+				Estimate.MIN_REPETITIONS, Measured.TICK_NANOS / 1e6);
+		System.out.printf(Locale.ROOT, "%-16s %-30s %-14s %-22s %s%n", "contender", "rows/s", "MB/s", "CPU ns/row",
+				"ours ÷ this");
+		for (Map.Entry<String, double[][]> entry : samples.entrySet()) {
+			Estimate rate = Estimate.ofRepetitions(entry.getValue()[0]);
+			Estimate cpu = Estimate.ofRepetitions(entry.getValue()[1]).widen((double) Measured.TICK_NANOS / rows);
+			report.bar("all", entry.getKey(), entry.getKey().equals("ours") ? Chart.Role.OURS
+					: entry.getKey().equals("rawDownload") ? Chart.Role.CEILING : Chart.Role.PEER, rate);
+			System.out.printf(Locale.ROOT, "%-16s %-30s %-14.1f %-22s %s%n", entry.getKey(), rate,
+					rate.value() * bytes / rows / 1e6, cpu,
+					Ratio.of(Estimate.ofRepetitions(samples.get("ours")[0]), rate));
+		}
+		report.ratio("all", "like for like: HTTP + parse to records", "ours", "diyJdkFastCsv");
+		report.ratio("all", "share of the ceiling", "ours", "rawDownload");
+		System.out.println("(rawDownload reads the same answer and drops it: the target is ours ÷ rawDownload ≥ 0.7)");
+		report.write();
+	}
+
+	/** The sum of {@link Cpu#checksum} over the rows the replay server sends. */
+	private static long expectedChecksum(int rows) {
+		QueryDataset.Rows generator = new QueryDataset.Rows();
+		long checksum = 0;
+		for (int i = 0; i < rows; i++) {
+			checksum += Cpu.checksum(generator.next());
+		}
+		return checksum;
 	}
 
 	@FunctionalInterface
@@ -116,7 +157,12 @@ public final class QuerySuite implements Suite {
 
 	}
 
-	private record Contender(Task task, long expected) {
+	/**
+	 * @param expected the rows (bytes for the download) it must count
+	 * @param checksummed whether it reads values, which must then sum to the expected
+	 * checksum
+	 */
+	private record Contender(Task task, long expected, boolean checksummed) {
 	}
 
 }

@@ -10,8 +10,10 @@ import org.springframework.http.client.JettyClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 import io.cnosdb.spring.benchmarks.Contenders;
+import io.cnosdb.spring.benchmarks.Measured;
 import io.cnosdb.spring.benchmarks.Suite;
 import io.cnosdb.spring.benchmarks.Versions;
+import io.cnosdb.spring.benchmarks.report.RunInfo;
 import io.cnosdb.spring.benchmarks.sink.HttpSink;
 import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
@@ -42,20 +44,24 @@ public final class TransportSuite implements Suite {
 		long budget = quick ? 150_000_000L : 1_200_000_000L;
 		long timeCapNanos = (quick ? 4L : 20L) * 1_000_000_000L;
 		long warmUpNanos = (quick ? 1L : 3L) * 1_000_000_000L;
-		int repetitions = quick ? 1 : 3;
+		int repetitions = quick ? 1 : 5;
+		long minCpuNanos = quick ? 0 : Measured.MIN_CPU_TICKS * Measured.TICK_NANOS;
 		// Spring's jars carry no Maven metadata; its version is the one Spring Boot
 		// manages.
 		System.out.printf(Locale.ROOT, "%s; httpclient5 %s, jetty-client %s, okhttp %s%n", Versions.jdk(),
 				Versions.of("org.apache.httpcomponents.client5", "httpclient5"),
 				Versions.of("org.eclipse.jetty", "jetty-client"), okhttp3.OkHttp.VERSION);
 		System.out.printf(Locale.ROOT,
-				"up to %,d bytes or %d s per contender and body size after %d s of warm-up, %d repetition(s)%n", budget,
-				timeCapNanos / 1_000_000_000L, warmUpNanos / 1_000_000_000L, repetitions);
+				"%,d bytes and %d ms of client CPU, or at most %d s, per contender and body size after %d s of warm-up, "
+						+ "%d repetition(s); one sending thread per contender; no contender's socket buffers are set%s%n",
+				budget, minCpuNanos / 1_000_000L, timeCapNanos / 1_000_000_000L, warmUpNanos / 1_000_000_000L,
+				repetitions, quick ? "; SMOKE RUN: not a result" : "");
 		TransportBodies bodies = new TransportBodies();
 		try (SinkProcess sink = SinkProcess.start(HttpSink.Mode.DISCARD)) {
 			List<Transport> transports = transports(sink.url(), sink.port());
 			try {
-				new TransportRuns(sink, transports).run(bodies, SIZES, budget, timeCapNanos, warmUpNanos, repetitions);
+				new TransportRuns(sink, transports).run(bodies, SIZES, budget, timeCapNanos, warmUpNanos, repetitions,
+						minCpuNanos, RunInfo.current(quick));
 			}
 			finally {
 				for (Transport transport : transports) {

@@ -32,6 +32,11 @@ final class InfluxAsyncWrite implements WriteContender {
 	}
 
 	@Override
+	public Threading threading() {
+		return Threading.PIPELINED;
+	}
+
+	@Override
 	public String name() {
 		return "influx WriteApi async(" + this.batchSize + ") nodelay";
 	}

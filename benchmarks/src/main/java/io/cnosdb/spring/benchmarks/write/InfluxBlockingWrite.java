@@ -26,6 +26,11 @@ final class InfluxBlockingWrite implements WriteContender {
 	}
 
 	@Override
+	public Threading threading() {
+		return Threading.SINGLE;
+	}
+
+	@Override
 	public String name() {
 		return "influx WriteApiBlocking(" + this.batchSize + ")" + (this.noDelay ? " nodelay" : "");
 	}

@@ -31,6 +31,11 @@ final class OursBatchWriterWrite implements WriteContender {
 	}
 
 	@Override
+	public Threading threading() {
+		return Threading.PIPELINED;
+	}
+
+	@Override
 	public String name() {
 		return this.name;
 	}

@@ -21,6 +21,11 @@ final class OursTemplateRowsWrite implements WriteContender {
 	}
 
 	@Override
+	public Threading threading() {
+		return Threading.SINGLE;
+	}
+
+	@Override
 	public String name() {
 		return "ours template.rows(" + this.batchSize + ")";
 	}

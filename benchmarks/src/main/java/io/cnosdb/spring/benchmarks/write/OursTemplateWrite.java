@@ -23,6 +23,11 @@ final class OursTemplateWrite implements WriteContender {
 	}
 
 	@Override
+	public Threading threading() {
+		return Threading.SINGLE;
+	}
+
+	@Override
 	public String name() {
 		return "ours template.write(" + this.batchSize + ")";
 	}

@@ -22,6 +22,11 @@ final class QuestDbWrite implements WriteContender {
 	}
 
 	@Override
+	public Threading threading() {
+		return Threading.SINGLE;
+	}
+
+	@Override
 	public String name() {
 		return this.name;
 	}

@@ -30,6 +30,11 @@ final class RawCeilingWrite implements WriteContender {
 	}
 
 	@Override
+	public Threading threading() {
+		return Threading.CEILING;
+	}
+
+	@Override
 	public String name() {
 		return "raw socket, pre-encoded (" + this.linesPerBody + ")";
 	}

@@ -9,6 +9,12 @@ interface WriteContender extends AutoCloseable {
 	/** The name in the tables. */
 	String name();
 
+	/**
+	 * How the contender spreads its work over threads, which decides the contenders it is
+	 * compared with like for like.
+	 */
+	Threading threading();
+
 	/** Whether this is one of ours, the rows of the ratio table. */
 	default boolean ours() {
 		return false;
@@ -30,6 +36,31 @@ interface WriteContender extends AutoCloseable {
 
 	@Override
 	default void close() throws Exception {
+	}
+
+	/** How a contender uses threads. */
+	enum Threading {
+
+		/** Everything on the caller's thread: build, encode, send, wait. */
+		SINGLE("1: the caller's"),
+
+		/** The caller builds and encodes while threads of the library send. */
+		PIPELINED("caller + library's sender threads"),
+
+		/** Bytes encoded before the clock starts, sent on the caller's thread. */
+		CEILING("1: the caller's, nothing to encode");
+
+		private final String description;
+
+		Threading(String description) {
+			this.description = description;
+		}
+
+		/** The threads, for the table. */
+		public String description() {
+			return this.description;
+		}
+
 	}
 
 }

@@ -7,15 +7,22 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.cnosdb.spring.benchmarks.Measured;
+import io.cnosdb.spring.benchmarks.report.Chart;
+import io.cnosdb.spring.benchmarks.report.Estimate;
+import io.cnosdb.spring.benchmarks.report.Report;
+import io.cnosdb.spring.benchmarks.report.RunInfo;
 import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
 /**
  * Runs B2's contenders (a warm-up each, then interleaved repetitions), checks the sink's
- * line count after every run and prints the medians and ratios. Lost or extra lines, or
- * ours sending other bytes than the ceiling's pre-encoded bodies of the same points, fail
- * the run once the tables are printed, so the numbers of the others are not lost with it.
+ * line count after every run and prints medians with their ranges, and ratios with their
+ * intervals. Lost or extra lines, or ours sending other bytes than the ceiling's
+ * pre-encoded bodies of the same points, fail the run once the tables are printed, so the
+ * numbers of the others are not lost with it.
  */
 final class WriteRuns {
+
+	private static final String GROUP = "all";
 
 	private final SinkProcess sink;
 
@@ -38,8 +45,10 @@ final class WriteRuns {
 	 * @param warmUp points per warm-up run; each contender repeats it until
 	 * {@code warmUpNanos} have passed, so that its code is compiled before it is timed
 	 * (the compiler's threads would otherwise count as its CPU time)
+	 * @param minCpuNanos CPU time a timed run uses at least: it writes the dataset again
+	 * until it has (0 for one pass)
 	 */
-	void run(int warmUp, long warmUpNanos, int repetitions) throws Exception {
+	void run(int warmUp, long warmUpNanos, int repetitions, long minCpuNanos, RunInfo info) throws Exception {
 		for (WriteContender contender : this.contenders) {
 			if (contender instanceof RawCeilingWrite raw) {
 				raw.prepare(this.data, 0, warmUp);
@@ -48,19 +57,19 @@ final class WriteRuns {
 			System.out.printf(Locale.ROOT, "warming up %s%n", contender.name());
 			long end = System.nanoTime() + warmUpNanos;
 			do {
-				runOnce(contender, warmUp);
+				runOnce(contender, warmUp, 0);
 			}
 			while (System.nanoTime() < end);
 		}
 		for (int repetition = 0; repetition < repetitions; repetition++) {
 			for (WriteContender contender : this.contenders) {
-				Run run = runOnce(contender, this.data.size());
+				Run run = runOnce(contender, this.data.size(), minCpuNanos);
 				this.runs.computeIfAbsent(contender, (key) -> new ArrayList<>()).add(run);
-				System.out.printf(Locale.ROOT, "  %-42s %8.3f M points/s %8.0f CPU ns/point%n", contender.name(),
-						run.pointsPerSecond() / 1e6, run.cpuNanosPerPoint());
+				System.out.printf(Locale.ROOT, "  %-42s %8.3f M points/s %8.0f CPU ns/point (%d pass(es))%n",
+						contender.name(), run.pointsPerSecond() / 1e6, run.cpuNanosPerPoint(), run.passes());
 			}
 		}
-		print();
+		print(info);
 		checkOursSentTheCeilingsBytes();
 		if (!this.failures.isEmpty()) {
 			throw new IllegalStateException("B2 failed its line-count check:\n  " + String.join("\n  ", this.failures));
@@ -75,78 +84,113 @@ final class WriteRuns {
 		long expected = this.runs.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey() instanceof RawCeilingWrite)
-			.mapToLong((entry) -> entry.getValue().get(0).stats().bytes())
+			.mapToLong((entry) -> entry.getValue().get(0).bytesPerPass())
 			.findFirst()
 			.orElse(-1);
 		for (Map.Entry<WriteContender, List<Run>> entry : this.runs.entrySet()) {
 			for (Run run : entry.getValue()) {
-				if (entry.getKey().ours() && run.stats().bytes() != expected) {
-					this.failures.add(entry.getKey().name() + ": sent " + run.stats().bytes() + " bytes, the ceiling's "
-							+ "pre-encoded bodies hold " + expected);
+				if (entry.getKey().ours() && run.bytesPerPass() != expected) {
+					this.failures.add(entry.getKey().name() + ": sent " + run.bytesPerPass() + " bytes per pass, the "
+							+ "ceiling's pre-encoded bodies hold " + expected);
 				}
 			}
 		}
 	}
 
-	private Run runOnce(WriteContender contender, int points) throws Exception {
+	private Run runOnce(WriteContender contender, int points, long minCpuNanos) throws Exception {
 		System.gc();
 		this.sink.reset();
-		Measured measured = Measured.of(() -> contender.write(this.data, 0, points));
-		SinkProcess.Stats stats = this.sink.stats();
-		if (stats.lines() != points) {
-			this.failures
-				.add(contender.name() + ": " + points + " points written, " + stats.lines() + " lines received");
-		}
-		return new Run(points, measured, stats);
-	}
-
-	private void print() {
-		System.out.println();
-		System.out.printf(Locale.ROOT, "%-42s %12s %12s %9s %9s %9s  %s%n", "contender", "M points/s", "CPU ns/pt",
-				"B/point", "requests", "connects", "notes");
-		for (Map.Entry<WriteContender, List<Run>> entry : this.runs.entrySet()) {
-			Run last = entry.getValue().get(entry.getValue().size() - 1);
-			System.out.printf(Locale.ROOT, "%-42s %12.3f %12.0f %9.1f %9d %9d  %s%n", entry.getKey().name(),
-					median(entry.getValue(), true) / 1e6, median(entry.getValue(), false),
-					(double) last.stats().bytes() / last.points(), last.stats().requests(), last.stats().connections(),
-					entry.getKey().notes());
-		}
-		List<WriteContender> ours = this.runs.keySet().stream().filter(WriteContender::ours).toList();
-		List<WriteContender> others = this.runs.keySet().stream().filter((contender) -> !contender.ours()).toList();
-		System.out.println();
-		System.out.println("points/s, ours ÷ this (above 1: ours is faster; raw socket: the share of the ceiling)");
-		System.out.printf(Locale.ROOT, "%-42s", "");
-		for (int i = 0; i < others.size(); i++) {
-			System.out.printf(Locale.ROOT, " %8s", "[" + (i + 1) + "]");
-		}
-		System.out.println();
-		for (WriteContender mine : ours) {
-			System.out.printf(Locale.ROOT, "%-42s", mine.name());
-			double rate = median(this.runs.get(mine), true);
-			for (WriteContender other : others) {
-				System.out.printf(Locale.ROOT, " %8.2f", rate / median(this.runs.get(other), true));
+		int[] passes = new int[1];
+		Measured measured = Measured.of(() -> {
+			long cpuStart = Measured.processCpuNanos();
+			do {
+				contender.write(this.data, 0, points);
+				passes[0]++;
 			}
-			System.out.println();
+			while (Measured.processCpuNanos() - cpuStart < minCpuNanos);
+		});
+		SinkProcess.Stats stats = this.sink.stats();
+		long expected = (long) points * passes[0];
+		if (stats.lines() != expected) {
+			this.failures
+				.add(contender.name() + ": " + expected + " points written, " + stats.lines() + " lines received");
 		}
-		for (int i = 0; i < others.size(); i++) {
-			System.out.printf(Locale.ROOT, "  [%d] %s%n", i + 1, others.get(i).name());
-		}
+		return new Run(points, passes[0], measured, stats);
 	}
 
-	private static double median(List<Run> runs, boolean rate) {
-		return Measured.median(
-				runs.stream().mapToDouble((run) -> rate ? run.pointsPerSecond() : run.cpuNanosPerPoint()).toArray());
+	private void print(RunInfo info) {
+		Report report = new Report("b2", "B2 write end to end", "M points/s", true, info);
+		System.out.println();
+		System.out.printf(Locale.ROOT, "B2 write end to end, %s%n", info.describe());
+		System.out.printf(Locale.ROOT,
+				"figures: median (lowest–highest) of the repetitions; CPU widened by the "
+						+ "CPU clock's %.0f ms tick; no interval under %d repetitions%n",
+				Measured.TICK_NANOS / 1e6, Estimate.MIN_REPETITIONS);
+		System.out.printf(Locale.ROOT, "%-42s %-24s %-20s %9s %9s %9s  %-36s %s%n", "contender", "M points/s",
+				"CPU ns/pt", "B/point", "requests", "connects", "threads", "notes");
+		for (Map.Entry<WriteContender, List<Run>> entry : this.runs.entrySet()) {
+			WriteContender contender = entry.getKey();
+			List<Run> contenderRuns = entry.getValue();
+			Run last = contenderRuns.get(contenderRuns.size() - 1);
+			Estimate rate = Estimate
+				.ofRepetitions(contenderRuns.stream().mapToDouble((run) -> run.pointsPerSecond() / 1e6).toArray());
+			long fewestPoints = contenderRuns.stream().mapToLong(Run::totalPoints).min().orElse(1);
+			Estimate cpu = Estimate.ofRepetitions(contenderRuns.stream().mapToDouble(Run::cpuNanosPerPoint).toArray())
+				.widen((double) Measured.TICK_NANOS / fewestPoints);
+			report.bar(GROUP, contender.name(), role(contender), rate);
+			System.out.printf(Locale.ROOT, "%-42s %-24s %-20s %9.1f %9d %9d  %-36s %s%n", contender.name(), rate, cpu,
+					(double) last.stats().bytes() / last.totalPoints(), last.stats().requests(),
+					last.stats().connections(), contender.threading().description(), contender.notes());
+		}
+		System.out.println();
+		System.out.println("points/s, ours ÷ this (above 1: ours is faster; against the raw socket: the share of the "
+				+ "ceiling), like-for-like pairs named as such");
+		for (WriteContender mine : this.runs.keySet().stream().filter(WriteContender::ours).toList()) {
+			for (WriteContender other : this.runs.keySet().stream().filter((contender) -> !contender.ours()).toList()) {
+				report.ratio(GROUP, kind(mine, other), mine.name(), other.name());
+			}
+		}
+		System.out.println("(pipelined peers: influxdb-client-java's asynchronous WriteApi; QuestDB's Sender has no "
+				+ "pipelined mode)");
+		report.write();
 	}
 
-	/** One timed run of one contender, and what the sink received. */
-	private record Run(int points, Measured measured, SinkProcess.Stats stats) {
+	private static String kind(WriteContender mine, WriteContender other) {
+		if (other.threading() == WriteContender.Threading.CEILING) {
+			return "share of the ceiling";
+		}
+		if (mine.threading() == other.threading()) {
+			return "like for like: "
+					+ ((mine.threading() == WriteContender.Threading.SINGLE) ? "single-threaded" : "pipelined");
+		}
+		return "NOT like for like: " + mine.threading().name().toLowerCase(Locale.ROOT) + " vs "
+				+ other.threading().name().toLowerCase(Locale.ROOT);
+	}
+
+	private static Chart.Role role(WriteContender contender) {
+		if (contender.ours()) {
+			return Chart.Role.OURS;
+		}
+		return (contender.threading() == WriteContender.Threading.CEILING) ? Chart.Role.CEILING : Chart.Role.PEER;
+	}
+
+	/** One timed run of one contender (the dataset written {@code passes} times). */
+	private record Run(int points, int passes, Measured measured, SinkProcess.Stats stats) {
+
+		long totalPoints() {
+			return (long) this.points * this.passes;
+		}
+
+		long bytesPerPass() {
+			return this.stats.bytes() / this.passes;
+		}
 
 		double pointsPerSecond() {
-			return this.points * 1e9 / this.measured.wallNanos();
+			return totalPoints() * 1e9 / this.measured.wallNanos();
 		}
 
 		double cpuNanosPerPoint() {
-			return (double) this.measured.cpuNanos() / this.points;
+			return (double) this.measured.cpuNanos() / totalPoints();
 		}
 
 	}

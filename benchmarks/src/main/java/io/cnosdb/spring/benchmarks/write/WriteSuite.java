@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import io.cnosdb.spring.benchmarks.Contenders;
+import io.cnosdb.spring.benchmarks.Measured;
 import io.cnosdb.spring.benchmarks.Suite;
 import io.cnosdb.spring.benchmarks.Versions;
+import io.cnosdb.spring.benchmarks.report.RunInfo;
 import io.cnosdb.spring.benchmarks.sink.HttpSink;
 import io.cnosdb.spring.benchmarks.sink.SinkProcess;
 
@@ -14,8 +16,9 @@ import io.cnosdb.spring.benchmarks.sink.SinkProcess;
  * B2: points written end to end, from raw values to acknowledged requests, to a sink in
  * another JVM that counts every line. Each contender writes the same points; after every
  * run the sink must have received exactly as many lines as points were written, or the
- * run fails. Contenders run interleaved, the median of the repetitions is reported, and
- * ours ÷ each peer and ÷ the raw-socket ceiling is printed.
+ * run fails. Contenders run interleaved, the median and range of the repetitions are
+ * reported, and ours ÷ each peer and ÷ the raw-socket ceiling, with its interval and the
+ * kind of pair (like for like or not).
  */
 public final class WriteSuite implements Suite {
 
@@ -36,19 +39,23 @@ public final class WriteSuite implements Suite {
 		int points = quick ? 1_000_000 : 5_000_000;
 		int warmUp = quick ? 200_000 : 1_000_000;
 		long warmUpNanos = (quick ? 3L : 10L) * 1_000_000_000L;
-		int repetitions = quick ? 1 : 3;
+		int repetitions = quick ? 1 : 5;
+		long minCpuNanos = quick ? 0 : Measured.MIN_CPU_TICKS * Measured.TICK_NANOS;
 		System.out.printf(Locale.ROOT, "%s; questdb-client %s, influxdb-client-java %s, okhttp %s, httpclient5 %s%n",
 				Versions.jdk(), Versions.of("org.questdb", "questdb-client"),
 				Versions.of("com.influxdb", "influxdb-client-java"), okhttp3.OkHttp.VERSION,
 				Versions.of("org.apache.httpcomponents.client5", "httpclient5"));
 		System.out.printf(Locale.ROOT,
-				"%,d points after %,d-point warm-up runs for at least %d s per contender, %d repetition(s)%n", points,
-				warmUp, warmUpNanos / 1_000_000_000L, repetitions);
+				"%,d points (written again until the run has used %d ms of CPU) after %,d-point warm-up runs for at "
+						+ "least %d s per contender, %d repetition(s)%s%n",
+				points, minCpuNanos / 1_000_000L, warmUp, warmUpNanos / 1_000_000_000L, repetitions,
+				quick ? "; SMOKE RUN: not a result" : "");
 		WriteDataset data = new WriteDataset(points);
 		try (SinkProcess sink = SinkProcess.start(HttpSink.Mode.COUNT)) {
 			List<WriteContender> contenders = contenders(sink);
 			try {
-				new WriteRuns(sink, data, contenders).run(warmUp, warmUpNanos, repetitions);
+				new WriteRuns(sink, data, contenders).run(warmUp, warmUpNanos, repetitions, minCpuNanos,
+						RunInfo.current(quick));
 			}
 			finally {
 				for (WriteContender contender : contenders) {
