@@ -19,12 +19,16 @@ public record Estimate(double value, double low, double high) {
 	/** The fewest repetitions whose range is taken as an interval. */
 	public static final int MIN_REPETITIONS = 5;
 
-	/** JMH's score and score error (the half-width of its 99.9 % interval). */
+	/**
+	 * JMH's score and score error (the half-width of its 99.9 % interval). Every figure
+	 * measured here is a rate, a time or a size, none below zero, so an interval that
+	 * reaches below zero (JMH's is symmetric) is cut at zero.
+	 */
 	public static Estimate ofJmh(double score, double error) {
 		if (Double.isNaN(error) || Double.isInfinite(error)) {
 			return new Estimate(score, Double.NaN, Double.NaN);
 		}
-		return new Estimate(score, score - error, score + error);
+		return new Estimate(score, Math.max(0, score - error), score + error);
 	}
 
 	/**
@@ -52,10 +56,10 @@ public record Estimate(double value, double low, double high) {
 
 	/**
 	 * This estimate with its interval widened by {@code margin} on both sides, for an
-	 * error every sample shares, such as a clock's tick.
+	 * error every sample shares, such as a clock's tick; never below zero.
 	 */
 	public Estimate widen(double margin) {
-		return known() ? new Estimate(this.value, this.low - margin, this.high + margin) : this;
+		return known() ? new Estimate(this.value, Math.max(0, this.low - margin), this.high + margin) : this;
 	}
 
 	/** The value and the interval as {@code 198 (192–204)}, to the digits it allows. */

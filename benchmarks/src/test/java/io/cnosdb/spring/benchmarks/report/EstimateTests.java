@@ -42,6 +42,12 @@ class EstimateTests {
 	}
 
 	@Test
+	void anIntervalIsCutAtZeroSinceNoFigureMeasuredHereIsNegative() {
+		assertThat(Estimate.ofJmh(2000, 4000)).isEqualTo(new Estimate(2000, 0, 6000));
+		assertThat(new Estimate(10, 1, 11).widen(2)).isEqualTo(new Estimate(10, 0, 13));
+	}
+
+	@Test
 	void widenAddsTheMarginOnBothSides() {
 		assertThat(new Estimate(10, 9, 11).widen(0.5)).isEqualTo(new Estimate(10, 8.5, 11.5));
 	}
