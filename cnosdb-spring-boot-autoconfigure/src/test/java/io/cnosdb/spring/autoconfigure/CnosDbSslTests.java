@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cnosdb.spring.core.http.CnosPing;
 import io.cnosdb.spring.core.CnosTemplate;
+import io.cnosdb.spring.core.http.CnosNode;
 import io.cnosdb.spring.testsupport.CnosDbContextRunners;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -82,6 +83,29 @@ class CnosDbSslTests {
 				assertThat(template.ping(java.time.Duration.ofSeconds(2)))
 					.isEqualTo(new CnosPing("2.4.2, revision c6a177786a823ff5b3cd991464e898fb7b413cad", "healthy"));
 			});
+	}
+
+	@Test
+	void bundleIsUsedOnEveryNodeOfACluster() throws Exception {
+		// The first node refuses connections: the statement goes on to the second, over
+		// TLS trusted through the same bundle.
+		String refusing = "https://localhost:" + freePort();
+		enqueueDatabases();
+		this.runner
+			.withPropertyValues("cnosdb.urls=" + refusing + "," + httpsUrl(), "cnosdb.ssl.bundle=cnos", TRUST_BUNDLE)
+			.run((context) -> {
+				CnosTemplate template = context.getBean(CnosTemplate.class);
+				assertThat(template.listDatabases()).containsExactly("cluster_schema", "public", "usage_schema");
+				assertThat(template.getHttpClient().nodes()).extracting(CnosNode::isAvailable)
+					.containsExactly(false, true);
+			});
+		assertThat(this.server.getRequestCount()).isOne();
+	}
+
+	private static int freePort() throws java.io.IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	@Test

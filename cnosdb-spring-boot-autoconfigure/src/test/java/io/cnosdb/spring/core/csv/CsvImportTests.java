@@ -77,6 +77,25 @@ class CsvImportTests {
 	}
 
 	@Test
+	void anImportThroughAClusterGoesOnToTheNextNodeWhenTheFirstRefusesConnections() throws IOException {
+		this.dispatcher.describe = AIR;
+		String refusing;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			refusing = "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		try (CnosTemplate cluster = CnosTemplate.builder()
+			.urls(java.util.List.of(refusing, this.db.url()))
+			.database("ocean")
+			.build()) {
+			Path csv = write("cluster.csv", "time,station,temperature\n1690510331000000001,a,1.5\n");
+			assertThat(cluster.writeCsv("air", csv)).isEqualTo(new CsvImportResult(1, 1));
+			assertThat(cluster.getHttpClient().nodes().get(0).isAvailable()).isFalse();
+		}
+		assertThat(this.dispatcher.describeStatements).containsExactly("DESCRIBE TABLE \"air\"");
+		assertThat(this.dispatcher.bodies).containsExactly("air,station=a temperature=1.5 1690510331000000001\n");
+	}
+
+	@Test
 	void readsNanAndInfinitiesAsCnosDbWritesThemInAnswers() throws IOException {
 		// A CSV exported from CnosDB holds inf, -inf and NaN: importing it again must
 		// work.
