@@ -40,15 +40,20 @@ class CnosTemplateStreamedAnswerWireTests {
 	@RegisterExtension
 	final MockCnosDb db = new MockCnosDb();
 
-	@Test
-	void queriesAndStatementsAskForAStreamedAnswer() {
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void queriesAndStatementsAskForAStreamedUncompressedAnswer(Transport transport) {
 		this.db.enqueue(recorded("streamed-rows"), recorded("create-table"));
-		CnosTemplate template = this.db.template();
+		CnosTemplate template = this.db.template(transport);
 		template.queryForList("select v from t order by time", Long.class);
 		template.execute("CREATE TABLE t (v BIGINT)");
 		for (int i = 0; i < 2; i++) {
 			RecordedRequest request = this.db.takeRequest();
 			assertThat(request.getUrl().queryParameter("chunked")).isEqualTo("true");
+			// CnosDB gzips each batch as a gzip member of its own, which the JDK's
+			// GZIPInputStream (behind HttpClient 5's decompression) may take for the end
+			// of the body when the next batch has not arrived: rows would be lost.
+			assertThat(request.getHeaders().values("Accept-Encoding")).containsExactly("identity");
 		}
 	}
 

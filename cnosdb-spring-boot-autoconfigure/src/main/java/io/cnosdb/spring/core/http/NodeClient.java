@@ -168,12 +168,18 @@ final class NodeClient {
 	 * batch before it answers, so the first row waits for the last and the whole result
 	 * sits in its memory. Statements without rows are answered the same either way (an
 	 * empty CSV body).
+	 * <p>
+	 * Uncompressed: the server gzips each batch of a streamed answer as a gzip member of
+	 * its own, and the JDK's {@code GZIPInputStream} (which HttpClient 5 decompresses
+	 * with) takes the end of a member for the end of the body when the next batch has not
+	 * arrived yet, so rows would be lost silently.
 	 */
 	private RestClient.RequestBodySpec statement(RestClient client, byte[] sql, String database, String tenant) {
 		return client.post()
 			.uri(CnosHttpClient.SQL_PATH + "?db={db}&tenant={tenant}&chunked=true", database, tenant)
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, CnosHttpClient.ACCEPT_CSV)
+			.header(HttpHeaders.ACCEPT_ENCODING, "identity")
 			.contentType(TEXT_UTF8)
 			.body(sql);
 	}
