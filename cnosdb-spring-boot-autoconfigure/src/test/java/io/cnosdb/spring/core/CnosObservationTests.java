@@ -62,7 +62,7 @@ class CnosObservationTests {
 				.collect(Collectors.toMap(KeyValue::getKey, KeyValue::getValue)))
 			.toList();
 		assertThat(tags).extracting((tag) -> tag.get("uri"))
-			.containsExactly("/api/v1/sql?db={db}&tenant={tenant}",
+			.containsExactly("/api/v1/sql?db={db}&tenant={tenant}&chunked=true",
 					"/api/v1/write?db={db}&tenant={tenant}&precision={precision}", "/api/v1/ping");
 		assertThat(tags).extracting((tag) -> tag.get("method")).containsExactly("POST", "POST", "GET");
 		assertThat(tags.toString()).doesNotContain("SELECT").doesNotContain("ocean");

@@ -191,7 +191,7 @@ class CnosRequestObservationWireTests {
 		this.template.queryForList("SELECT 1 AS n");
 		observed().hasObservationWithNameEqualTo("http.client.requests")
 			.that()
-			.hasLowCardinalityKeyValue("uri", "/api/v1/sql?db={db}&tenant={tenant}")
+			.hasLowCardinalityKeyValue("uri", "/api/v1/sql?db={db}&tenant={tenant}&chunked=true")
 			.hasParentObservationContextMatching((parent) -> parent instanceof CnosObservationContext);
 		observed().hasObservationWithNameEqualTo(NAME).that().doesNotHaveParentObservation();
 	}

@@ -37,7 +37,8 @@ class CnosTemplateRequestWireTests {
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/sql");
 		assertThat(request.getUrl().queryParameter("db")).isEqualTo("public");
 		assertThat(request.getUrl().queryParameter("tenant")).isEqualTo("cnosdb");
-		assertThat(request.getUrl().queryParameterNames()).containsExactlyInAnyOrder("db", "tenant");
+		assertThat(request.getUrl().queryParameter("chunked")).isEqualTo("true");
+		assertThat(request.getUrl().queryParameterNames()).containsExactlyInAnyOrder("db", "tenant", "chunked");
 		assertThat(request.getHeaders().values("Accept")).containsExactly("application/csv");
 		assertThat(request.getHeaders().values("Authorization")).containsExactly("Basic cm9vdDo=");
 		assertThat(request.getHeaders().get("Content-Length")).isEqualTo("9");

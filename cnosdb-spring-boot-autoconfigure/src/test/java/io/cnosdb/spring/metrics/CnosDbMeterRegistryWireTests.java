@@ -102,7 +102,8 @@ class CnosDbMeterRegistryWireTests {
 		registry.publish();
 
 		RecordedRequest create = this.db.takeRequest();
-		assertThat(create.getRequestLine()).isEqualTo("POST /api/v1/sql?db=metrics&tenant=cnosdb HTTP/1.1");
+		assertThat(create.getRequestLine())
+			.isEqualTo("POST /api/v1/sql?db=metrics&tenant=cnosdb&chunked=true HTTP/1.1");
 		assertThat(create.getBody().utf8()).isEqualTo("CREATE DATABASE IF NOT EXISTS \"metrics\"");
 		assertThat(this.db.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/write");
 		assertThat(this.db.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/write");

@@ -405,6 +405,40 @@ public final class CnosDbScenarios {
 			.setup(CREATE_DB, write(DB, "ns", lines(400, (i) -> "t v=" + i + "i " + (i + 1))))
 			.cleanup(DROP_DB);
 
+		// Streamed answers (chunked=true): each record batch is sent as it is produced.
+		c.add("streamed-rows", "A streamed answer of 400 rows",
+				sql(DB, "select v from t order by time").param("chunked", "true"))
+			.setup(CREATE_DB, write(DB, "ns", lines(400, (i) -> "t v=" + i + "i " + (i + 1))))
+			.cleanup(DROP_DB);
+		c.add("streamed-empty-result", "A streamed answer without rows: the header only",
+				sql(DB, "select v from t where v > 1000").param("chunked", "true"))
+			.setup(CREATE_DB, write(DB, "ns", "t v=1i 1\n"))
+			.cleanup(DROP_DB);
+		c.add("streamed-failure-midway",
+				"A streamed query failing after its 200: ten series of 20 rows, the last value of the last one "
+						+ "not a number; rows of the series read first, then the server's error object",
+				sql(DB, "SELECT h, v, CAST(s AS BIGINT) AS n FROM m").param("chunked", "true"))
+			.setup(CREATE_DB, write(DB, "ns", STREAMED_FAILURE_ROWS))
+			.cleanup(DROP_DB)
+			.normaliser(new Normaliser(
+					"only the last line, the error object: the series are read in parallel, so which rows "
+							+ "come before it varies",
+					CnosDbScenarios::lastLine));
+		c.add("streamed-failure-before-rows",
+				"A streamed query failing on its only row: a 200 whose body is the error object alone",
+				sql(DB, "SELECT h, v, CAST(s AS BIGINT) AS n FROM m WHERE h = 'h9' AND v = 19").param("chunked",
+						"true"))
+			.setup(CREATE_DB, write(DB, "ns", STREAMED_FAILURE_ROWS))
+			.cleanup(DROP_DB);
+
+		c.add("streamed-failure-unescaped-message",
+				"A streamed query failing on a value holding a quote: the appended error object carries the "
+						+ "message without JSON escaping, so it is not valid JSON",
+				sql(DB, "SELECT CAST(concat('a\"b', s) AS BIGINT) AS n FROM m WHERE h = 'h9' AND v = 19")
+					.param("chunked", "true"))
+			.setup(CREATE_DB, write(DB, "ns", STREAMED_FAILURE_ROWS))
+			.cleanup(DROP_DB);
+
 		// The fluent API.
 		c.add("fluent-readings", "The fluent API's rendered parameters, matching one row",
 				sql(DB, "SELECT time, station, visibility FROM air WHERE station = 'Xiao''MaiDao' AND "
@@ -555,6 +589,12 @@ public final class CnosDbScenarios {
 	private static final Pattern JSON_STRING_MEMBER = Pattern
 		.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)");
 
+	/**
+	 * Ten series of 20 rows; the last row of the last series holds text, not a number.
+	 */
+	private static final String STREAMED_FAILURE_ROWS = lines(200, (i) -> "m,h=h" + (i / 20) + " v=" + (i % 20)
+			+ "i,s=\"" + ((i == 199) ? "x" : String.valueOf(i % 20)) + "\" " + (1 + i % 20));
+
 	/** Declared after the constants the catalogue uses. */
 	private static final Map<String, CnosDbScenario> SCENARIOS = catalogue();
 
@@ -564,6 +604,11 @@ public final class CnosDbScenarios {
 			lines.append(line.apply(i)).append('\n');
 		}
 		return lines.toString();
+	}
+
+	static String lastLine(String body) {
+		String stripped = body.strip();
+		return stripped.substring(stripped.lastIndexOf('\n') + 1);
 	}
 
 	static String sortJsonKeys(String json) {

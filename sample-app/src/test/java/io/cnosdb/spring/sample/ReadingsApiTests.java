@@ -537,7 +537,7 @@ class ReadingsApiTests {
 		this.app.get("/api/stations");
 		SampleApi.Answer metric = this.app.get("/actuator/metrics/http.client.requests");
 		assertThat(metric.status()).isEqualTo(200);
-		assertThat(metric.text()).contains("/api/v1/sql?db={db}&tenant={tenant}");
+		assertThat(metric.text()).contains("/api/v1/sql?db={db}&tenant={tenant}&chunked=true");
 	}
 
 	@Test

@@ -128,6 +128,12 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 		if ((code.equals("050019") || code.equals("050026")) && error.message().contains("Can only Exec in Leader")) {
 			return new CnosTransientException(message, error);
 		}
+		if (code.equals("040007") && (error.message().contains("Arrow") || error.message().contains("Datafusion"))) {
+			// "Fetch result: Arrow: Cast error: …": the engine failed on a value while
+			// the
+			// rows were sent, which is about the statement, not how it was asked.
+			return new CnosBadSqlException(message, error);
+		}
 		if (code.equals("030034")) {
 			return error.message().contains("create expired bucket")
 					? new CnosDataIntegrityViolationException(message, error) : new CnosBadSqlException(message, error);

@@ -5,14 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.cnosdb.spring.core.exception.CnosErrorResponse;
 import io.cnosdb.spring.core.exception.CnosExceptionTranslator;
+import io.cnosdb.spring.core.result.CsvResultReader.ServerErrorException;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -22,8 +26,9 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * How an answer of the server is judged before its body is read: a status outside 2xx
  * becomes the translator's exception, built from the error body with credentials removed;
- * a statement's successful answer must be CSV; a write's answer is read only as far as
- * any CnosDB answer goes.
+ * a statement's successful answer must be CSV, and an error object ending it is
+ * translated the same way; a write's answer is read only as far as any CnosDB answer
+ * goes.
  */
 final class Answers {
 
@@ -34,6 +39,14 @@ final class Answers {
 	static final int MAX_ERROR_BODY = 16 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The error object the server appends to a streamed answer, whose message it writes
+	 * without JSON escaping: a quote in it (from a value or a name in the message) leaves
+	 * an object no JSON reader takes.
+	 */
+	private static final Pattern UNESCAPED_ERROR = Pattern
+		.compile("\\{\"error_code\": \"(\\d+)\", \"error_message\": \"(.*)\"}", Pattern.DOTALL);
 
 	private final String displayUrl;
 
@@ -99,9 +112,23 @@ final class Answers {
 		}
 	}
 
+	/**
+	 * The translator's exception for the error object the server ended a 200 answer with
+	 * when the statement failed midway, naming how many rows came before it; judged as
+	 * the same error in a 4xx answer would be.
+	 */
+	DataAccessException translateServerError(Supplier<String> description, ServerErrorException error) {
+		String rows = (error.rowsBefore() == 1) ? "1 row" : error.rowsBefore() + " rows";
+		return this.translator.translate(description.get() + " (failed midway, after " + rows + ")",
+				parseError(200, error.serverError()));
+	}
+
 	private CnosErrorResponse readError(int status, InputStream body) throws IOException {
 		byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
-		String text = new String(bytes, StandardCharsets.UTF_8).strip();
+		return parseError(status, new String(bytes, StandardCharsets.UTF_8).strip());
+	}
+
+	private CnosErrorResponse parseError(int status, String text) {
 		String code = null;
 		String message = text;
 		if (text.startsWith("{")) {
@@ -113,7 +140,12 @@ final class Answers {
 				}
 			}
 			catch (JacksonException ex) {
-				// Not the server's error shape: report the text as it came.
+				Matcher unescaped = UNESCAPED_ERROR.matcher(text);
+				if (unescaped.matches()) {
+					code = unescaped.group(1);
+					message = unescaped.group(2);
+				}
+				// Else not the server's error shape: report the text as it came.
 			}
 		}
 		return new CnosErrorResponse(status, code, this.credentials.redactServerMessage(message));

@@ -13,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.cnosdb.spring.core.result.CsvResultReader;
+import io.cnosdb.spring.core.result.CsvResultReader.ServerErrorException;
 import io.cnosdb.spring.core.sql.CnosSql;
 import io.cnosdb.spring.core.support.CnosMessageValues;
 import io.cnosdb.spring.core.write.CnosPrecision;
@@ -161,12 +162,24 @@ final class NodeClient {
 		return error;
 	}
 
-	/** {@code POST /api/v1/sql} of a statement, as the server's user, asking for CSV. */
+	/**
+	 * {@code POST /api/v1/sql} of a statement, as the server's user, asking for CSV sent
+	 * as it is produced: without {@code chunked=true} the server collects every record
+	 * batch before it answers, so the first row waits for the last and the whole result
+	 * sits in its memory. Statements without rows are answered the same either way (an
+	 * empty CSV body).
+	 * <p>
+	 * Uncompressed: the server gzips each batch of a streamed answer as a gzip member of
+	 * its own, and the JDK's {@code GZIPInputStream} (which HttpClient 5 decompresses
+	 * with) takes the end of a member for the end of the body when the next batch has not
+	 * arrived yet, so rows would be lost silently.
+	 */
 	private RestClient.RequestBodySpec statement(RestClient client, byte[] sql, String database, String tenant) {
 		return client.post()
-			.uri(CnosHttpClient.SQL_PATH + "?db={db}&tenant={tenant}", database, tenant)
+			.uri(CnosHttpClient.SQL_PATH + "?db={db}&tenant={tenant}&chunked=true", database, tenant)
 			.header(HttpHeaders.AUTHORIZATION, this.credentials.authorization())
 			.header(HttpHeaders.ACCEPT, CnosHttpClient.ACCEPT_CSV)
+			.header(HttpHeaders.ACCEPT_ENCODING, "identity")
 			.contentType(TEXT_UTF8)
 			.body(sql);
 	}
@@ -302,10 +315,15 @@ final class NodeClient {
 
 	/**
 	 * The exception for a failure while reading an answer, naming an expired deadline or
-	 * a row too large. A connection lost midway, the deadline aside, holds the node down:
-	 * the rows read so far came from it, and the answer is not read again elsewhere.
+	 * a row too large, or the translated error the server ended the answer with. A
+	 * connection lost midway, the deadline aside, holds the node down: the rows read so
+	 * far came from it, and the answer is not read again elsewhere.
 	 */
 	DataAccessException translateReadFailure(Supplier<String> description, Exception ex, StatementDeadline deadline) {
+		if (ex instanceof ServerErrorException serverError) {
+			// The server's own account of the statement's failure: the node is well.
+			return this.answers.translateServerError(description, serverError);
+		}
 		DataAccessException failure = this.failures.translateReadFailure(description.get(), ex, deadline);
 		if (!deadline.expired() && NodeFailure.of(failure).isNodeFailure()) {
 			this.state.failed(failure);

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -18,6 +19,13 @@ import java.util.Arrays;
  * quoted cell may hold commas, line breaks and doubled quotes, which are unescaped in
  * place. Rows end with LF, CRLF or CR. The first row is the header. An empty body, which
  * the server sends for statements without a result, has no columns and no rows.
+ * <p>
+ * A query that fails after the server has sent its 200 (a streamed answer: the server
+ * sends each record batch as it comes) ends with the server's JSON error object straight
+ * after the rows already sent, at the start of a line. A line that starts with
+ * <code>{"</code> cannot be a row, since the server quotes every value holding a quote,
+ * so the reader takes it for that error and throws a {@link ServerErrorException} where
+ * the row would be, after the rows before it were handed out.
  */
 public final class CsvResultReader implements Closeable {
 
@@ -31,6 +39,11 @@ public final class CsvResultReader implements Closeable {
 	private static final long LINE_FEEDS = ByteWords.repeat('\n');
 
 	private static final long CARRIAGE_RETURNS = ByteWords.repeat('\r');
+
+	/**
+	 * Enough of a trailing error object for any CnosDB message; a longer one is cut.
+	 */
+	private static final int MAX_ERROR_SIZE = 16 * 1024;
 
 	private final InputStream body;
 
@@ -75,6 +88,9 @@ public final class CsvResultReader implements Closeable {
 	 * read.
 	 */
 	private int expectedCells = -1;
+
+	/** The error the server ended the answer with, once read: thrown again if asked. */
+	private ServerErrorException serverError;
 
 	public CsvResultReader(InputStream body) {
 		this(body, DEFAULT_BUFFER_SIZE, MAX_BUFFER_SIZE);
@@ -154,6 +170,9 @@ public final class CsvResultReader implements Closeable {
 	}
 
 	private boolean readRow() throws IOException {
+		if (this.serverError != null) {
+			throw this.serverError;
+		}
 		this.rowStart = this.position;
 		this.cellCount = 0;
 		int p = this.position;
@@ -163,6 +182,14 @@ public final class CsvResultReader implements Closeable {
 			if (!more) {
 				return false;
 			}
+		}
+		if (this.buffer[p] == '{') {
+			if (startsErrorObject()) {
+				this.serverError = readServerError();
+				throw this.serverError;
+			}
+			// Looking ahead may have moved the row to the start of the buffer.
+			p = this.rowStart;
 		}
 		this.rowNumber++;
 		byte[] buf = this.buffer;
@@ -239,6 +266,32 @@ public final class CsvResultReader implements Closeable {
 		}
 		this.position = p;
 		return true;
+	}
+
+	/**
+	 * Whether the current row, which starts with a <code>{</code>, starts with
+	 * <code>{"</code>: only the server's error object does.
+	 */
+	private boolean startsErrorObject() throws IOException {
+		if (this.rowStart + 1 >= this.limit && !fill()) {
+			return false;
+		}
+		return this.buffer[this.rowStart + 1] == '"';
+	}
+
+	/**
+	 * Reads the error object that starts the current line and whatever follows it (up to
+	 * a bound): the server ends the answer with it.
+	 */
+	private ServerErrorException readServerError() throws IOException {
+		int start = this.rowStart;
+		int held = Math.min(this.limit - start, MAX_ERROR_SIZE);
+		byte[] rest = this.endOfBody ? new byte[0] : this.body.readNBytes(MAX_ERROR_SIZE - held);
+		byte[] error = Arrays.copyOfRange(this.buffer, start, start + held + rest.length);
+		System.arraycopy(rest, 0, error, held, rest.length);
+		this.position = this.limit;
+		return new ServerErrorException(Math.max(this.rowNumber + 1, 0),
+				new String(error, StandardCharsets.UTF_8).strip());
 	}
 
 	/**
@@ -384,6 +437,36 @@ public final class CsvResultReader implements Closeable {
 
 		public int maxRowSize() {
 			return this.maxRowSize;
+		}
+
+	}
+
+	/**
+	 * The error object the server sent after a 200 when the query failed midway: the rows
+	 * before it were read; none follows. The message does not hold the server's text,
+	 * which a translator reads from {@link #serverError()} (it may echo parts of the
+	 * request).
+	 */
+	public static final class ServerErrorException extends IllegalStateException {
+
+		private final long rowsBefore;
+
+		private final String serverError;
+
+		public ServerErrorException(long rowsBefore, String serverError) {
+			super("The server reported a failure after " + rowsBefore + " row(s) of the answer");
+			this.rowsBefore = rowsBefore;
+			this.serverError = serverError;
+		}
+
+		/** How many rows the answer held before the error. */
+		public long rowsBefore() {
+			return this.rowsBefore;
+		}
+
+		/** The server's error as it sent it: a JSON error object. */
+		public String serverError() {
+			return this.serverError;
 		}
 
 	}

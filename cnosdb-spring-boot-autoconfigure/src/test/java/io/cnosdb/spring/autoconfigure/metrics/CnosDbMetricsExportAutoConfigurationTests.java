@@ -151,7 +151,8 @@ class CnosDbMetricsExportAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				RecordedRequest request = this.db.takeRequest();
-				assertThat(request.getRequestLine()).isEqualTo("POST /api/v1/sql?db=app_metrics&tenant=acme HTTP/1.1");
+				assertThat(request.getRequestLine())
+					.isEqualTo("POST /api/v1/sql?db=app_metrics&tenant=acme&chunked=true HTTP/1.1");
 				assertThat(request.getBody().utf8()).isEqualTo("CREATE DATABASE IF NOT EXISTS \"app_metrics\"");
 			});
 	}

@@ -105,6 +105,16 @@ class DefaultCnosExceptionTranslatorTests {
 	}
 
 	@Test
+	void anEngineFailureWhileSendingRowsIsAboutTheStatement() {
+		// As appended to a streamed answer (HTTP 200) after the rows sent before it.
+		assertThat(translate(200, "040007",
+				"Fetch result: Arrow: Cast error: Cannot cast string 'x' to value of Int64 type"))
+			.isInstanceOf(CnosBadSqlException.class);
+		assertThat(translate(422, "040007", "Fetch result: unsupported format"))
+			.isInstanceOf(CnosInvalidRequestException.class);
+	}
+
+	@Test
 	void exceptionsSitInSpringsHierarchy() {
 		assertThat(translate(422, "010016", "x")).isInstanceOf(PermissionDeniedDataAccessException.class);
 		assertThat(translate(422, "030019", "x")).isInstanceOf(InvalidDataAccessResourceUsageException.class);

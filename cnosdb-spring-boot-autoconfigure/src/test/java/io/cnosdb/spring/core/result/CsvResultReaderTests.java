@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.cnosdb.spring.testsupport.SlicedCsv.reader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -19,7 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class CsvResultReaderTests {
 
 	private static final String[] PIECES = { "a", "xyz", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "北京", "Zürich",
-			"😀", "1.5", "-inf", "2023-01-01T00:00:00.000000001" };
+			"😀", "1.5", "-inf", "2023-01-01T00:00:00.000000001", "{" };
+
+	/**
+	 * The error object CnosDB 2.4.2 appends when a streamed query fails after its 200.
+	 */
+	private static final String SERVER_ERROR = "{\"error_code\": \"040007\", \"error_message\": \"Fetch result: Arrow: "
+			+ "Cast error: Cannot cast string 'x' to value of Int64 type\"}";
 
 	@Test
 	void emptyBodyHasNoColumnsAndNoRows() {
@@ -88,6 +95,53 @@ class CsvResultReaderTests {
 		assertThat(reader.next()).isTrue();
 		assertThatIllegalStateException().isThrownBy(reader::next)
 			.withMessage("Invalid CSV in row 1: the answer ended inside a quoted value");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 3, 5, 8, 64 })
+	void anErrorObjectAfterTheRowsFailsWhereTheNextRowWouldBe(int bufferSize) {
+		CsvResultReader reader = reader("a,b\n1,2\n3,4\n" + SERVER_ERROR, bufferSize, 1);
+		assertThat(reader.next()).isTrue();
+		assertThat(reader.next()).isTrue();
+		assertThat(reader.text(0)).isEqualTo("3");
+		assertThatExceptionOfType(CsvResultReader.ServerErrorException.class).isThrownBy(reader::next)
+			.withMessage("The server reported a failure after 2 row(s) of the answer")
+			.satisfies((ex) -> {
+				assertThat(ex.rowsBefore()).isEqualTo(2);
+				assertThat(ex.serverError()).isEqualTo(SERVER_ERROR);
+			});
+		// The answer has ended: asking again neither reads on nor hands out a row.
+		assertThatExceptionOfType(CsvResultReader.ServerErrorException.class).isThrownBy(reader::next)
+			.satisfies((ex) -> assertThat(ex.serverError()).isEqualTo(SERVER_ERROR));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 64 })
+	void anErrorObjectInsteadOfTheHeaderFailsBeforeAnyRow(int bufferSize) {
+		assertThatExceptionOfType(CsvResultReader.ServerErrorException.class)
+			.isThrownBy(() -> reader(SERVER_ERROR, bufferSize, 1))
+			.satisfies((ex) -> {
+				assertThat(ex.rowsBefore()).isZero();
+				assertThat(ex.serverError()).isEqualTo(SERVER_ERROR);
+			});
+	}
+
+	@Test
+	void aServerErrorMessageIsNotPartOfTheExceptionMessage() {
+		String error = "{\"error_code\": \"040007\", \"error_message\": \"Fetch result: secret-value\"}\n";
+		assertThatExceptionOfType(CsvResultReader.ServerErrorException.class)
+			.isThrownBy(() -> reader("a\n" + error, 64, 64).next())
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("secret-value"))
+			.satisfies((ex) -> assertThat(ex.serverError()).isEqualTo(error.strip()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 64 })
+	void aValueStartingWithABraceIsARow(int bufferSize) {
+		// The server quotes a value holding a quote, so only its error starts a line
+		// with {".
+		assertThat(rows("a,b\n{,x\n{x},y\n\"{\"\"k\"\"}\",z\n{,", bufferSize, 1)).containsExactly(List.of("{", "x"),
+				List.of("{x}", "y"), List.of("{\"k\"}", "z"), List.of("{", ""));
 	}
 
 	@Test
