@@ -52,13 +52,13 @@ public final class Spool implements AutoCloseable {
 
 	private long readOffset;
 
+	/**
+	 * Points read since the last acknowledgement. The unacknowledged ones are these and
+	 * the unread ones.
+	 */
 	private long readPoints;
 
 	private long readPayloadBytes;
-
-	private long unackedPoints;
-
-	private long unackedPayloadBytes;
 
 	private long unreadPoints;
 
@@ -82,10 +82,8 @@ public final class Spool implements AutoCloseable {
 		this.ackOffset = recovered.segments().isEmpty() ? SpoolFormat.FILE_HEADER : recovered.firstOffset();
 		this.readSegment = this.ackSegment;
 		this.readOffset = this.ackOffset;
-		this.unackedPoints = this.recovered.points();
-		this.unackedPayloadBytes = this.recovered.payloadBytes();
-		this.unreadPoints = this.unackedPoints;
-		this.unreadPayloadBytes = this.unackedPayloadBytes;
+		this.unreadPoints = this.recovered.points();
+		this.unreadPayloadBytes = this.recovered.payloadBytes();
 	}
 
 	/**
@@ -146,8 +144,6 @@ public final class Spool implements AutoCloseable {
 			throw ex;
 		}
 		this.unsynced = true;
-		this.unackedPoints += appended.points();
-		this.unackedPayloadBytes += appended.payloadBytes();
 		this.unreadPoints += appended.points();
 		this.unreadPayloadBytes += appended.payloadBytes();
 	}
@@ -197,15 +193,13 @@ public final class Spool implements AutoCloseable {
 	 */
 	public void acknowledgeRead() throws IOException {
 		checkOpen();
-		this.unackedPoints -= this.readPoints;
-		this.unackedPayloadBytes -= this.readPayloadBytes;
 		this.readPoints = 0;
 		this.readPayloadBytes = 0;
 		SpoolSegment reading = this.segments.get(this.readSegment);
 		if (reading != null && reading != this.segments.active() && this.readOffset >= reading.size()) {
 			moveReadToNextSegment();
 		}
-		if (this.unackedPoints == 0 && this.segments.active() != null) {
+		if (unacknowledgedPoints() == 0 && this.segments.active() != null) {
 			// Everything is acknowledged: the next append starts a new segment.
 			this.segments.retireActive();
 			this.readSegment = this.segments.nextId();
@@ -229,8 +223,6 @@ public final class Spool implements AutoCloseable {
 		}
 		SpoolSegment segment = entry.getValue();
 		this.segments.remove(segment);
-		this.unackedPoints -= segment.points();
-		this.unackedPayloadBytes -= segment.payloadBytes();
 		this.unreadPoints -= segment.points();
 		this.unreadPayloadBytes -= segment.payloadBytes();
 		return new Dropped(segment.points(), segment.payloadBytes(), segment.path());
@@ -263,7 +255,7 @@ public final class Spool implements AutoCloseable {
 	 * every point is acknowledged.
 	 */
 	public long oldestUnacknowledgedMillis() throws IOException {
-		if (this.unackedPoints == 0 || this.closed) {
+		if (unacknowledgedPoints() == 0 || this.closed) {
 			return -1;
 		}
 		SpoolSegment segment = this.segments.get(this.ackSegment);
@@ -291,12 +283,12 @@ public final class Spool implements AutoCloseable {
 
 	/** The points not yet acknowledged, read or not. */
 	public long unacknowledgedPoints() {
-		return this.unackedPoints;
+		return this.unreadPoints + this.readPoints;
 	}
 
 	/** The bytes of line protocol of the points not yet acknowledged. */
 	public long unacknowledgedPayloadBytes() {
-		return this.unackedPayloadBytes;
+		return this.unreadPayloadBytes + this.readPayloadBytes;
 	}
 
 	/** The points not yet read. */
@@ -331,7 +323,7 @@ public final class Spool implements AutoCloseable {
 		}
 		try {
 			sync();
-			this.segments.close(this.unackedPoints == 0);
+			this.segments.close(unacknowledgedPoints() == 0);
 			this.checkpoint.close();
 		}
 		finally {
