@@ -37,8 +37,10 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 		// memory exhausted, retry later; in a cluster, a data node that could not reach
 		// the node leading a replica set ("pre-execution failed: status: Unavailable",
 		// which CnosDB builds only from a failed connection or a non-internal gRPC
-		// status between nodes, as when that node is down).
-		byCode(CnosTransientException::new, "030024", "010012", "010014", "010015", "050033", "050016");
+		// status between nodes, as when that node is down); a node no longer the leader
+		// of a replica set ("The Operation Can only Exec in Leader", while leadership
+		// moves).
+		byCode(CnosTransientException::new, "030024", "010012", "010014", "010015", "050033", "050016", "050026");
 		// Line-protocol syntax; a point without fields.
 		byCode(CnosInvalidLineProtocolException::new, "040004", "020002");
 		// Missing header; invalid header; malformed Basic authentication; a body that
@@ -125,7 +127,7 @@ public class DefaultCnosExceptionTranslator implements CnosExceptionTranslator {
 		if (code.equals("010001") && error.message().contains("Table not found")) {
 			return new CnosObjectNotFoundException(message, error);
 		}
-		if ((code.equals("050019") || code.equals("050026")) && error.message().contains("Can only Exec in Leader")) {
+		if (code.equals("050019") && error.message().contains("Can only Exec in Leader")) {
 			return new CnosTransientException(message, error);
 		}
 		if (code.equals("040007") && (error.message().contains("Arrow") || error.message().contains("Datafusion"))) {
