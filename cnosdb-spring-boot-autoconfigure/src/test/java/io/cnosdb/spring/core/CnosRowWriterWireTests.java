@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cnosdb.spring.core.exception.CnosInvalidLineProtocolException;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.EncodeBuffers;
+import io.cnosdb.spring.core.write.LineProtocolBuffer;
 import io.cnosdb.spring.core.write.LineProtocolRowWriter;
 import io.cnosdb.spring.core.write.Point;
 import io.cnosdb.spring.testsupport.MockCnosDb;
@@ -184,6 +186,12 @@ class CnosRowWriterWireTests {
 		try (CnosRowWriter rows = this.template.rows()) {
 			rows.row("air").tag("station", "x".repeat(300)).field("v", 1L).at(1, CnosPrecision.NS);
 		}
+		// The buffer the rows grew is the one the template keeps; a new one would be
+		// empty.
+		EncodeBuffers buffers = this.template.getHttpClient().encodeBuffers();
+		LineProtocolBuffer kept = buffers.take(0);
+		assertThat(kept.array().length).isGreaterThan(300);
+		buffers.giveBack(kept);
 		this.template.write(List.of(Point.measurement("air").field("v", 2L).time(2, CnosPrecision.NS)));
 		assertThat(this.db.takeBody()).startsWith("air,station=xxx").endsWith(" v=1i 1\n");
 		RecordedRequest request = this.db.takeRequest();
