@@ -7,11 +7,14 @@ import java.util.Locale;
 import io.cnosdb.spring.benchmarks.encode.EncodeSuite;
 import io.cnosdb.spring.benchmarks.query.ParseSuite;
 import io.cnosdb.spring.benchmarks.query.QuerySuite;
+import io.cnosdb.spring.benchmarks.real.RealServerSuite;
+import io.cnosdb.spring.benchmarks.real.StreamSuite;
 import io.cnosdb.spring.benchmarks.transport.TransportSuite;
 import io.cnosdb.spring.benchmarks.write.WriteSuite;
 
 /**
- * Runs the benchmark suites B1–B5, each printing ours ÷ each peer in one table.
+ * Runs the benchmark suites B1–B7 (B6 and B7 against a real CnosDB named by
+ * {@code CNOSDB_URL}, skipped without one), each printing ours ÷ each peer in one table.
  * <p>
  * {@code java -jar benchmarks/target/benchmarks.jar} runs every suite with the full
  * protocol; {@code --quick} makes short smoke runs; naming suites ({@code b1 b4}) runs
@@ -21,7 +24,7 @@ public final class BenchmarkMain {
 
 	/** Every suite, in the order they run. */
 	private static final List<Suite> SUITES = List.of(new EncodeSuite(), new WriteSuite(), new TransportSuite(),
-			new ParseSuite(), new QuerySuite());
+			new ParseSuite(), new QuerySuite(), new RealServerSuite(), new StreamSuite());
 
 	private BenchmarkMain() {
 	}

@@ -44,7 +44,8 @@ final class DownloadContenders implements AutoCloseable {
 
 	DownloadContenders(int port) {
 		this.template = CnosTemplate.builder().url("http://127.0.0.1:" + port).build();
-		this.uri = URI.create("http://127.0.0.1:" + port + "/api/v1/sql?db=public&tenant=cnosdb");
+		// The request ours sends: a streamed (chunked) answer, not compressed.
+		this.uri = URI.create("http://127.0.0.1:" + port + "/api/v1/sql?db=public&tenant=cnosdb&chunked=true");
 	}
 
 	/**
@@ -69,6 +70,7 @@ final class DownloadContenders implements AutoCloseable {
 	long rawDownload() throws IOException {
 		HttpPost post = new HttpPost(this.uri);
 		post.setHeader("Accept", "application/csv");
+		post.setHeader("Accept-Encoding", "identity");
 		post.setEntity(new ByteArrayEntity(this.sql, ContentType.TEXT_PLAIN));
 		return this.httpComponents.execute(post, (ClassicHttpResponse response) -> {
 			long bytes = 0;

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The least an HTTP/1.1 client can do: POSTs byte ranges over one kept-alive
  * {@link SocketChannel} with {@code TCP_NODELAY}, a {@code Content-Length} and nothing
- * else, and reads the answer's head. The ceiling every client is compared to.
+ * else (but the credentials a real server needs), and reads the answer's head and the
+ * body its {@code Content-Length} announces. The ceiling every client is compared to.
  */
 public final class RawHttpPoster implements AutoCloseable {
 
@@ -30,12 +31,23 @@ public final class RawHttpPoster implements AutoCloseable {
 	 * @param path the request target, such as {@code /api/v1/write?db=public}
 	 */
 	public RawHttpPoster(int port, String path) throws IOException {
+		this(port, path, "");
+	}
+
+	/**
+	 * Connects to a server that wants credentials.
+	 * @param port the loopback port
+	 * @param path the request target, such as {@code /api/v1/write?db=public}
+	 * @param extraHeaders header lines sent with every request, each ending in
+	 * {@code \r\n}, such as an {@code Authorization} header; empty for none
+	 */
+	public RawHttpPoster(int port, String path, String extraHeaders) throws IOException {
 		this.channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
 		this.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
 		// No send buffer size: no other contender sets one, and the ceiling must not
 		// win by a socket option the clients it is compared with do not get.
-		this.headPrefix = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-				+ "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ")
+		this.headPrefix = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + extraHeaders
+				+ "Content-Type: text/plain; charset=utf-8\r\nContent-Length: ")
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 
@@ -52,23 +64,55 @@ public final class RawHttpPoster implements AutoCloseable {
 		readAnswer();
 	}
 
-	/** Reads an answer without a body (the sink's 204) and checks its status. */
+	/**
+	 * Reads an answer's head (the sink's 204, a server's 200) and the short body its
+	 * {@code Content-Length} announces, and checks its status.
+	 */
 	private void readAnswer() throws IOException {
 		this.answer.clear();
-		while (true) {
+		int headEnd = -1;
+		while (headEnd < 0) {
 			if (this.channel.read(this.answer) < 0) {
-				throw new IOException("The sink closed the connection");
+				throw new IOException("The server closed the connection");
 			}
-			int end = this.answer.position();
-			if (end >= 4 && this.answer.get(end - 4) == '\r' && this.answer.get(end - 3) == '\n'
-					&& this.answer.get(end - 2) == '\r' && this.answer.get(end - 1) == '\n') {
-				break;
+			headEnd = indexOfBlankLine(this.answer.position());
+		}
+		String head = new String(this.answer.array(), 0, headEnd, StandardCharsets.US_ASCII);
+		int bodyLength = contentLength(head);
+		while (this.answer.position() < headEnd + bodyLength) {
+			if (this.channel.read(this.answer) < 0) {
+				throw new IOException("The server closed the connection");
 			}
 		}
-		String status = new String(this.answer.array(), 0, 12, StandardCharsets.US_ASCII);
-		if (!status.startsWith("HTTP/1.1 2")) {
-			throw new IOException("The sink answered " + status);
+		if (!head.startsWith("HTTP/1.1 2")) {
+			throw new IOException("The server answered " + head.lines().findFirst().orElse(head) + ": "
+					+ new String(this.answer.array(), headEnd, bodyLength, StandardCharsets.UTF_8));
 		}
+	}
+
+	/** The index just after the head's closing blank line, or -1 if not yet read. */
+	private int indexOfBlankLine(int end) {
+		byte[] bytes = this.answer.array();
+		for (int i = 3; i < end; i++) {
+			if (bytes[i - 3] == '\r' && bytes[i - 2] == '\n' && bytes[i - 1] == '\r' && bytes[i] == '\n') {
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	private int contentLength(String head) throws IOException {
+		for (String line : head.split("\r\n")) {
+			int colon = line.indexOf(':');
+			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+				int length = Integer.parseInt(line.substring(colon + 1).trim());
+				if (length > this.answer.capacity() - 512) {
+					throw new IOException("An answer body of " + length + " bytes is more than this poster reads");
+				}
+				return length;
+			}
+		}
+		return 0;
 	}
 
 	@Override

@@ -7,12 +7,12 @@ import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.core.write.Point;
 
 /** Builds point {@code i} of the dataset in each library's own point type. */
-final class Points {
+public final class Points {
 
 	private Points() {
 	}
 
-	static Point ours(WriteDataset data, int i) {
+	public static Point ours(WriteDataset data, int i) {
 		return Point.measurement(WriteDataset.MEASUREMENT)
 			.tag("host", data.host(i))
 			.tag("region", data.region(i))
@@ -25,7 +25,7 @@ final class Points {
 	/**
 	 * Ours without a {@code Point}: the row written straight into the writer's buffer.
 	 */
-	static void oursRow(CnosRowWriter rows, WriteDataset data, int i) {
+	public static void oursRow(CnosRowWriter rows, WriteDataset data, int i) {
 		rows.row(WriteDataset.MEASUREMENT)
 			.tag("host", data.host(i))
 			.tag("region", data.region(i))

@@ -10,9 +10,9 @@ import io.cnosdb.spring.benchmarks.encode.EncodeDataset;
  * (same seed, same values, same lines), held compactly so that millions fit, as
  * {@code cpu,host=server-0130,region=eu-central-1 usage_user=5.47,usage_system=4.793930513738765,count=87525i 1700000000000000000}.
  */
-final class WriteDataset {
+public final class WriteDataset {
 
-	static final String MEASUREMENT = EncodeDataset.MEASUREMENT;
+	public static final String MEASUREMENT = EncodeDataset.MEASUREMENT;
 
 	private static final String[] HOSTS = new String[EncodeDataset.HOSTS];
 
@@ -27,13 +27,13 @@ final class WriteDataset {
 
 	private final byte[] regions;
 
-	final double[] usageUser;
+	public final double[] usageUser;
 
-	final double[] usageSystem;
+	public final double[] usageSystem;
 
-	final long[] counts;
+	public final long[] counts;
 
-	WriteDataset(int size) {
+	public WriteDataset(int size) {
 		// The same draws, in the same order, as EncodeDataset.
 		SplittableRandom random = new SplittableRandom(42);
 		this.hosts = new short[size];
@@ -50,19 +50,19 @@ final class WriteDataset {
 		}
 	}
 
-	int size() {
+	public int size() {
 		return this.hosts.length;
 	}
 
-	String host(int i) {
+	public String host(int i) {
 		return HOSTS[this.hosts[i]];
 	}
 
-	String region(int i) {
+	public String region(int i) {
 		return REGIONS[this.regions[i]];
 	}
 
-	long timestamp(int i) {
+	public long timestamp(int i) {
 		return 1_700_000_000_000_000_000L + i * 1_000_000L;
 	}
 
