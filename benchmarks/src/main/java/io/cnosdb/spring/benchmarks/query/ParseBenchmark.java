@@ -27,8 +27,8 @@ import io.cnosdb.spring.core.CnosTemplate;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 @OperationsPerInvocation(ParseBenchmark.ROWS)
 public class ParseBenchmark {
