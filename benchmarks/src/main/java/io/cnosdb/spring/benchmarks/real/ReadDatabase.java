@@ -35,7 +35,7 @@ final class ReadDatabase {
 		System.out.printf(Locale.ROOT, "writing %,d points into %s for the queries%n", data.size(), NAME);
 		try (CnosTemplate template = server.template(NAME); CnosRowWriter rows = template.rows()) {
 			for (int i = 0; i < data.size(); i++) {
-				Points.oursRow(rows, data, i);
+				Points.oursRow(rows.row(WriteDataset.MEASUREMENT), data, i);
 				if ((i + 1) % ServerWrites.LINES_PER_REQUEST == 0) {
 					rows.flush();
 				}

@@ -60,9 +60,9 @@ public final class RealServerSuite implements Suite {
 		Path work = Files.createTempDirectory("b6-");
 		try {
 			List<byte[]> bodies = encode(data);
-			List<ServerWrite> writes = new ArrayList<>(
-					List.of(ServerWrites.template(server, data), ServerWrites.rows(server, data),
-							ServerWrites.batchWriter(server, data), ServerWrites.plainPost(server, bodies)));
+			List<ServerWrite> writes = new ArrayList<>(List.of(ServerWrites.template(server, data),
+					ServerWrites.rows(server, data), ServerWrites.batchWriter(server, data, false),
+					ServerWrites.batchWriter(server, data, true), ServerWrites.plainPost(server, bodies)));
 			List<ServerRead> reads = new ArrayList<>(
 					List.of(ServerReads.ours(server), ServerReads.plainDownload(server)));
 			if (PythonConnector.available()) {

@@ -55,7 +55,7 @@ final class ServerWrites {
 				return Measured.of(() -> {
 					try (CnosRowWriter rows = template.rows()) {
 						for (int i = 0; i < data.size(); i++) {
-							Points.oursRow(rows, data, i);
+							Points.oursRow(rows.row(WriteDataset.MEASUREMENT), data, i);
 							if ((i + 1) % LINES_PER_REQUEST == 0) {
 								rows.flush();
 							}
@@ -71,17 +71,22 @@ final class ServerWrites {
 	 * 5,000), fed point by point, closed (which waits for every acknowledgement) inside
 	 * the clock.
 	 */
-	static ServerWrite batchWriter(RealServer server, WriteDataset data) {
+	static ServerWrite batchWriter(RealServer server, WriteDataset data, boolean rows) {
 		AtomicLong failed = new AtomicLong();
-		return new Contender("ours CnosBatchWriter defaults", Chart.Role.OURS, "caller + the writer's sender",
-				RAW_VALUES, (database) -> {
+		return new Contender(rows ? "ours CnosBatchWriter.row defaults" : "ours CnosBatchWriter defaults",
+				Chart.Role.OURS, "caller + the writer's sender", RAW_VALUES, (database) -> {
 					try (CnosTemplate template = server.template(database)) {
 						Measured measured = Measured.of(() -> {
 							try (CnosBatchWriter writer = CnosBatchWriter.builder(template)
 								.failureHandler((failure) -> failed.addAndGet(failure.lines().size()))
 								.build()) {
 								for (int i = 0; i < data.size(); i++) {
-									writer.write(Points.ours(data, i));
+									if (rows) {
+										Points.oursRow(writer.row(WriteDataset.MEASUREMENT), data, i);
+									}
+									else {
+										writer.write(Points.ours(data, i));
+									}
 								}
 							}
 						});

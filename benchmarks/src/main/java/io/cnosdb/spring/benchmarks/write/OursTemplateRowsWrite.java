@@ -39,7 +39,7 @@ final class OursTemplateRowsWrite implements WriteContender {
 	public void write(WriteDataset data, int from, int to) {
 		try (CnosRowWriter rows = this.template.rows()) {
 			for (int i = from; i < to; i++) {
-				Points.oursRow(rows, data, i);
+				Points.oursRow(rows.row(WriteDataset.MEASUREMENT), data, i);
 				if ((i - from + 1) % this.batchSize == 0) {
 					rows.flush();
 				}

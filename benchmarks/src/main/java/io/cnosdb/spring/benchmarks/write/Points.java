@@ -2,8 +2,8 @@ package io.cnosdb.spring.benchmarks.write;
 
 import com.influxdb.client.domain.WritePrecision;
 
-import io.cnosdb.spring.core.CnosRowWriter;
 import io.cnosdb.spring.core.write.CnosPrecision;
+import io.cnosdb.spring.core.write.LineProtocolRowWriter;
 import io.cnosdb.spring.core.write.Point;
 
 /** Builds point {@code i} of the dataset in each library's own point type. */
@@ -23,11 +23,13 @@ public final class Points {
 	}
 
 	/**
-	 * Ours without a {@code Point}: the row written straight into the writer's buffer.
+	 * Ours without a {@code Point}: the row written straight into the writer's buffer,
+	 * whether a template's {@link io.cnosdb.spring.core.CnosRowWriter} or a batch writer
+	 * started it.
+	 * @param row the row, started with {@code row(WriteDataset.MEASUREMENT)}
 	 */
-	public static void oursRow(CnosRowWriter rows, WriteDataset data, int i) {
-		rows.row(WriteDataset.MEASUREMENT)
-			.tag("host", data.host(i))
+	public static void oursRow(LineProtocolRowWriter.Row row, WriteDataset data, int i) {
+		row.tag("host", data.host(i))
 			.tag("region", data.region(i))
 			.field("usage_user", data.usageUser[i])
 			.field("usage_system", data.usageSystem[i])

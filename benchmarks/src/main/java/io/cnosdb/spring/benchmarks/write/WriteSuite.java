@@ -71,9 +71,11 @@ public final class WriteSuite implements Suite {
 		contenders.add(new OursTemplateWrite(url, BATCH));
 		contenders.add(new OursTemplateWrite(url, 50_000));
 		contenders.add(new OursTemplateRowsWrite(url, BATCH));
-		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter defaults", url, (builder) -> builder));
-		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter tuned", url,
-				(builder) -> builder.batchSize(50_000).bufferLimit(200_000).bufferLimitBytes(256L * 1024 * 1024)));
+		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter defaults", url, (builder) -> builder, false));
+		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter tuned", url, OursBatchWriterWrite::tuned, false));
+		contenders.add(new OursBatchWriterWrite("ours CnosBatchWriter.row defaults", url, (builder) -> builder, true));
+		contenders
+			.add(new OursBatchWriterWrite("ours CnosBatchWriter.row tuned", url, OursBatchWriterWrite::tuned, true));
 		contenders.add(new QuestDbWrite(sink.port(), 0));
 		contenders.add(new QuestDbWrite(sink.port(), 10_000));
 		contenders.add(new InfluxBlockingWrite(url, BATCH, false));
