@@ -2,11 +2,9 @@ package io.cnosdb.spring.benchmarks.real;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,19 +60,7 @@ final class PythonConnector {
 		List<String> command = new ArrayList<>(
 				List.of("python3", this.script.toString(), mode, this.server.url(), database));
 		command.addAll(List.of(arguments));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-		builder.environment().put("CNOSDB_USER", this.server.user());
-		builder.environment().put("CNOSDB_PASSWORD", this.server.password());
-		Process process = builder.start();
-		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IOException("cnos-connector's " + mode + " failed; it printed: " + out);
-		}
-		Map<String, Long> values = new HashMap<>();
-		out.lines()
-			.map((line) -> line.split(" "))
-			.filter((parts) -> parts.length == 2)
-			.forEach((parts) -> values.put(parts[0], Long.parseLong(parts[1])));
+		Map<String, Long> values = this.server.runChild(command, "cnos-connector's " + mode);
 		return new Result(values.get("wall_ns"), values.get("cpu_ns"), values.get("count"),
 				values.get("max_rss_kb") * 1024);
 	}

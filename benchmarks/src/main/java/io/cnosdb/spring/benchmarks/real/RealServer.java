@@ -1,9 +1,13 @@
 package io.cnosdb.spring.benchmarks.real;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.cnosdb.spring.core.CnosTemplate;
@@ -25,6 +29,41 @@ record RealServer(String url, String user, String password) {
 	static Optional<RealServer> fromEnvironment() {
 		return setting("CNOSDB_URL").map((url) -> new RealServer(url.replaceAll("/+$", ""),
 				setting("CNOSDB_USER").orElse("root"), setting("CNOSDB_PASSWORD").orElse("")));
+	}
+
+	/**
+	 * The server the environment names; without one, says that the suite is skipped and
+	 * why.
+	 */
+	static Optional<RealServer> forSuite(String suite) {
+		Optional<RealServer> server = fromEnvironment();
+		if (server.isEmpty()) {
+			System.out.println(
+					suite + " SKIPPED: set CNOSDB_URL (and CNOSDB_USER, CNOSDB_PASSWORD) to a CnosDB on " + "loopback");
+		}
+		return server;
+	}
+
+	/**
+	 * Runs a child process that prints {@code key value} lines (a {@link StreamProbe} or
+	 * the connector's script), with the credentials in its environment, never on its
+	 * command line, and returns those values.
+	 */
+	Map<String, Long> runChild(List<String> command, String what) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+		builder.environment().put("CNOSDB_USER", this.user);
+		builder.environment().put("CNOSDB_PASSWORD", this.password);
+		Process process = builder.start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IOException(what + " failed; it printed: " + out);
+		}
+		Map<String, Long> values = new HashMap<>();
+		out.lines()
+			.map((line) -> line.split(" "))
+			.filter((parts) -> parts.length == 2)
+			.forEach((parts) -> values.put(parts[0], Long.parseLong(parts[1])));
+		return values;
 	}
 
 	private static Optional<String> setting(String name) {

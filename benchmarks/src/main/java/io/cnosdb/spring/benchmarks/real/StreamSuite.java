@@ -1,11 +1,9 @@
 package io.cnosdb.spring.benchmarks.real;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +53,8 @@ public final class StreamSuite implements Suite {
 
 	@Override
 	public void run(boolean quick) throws Exception {
-		Optional<RealServer> found = RealServer.fromEnvironment();
+		Optional<RealServer> found = RealServer.forSuite("B7");
 		if (found.isEmpty()) {
-			System.out.println("B7 SKIPPED: set CNOSDB_URL (and CNOSDB_USER, CNOSDB_PASSWORD) to a CnosDB on loopback");
 			return;
 		}
 		RealServer server = found.get();
@@ -106,22 +103,10 @@ public final class StreamSuite implements Suite {
 
 	private static Probe java(RealServer server, String mode, int rows) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xms" + JAVA_HEAP, "-Xmx" + JAVA_HEAP, "-cp",
-				System.getProperty("java.class.path"), StreamProbe.class.getName(), mode, server.url(),
-				ReadDatabase.NAME, Integer.toString(rows))
-			.redirectError(ProcessBuilder.Redirect.INHERIT);
-		builder.environment().put("CNOSDB_USER", server.user());
-		builder.environment().put("CNOSDB_PASSWORD", server.password());
-		Process process = builder.start();
-		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IOException("The " + mode + " probe of " + rows + " rows failed; it printed: " + out);
-		}
-		Map<String, Long> values = new HashMap<>();
-		out.lines()
-			.map((line) -> line.split(" "))
-			.filter((parts) -> parts.length == 2)
-			.forEach((parts) -> values.put(parts[0], Long.parseLong(parts[1])));
+		Map<String, Long> values = server.runChild(
+				List.of(java, "-Xms" + JAVA_HEAP, "-Xmx" + JAVA_HEAP, "-cp", System.getProperty("java.class.path"),
+						StreamProbe.class.getName(), mode, server.url(), ReadDatabase.NAME, Integer.toString(rows)),
+				"The " + mode + " probe of " + rows + " rows");
 		return new Probe(values.get("first_row_ns"), values.get("wall_ns"), values.get("count"),
 				values.get("peak_live_bytes"), values.get("max_rss_kb") * 1024);
 	}
