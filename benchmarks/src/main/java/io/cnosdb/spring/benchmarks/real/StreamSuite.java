@@ -67,7 +67,9 @@ public final class StreamSuite implements Suite {
 		Map<String, Map<String, List<Probe>>> results = new LinkedHashMap<>();
 		for (int repetition = 0; repetition < repetitions; repetition++) {
 			for (int size : SIZES) {
-				if (size > largest) {
+				// At this server's pace the largest answer takes over a minute: measured
+				// once.
+				if (size > largest || (size == SIZES[SIZES.length - 1] && repetition > 0)) {
 					continue;
 				}
 				String group = String.format(Locale.ROOT, "%,d rows", size);
