@@ -13,11 +13,11 @@ query:  execute(sql), which returns every row as a dict.
 
 Prints "key value" lines: wall_ns and cpu_ns (this process's CPU time: time.process_time_ns,
 all threads, the garbage collector included) of the timed part, the lines written or rows
-read, and max_rss_kb, the process's peak resident memory. Credentials come from
+read, and max_rss_kb, the process's peak resident memory (VmHWM: getrusage's ru_maxrss would
+carry over the peak of the JVM that started this process, which Linux keeps across exec). Credentials come from
 CNOSDB_USER and CNOSDB_PASSWORD, never from the command line.
 """
 import os
-import resource
 import sys
 import time
 
@@ -82,6 +82,14 @@ def query(conn, sql):
     return timed(run)
 
 
+def peak_resident_kib():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
 def main():
     mode, url, database = sys.argv[1:4]
     conn = connection(url, database)
@@ -96,7 +104,7 @@ def main():
     print(f"wall_ns {wall}")
     print(f"cpu_ns {cpu}")
     print(f"count {count}")
-    print(f"max_rss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+    print(f"max_rss_kb {peak_resident_kib()}")
 
 
 if __name__ == "__main__":
