@@ -3,6 +3,10 @@ package io.cnosdb.spring.benchmarks.real;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +70,10 @@ public final class RealServerSuite implements Suite {
 					List.of(ServerReads.ours(server), ServerReads.plainDownload(server)));
 			if (PythonConnector.available()) {
 				PythonConnector python = new PythonConnector(server, work);
-				writes.add(ServerWrites.connectorLines(python, writeLines(work, bodies)));
-				writes.add(ServerWrites.connectorFormatted(python, writeValues(work, data)));
+				// Each file (over a GB at 10 M points) is written only if its contender
+				// runs.
+				writes.add(ServerWrites.connectorLines(python, () -> writeLines(work, bodies)));
+				writes.add(ServerWrites.connectorFormatted(python, () -> writeValues(work, data)));
 				reads.add(ServerReads.connector(python));
 			}
 			else {
@@ -76,10 +82,7 @@ public final class RealServerSuite implements Suite {
 			}
 			// The ceiling always runs: the ratios need it.
 			writes.removeIf((write) -> write.role() != Chart.Role.CEILING && !Contenders.selected(write.name()));
-			// No warm-up run: at this server's pace a run lasts over a minute, and
-			// compiling
-			// in the first of the repetitions is left out by their median.
-			new ServerWriteRuns(server, data, writes).run(0, repetitions, info);
+			new ServerWriteRuns(server, data, writes).run(repetitions, info);
 			ReadDatabase.ensure(server, data);
 			runQueries(reads, queryRows, repetitions, info);
 		}
@@ -188,13 +191,14 @@ public final class RealServerSuite implements Suite {
 
 	/** What the server's ping says of itself: its version and revision. */
 	private static String serverVersion(RealServer server) throws IOException, InterruptedException {
-		java.net.http.HttpResponse<String> ping = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/v1/ping")).build(),
-					java.net.http.HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> ping = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/ping")).build(),
+					HttpResponse.BodyHandlers.ofString());
 		return "ping " + ping.body();
 	}
 
-	private static void deleteQuietly(Path work) throws IOException {
+	/** Deletes the work directory and the files in it. */
+	static void deleteQuietly(Path work) throws IOException {
 		try (var files = Files.list(work)) {
 			for (Path file : files.toList()) {
 				Files.deleteIfExists(file);

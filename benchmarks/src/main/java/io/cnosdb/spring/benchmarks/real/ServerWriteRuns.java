@@ -39,18 +39,11 @@ final class ServerWriteRuns {
 	}
 
 	/**
-	 * @param warmUps untimed runs of each Java contender first, so that its code is
-	 * compiled before it is timed
+	 * Runs the repetitions. There is no warm-up run: at a real server's pace one run
+	 * lasts over a minute, and compiling, which falls in the first repetition, is left
+	 * out by the median.
 	 */
-	void run(int warmUps, int repetitions, RunInfo info) throws Exception {
-		for (int warmUp = 0; warmUp < warmUps; warmUp++) {
-			for (ServerWrite write : this.writes) {
-				if (write.role() != Chart.Role.PEER) {
-					System.out.printf(Locale.ROOT, "warming up %s%n", write.name());
-					runOnce(write, "b6_warm_" + this.writes.indexOf(write));
-				}
-			}
-		}
+	void run(int repetitions, RunInfo info) throws Exception {
 		for (int repetition = 0; repetition < repetitions; repetition++) {
 			for (int k = 0; k < this.writes.size(); k++) {
 				int index = (k + repetition) % this.writes.size();

@@ -1,5 +1,6 @@
 package io.cnosdb.spring.benchmarks.real;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,8 @@ final class ServerWrites {
 	 * cnos-connector's {@code write_lines}, given the very lines the ceiling sends (its
 	 * API takes formatted lines), 5,000 per call.
 	 */
-	static ServerWrite connectorLines(PythonConnector python, Path linesFile) {
+	static ServerWrite connectorLines(PythonConnector python, InputFile.Writer lines) {
+		InputFile linesFile = new InputFile(lines);
 		return new Contender("cnos-connector write_lines, pre-formatted", Chart.Role.PEER, "1: Python's",
 				"lines formatted before the clock",
 				(database) -> python.run("write", database, linesFile.toString(), Integer.toString(LINES_PER_REQUEST))
@@ -132,10 +134,42 @@ final class ServerWrites {
 	 * cnos-connector's {@code write_lines} with each line formatted from the raw values
 	 * by an f-string, as its users must: the like-for-like pair to ours.
 	 */
-	static ServerWrite connectorFormatted(PythonConnector python, Path valuesFile) {
+	static ServerWrite connectorFormatted(PythonConnector python, InputFile.Writer values) {
+		InputFile valuesFile = new InputFile(values);
 		return new Contender("cnos-connector write_lines, f-string lines", Chart.Role.PEER, "1: Python's", RAW_VALUES,
 				(database) -> python.run("format", database, valuesFile.toString(), Integer.toString(LINES_PER_REQUEST))
 					.measured());
+	}
+
+	/**
+	 * A file the connector reads its input from, written on first use and kept for the
+	 * later runs.
+	 */
+	private static final class InputFile {
+
+		private final Writer writer;
+
+		private Path path;
+
+		InputFile(Writer writer) {
+			this.writer = writer;
+		}
+
+		Path path() throws IOException {
+			if (this.path == null) {
+				this.path = this.writer.write();
+			}
+			return this.path;
+		}
+
+		/** Writes the file and returns where. */
+		@FunctionalInterface
+		interface Writer {
+
+			Path write() throws IOException;
+
+		}
+
 	}
 
 	private record Contender(String name, Chart.Role role, String threads, String startsFrom,

@@ -1,13 +1,10 @@
 package io.cnosdb.spring.benchmarks.real;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -92,32 +89,15 @@ public final class StreamProbe {
 	private static long[] unchunked(RealServer server, String database, String sql)
 			throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		HttpRequest request = HttpRequest.newBuilder(ServerReads.sqlUri(server, database, false))
-			.header("Authorization", server.basicCredentials())
-			.header("Accept", "application/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(sql))
-			.build();
 		long start = System.nanoTime();
-		HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		try (InputStream body = response.body()) {
-			if (response.statusCode() != 200) {
-				throw new IOException("The server answered " + response.statusCode());
-			}
-			byte[] buffer = new byte[64 * 1024];
-			long lines = 0;
-			long firstRow = -1;
-			int read;
-			while ((read = body.read(buffer)) >= 0) {
-				for (int i = 0; i < read; i++) {
-					if (buffer[i] == '\n' && ++lines == 2) {
-						firstRow = System.nanoTime() - start;
-					}
-				}
-			}
-			long wall = System.nanoTime() - start;
-			System.gc();
-			return new long[] { firstRow, wall, lines - 1 };
-		}
+		long[] times = new long[2];
+		long lines = ServerReads.download(client, server, database, sql, false,
+				() -> times[0] = System.nanoTime() - start, () -> {
+					times[1] = System.nanoTime() - start;
+					// At least one collection while the answer is open, as for ours.
+					System.gc();
+				});
+		return new long[] { times[0], times[1], lines - 1 };
 	}
 
 	/**

@@ -63,12 +63,22 @@ public final class StreamSuite implements Suite {
 		RunInfo info = RunInfo.current(quick);
 		ReadDatabase.ensure(server, new WriteDataset(largest));
 		Path work = Files.createTempDirectory("b7-");
-		PythonConnector python = PythonConnector.available() ? new PythonConnector(server, work) : null;
+		try {
+			PythonConnector python = PythonConnector.available() ? new PythonConnector(server, work) : null;
+			print(measure(server, python, largest, repetitions), info);
+		}
+		finally {
+			RealServerSuite.deleteQuietly(work);
+		}
+	}
+
+	/** The probes of every contender, by answer size, repetitions interleaved. */
+	private static Map<String, Map<String, List<Probe>>> measure(RealServer server, PythonConnector python, int largest,
+			int repetitions) throws IOException, InterruptedException {
 		Map<String, Map<String, List<Probe>>> results = new LinkedHashMap<>();
 		for (int repetition = 0; repetition < repetitions; repetition++) {
 			for (int size : SIZES) {
-				// At this server's pace the largest answer takes over a minute: measured
-				// once.
+				// The largest answer takes over a minute at this server's pace: once.
 				if (size > largest || (size == SIZES[SIZES.length - 1] && repetition > 0)) {
 					continue;
 				}
@@ -78,16 +88,14 @@ public final class StreamSuite implements Suite {
 				record(bySize, UNCHUNKED, size, java(server, "unchunked", size));
 				if (python != null && size <= CONNECTOR_MAX_ROWS) {
 					PythonConnector.Result result = python.run("query", ReadDatabase.NAME, ServerReads.select(size));
-					// execute returns every row at once: its first row comes with its
+					// execute returns all rows at once: its first row comes with its
 					// last.
 					record(bySize, CONNECTOR, size, new Probe(result.wallNanos(), result.wallNanos(), result.count(),
 							-1, result.maxResidentBytes()));
 				}
 			}
 		}
-		Files.deleteIfExists(work.resolve("cnos_connector_bench.py"));
-		Files.deleteIfExists(work);
-		print(results, info);
+		return results;
 	}
 
 	private static void record(Map<String, List<Probe>> bySize, String contender, int size, Probe probe) {
