@@ -126,7 +126,8 @@ final class ServerWrites {
 		InputFile linesFile = new InputFile(lines);
 		return new Contender("cnos-connector write_lines, pre-formatted", Chart.Role.PEER, "1: Python's",
 				"lines formatted before the clock",
-				(database) -> python.run("write", database, linesFile.toString(), Integer.toString(LINES_PER_REQUEST))
+				(database) -> python
+					.run("write", database, linesFile.path().toString(), Integer.toString(LINES_PER_REQUEST))
 					.measured());
 	}
 
@@ -137,7 +138,8 @@ final class ServerWrites {
 	static ServerWrite connectorFormatted(PythonConnector python, InputFile.Writer values) {
 		InputFile valuesFile = new InputFile(values);
 		return new Contender("cnos-connector write_lines, f-string lines", Chart.Role.PEER, "1: Python's", RAW_VALUES,
-				(database) -> python.run("format", database, valuesFile.toString(), Integer.toString(LINES_PER_REQUEST))
+				(database) -> python
+					.run("format", database, valuesFile.path().toString(), Integer.toString(LINES_PER_REQUEST))
 					.measured());
 	}
 
