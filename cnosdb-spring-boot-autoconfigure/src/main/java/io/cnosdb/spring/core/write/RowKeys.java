@@ -8,9 +8,14 @@ import java.util.Arrays;
  * where the row has a key of their name. Reused row after row: once its arrays have grown
  * to the widest row, it allocates nothing.
  * <p>
- * Up to {@value #SCANNED_KEYS} keys a lookup scans them, which costs less than hashing;
- * past that an open-addressing index of the keys keeps lookups constant, so a row of
- * thousands of fields is not checked in quadratic time. Not thread-safe.
+ * Rows written one after another mostly repeat the keys of the row before, as the same
+ * {@code String} instances (literals, constants) in the same order. The keys are kept
+ * from row to row, so that a key that is the very instance the last row had at its
+ * position is known to be new without comparing it with any other: the kept keys are
+ * always distinct from each other. Only a key that differs from the last row's there is
+ * looked up. Up to {@value #SCANNED_KEYS} keys a lookup scans them, which costs less than
+ * hashing; past that an open-addressing index of the keys keeps lookups constant, so a
+ * row of thousands of fields is not checked in quadratic time. Not thread-safe.
  */
 final class RowKeys {
 
@@ -20,9 +25,16 @@ final class RowKeys {
 	 */
 	private static final int SCANNED_KEYS = 16;
 
+	/**
+	 * The keys of the row, at {@code [0, count)}, followed by those of an earlier row up
+	 * to {@code known}: all distinct from one another, so that a key identical to the one
+	 * at {@code count} is not among the row's keys.
+	 */
 	private String[] keys = new String[SCANNED_KEYS];
 
 	private int count;
+
+	private int known;
 
 	/**
 	 * Slots holding a key's index plus one (0 for free), built once the row has more than
@@ -32,9 +44,11 @@ final class RowKeys {
 
 	private boolean indexed;
 
-	/** Forgets the keys of the last row, and lets go of the caller's strings. */
+	/**
+	 * Starts the keys of the next row, keeping those of the last to recognise them; they
+	 * stay referenced until another row replaces them or {@link #forget()} is called.
+	 */
 	void clear() {
-		Arrays.fill(this.keys, 0, this.count, null);
 		this.count = 0;
 		if (this.indexed) {
 			Arrays.fill(this.index, 0);
@@ -47,10 +61,21 @@ final class RowKeys {
 		return this.count;
 	}
 
+	/** Forgets the keys of the last row too, letting go of the caller's strings. */
+	void forget() {
+		clear();
+		Arrays.fill(this.keys, 0, this.known, null);
+		this.known = 0;
+	}
+
 	/**
 	 * The position of the key among the row's keys, in the order they were added, or -1.
 	 */
 	int indexOf(String key) {
+		if (this.count < this.known && this.keys[this.count] == key) {
+			// The last row's key at this position, which differs from all before it.
+			return -1;
+		}
 		if (!this.indexed) {
 			for (int i = 0; i < this.count; i++) {
 				if (key.equals(this.keys[i])) {
@@ -73,10 +98,20 @@ final class RowKeys {
 
 	/** Adds a key the row does not have yet. */
 	void add(String key) {
-		if (this.count == this.keys.length) {
-			this.keys = Arrays.copyOf(this.keys, this.count * 2);
+		if (this.count < this.known && this.keys[this.count] == key) {
+			this.count++;
 		}
-		this.keys[this.count++] = key;
+		else {
+			if (this.count == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, this.count * 2);
+			}
+			this.keys[this.count++] = key;
+			if (this.count < this.known) {
+				// The earlier row's keys after this one may equal it.
+				Arrays.fill(this.keys, this.count, this.known, null);
+			}
+			this.known = this.count;
+		}
 		if (this.indexed && 2 * this.count <= this.index.length) {
 			insert(this.count - 1);
 		}

@@ -72,9 +72,9 @@ final class RowLine {
 		this.position = this.encoder.writeKey(measurement, Element.MEASUREMENT, true, this.array, this.position);
 	}
 
-	/** Forgets the row's keys, letting go of the caller's strings. */
+	/** Forgets the dropped row's keys, and those kept of earlier rows. */
 	void clear() {
-		this.keys.clear();
+		this.keys.forget();
 	}
 
 	/**

@@ -66,6 +66,15 @@ final class ShortestDouble {
 
 	private static final byte[] ZERO = { '0', '.', '0' };
 
+	/** The most fraction digits {@link #fewFractionDigits(double)} tries. */
+	private static final int MAX_FEW_FRACTION_DIGITS = 4;
+
+	/** The values {@link #fewFractionDigits(double)} tries: below 2<sup>32</sup>. */
+	private static final double FEW_DIGITS_BOUND = 0x1p32;
+
+	/** 10<sup>1</sup> to 10<sup>4</sup>, exact doubles. */
+	private static final double[] TENS = { 1e1, 1e2, 1e3, 1e4 };
+
 	private ShortestDouble() {
 	}
 
@@ -93,6 +102,11 @@ final class ShortestDouble {
 					return layOut(integer, 0, array, position);
 				}
 			}
+			double magnitude = Double.longBitsToDouble(bits & MASK_63);
+			int fractionDigits = fewFractionDigits(magnitude);
+			if (fractionDigits > 0) {
+				return layOut((long) (magnitude * TENS[fractionDigits - 1]), -fractionDigits, array, position);
+			}
 			return shortest(exponent, significand, 0, array, position);
 		}
 		if (fraction == 0) {
@@ -106,6 +120,37 @@ final class ShortestDouble {
 			return shortest(MIN_EXPONENT, 10 * fraction, -1, array, position);
 		}
 		return shortest(MIN_EXPONENT, fraction, 0, array, position);
+	}
+
+	/**
+	 * How many fraction digits, 1 to {@value #MAX_FEW_FRACTION_DIGITS}, the shortest
+	 * decimal of a value has, if that few, found without the general algorithm; 0 if not
+	 * found so (the general algorithm then decides).
+	 * <p>
+	 * Many measured values have a few decimals, such as {@code 56.78}. A value below
+	 * 2<sup>32</sup> times ten to at most the fourth power stays below 2<sup>46</sup>,
+	 * where the value's rounding interval, scaled, is less than 0.01 wide and the scaling
+	 * errs by less than 0.01: a decimal of {@code n} fraction digits lies in that
+	 * interval only if it is the scaled value rounded, and then it is the only one of
+	 * {@code n} digits there. Whether it lies there is decided as a reader decides it,
+	 * with one correctly rounded division of two exact doubles (W. D. Clinger, "How to
+	 * Read Floating Point Numbers Accurately", 1990, the fast path). The first {@code n}
+	 * that passes gives the fewest digits, as the general algorithm would, and its only
+	 * decimal of that length. A scaled value that is not a whole double is not tried: a
+	 * short decimal missed that way is still found by the general algorithm.
+	 * @param magnitude a positive normal double
+	 */
+	private static int fewFractionDigits(double magnitude) {
+		if (magnitude >= FEW_DIGITS_BOUND) {
+			return 0;
+		}
+		for (int i = 0; i < MAX_FEW_FRACTION_DIGITS; i++) {
+			double scaled = magnitude * TENS[i];
+			if (scaled == Math.rint(scaled)) {
+				return ((long) scaled / TENS[i] == magnitude) ? i + 1 : 0;
+			}
+		}
+		return 0;
 	}
 
 	/**

@@ -63,6 +63,30 @@ class ShortestDoubleTest {
 		}
 	}
 
+	/**
+	 * Values of a few decimals take a shortcut past the general algorithm; these, their
+	 * neighbours (which must not take it) and values about its bound check both ways.
+	 */
+	@Test
+	void valuesOfAFewDecimalsAndTheirNeighboursAreExactShortestAndLaidOut() {
+		SplittableRandom random = new SplittableRandom(7);
+		List<Double> values = new ArrayList<>();
+		for (int i = 0; i < 60_000; i++) {
+			long digits = random.nextLong(1L << (1 + random.nextInt(46)));
+			addWithNeighbours(values, Double.parseDouble(digits + "E-" + random.nextInt(1, 8)));
+		}
+		for (long near : new long[] { 1L << 32, (1L << 32) - 1, 9_999, 10_000 }) {
+			for (int decimals = 0; decimals <= 5; decimals++) {
+				addWithNeighbours(values, Double.parseDouble(near + "." + "9".repeat(decimals)));
+				addWithNeighbours(values, Double.parseDouble(near + "." + "0".repeat(decimals) + "1"));
+			}
+		}
+		for (double value : values) {
+			assertExactShortestAndLaidOut(value);
+			assertExactShortestAndLaidOut(-value);
+		}
+	}
+
 	@Test
 	void millionsOfRandomValuesReadBackToTheSameBits() {
 		SplittableRandom random = new SplittableRandom(4242);
