@@ -39,7 +39,11 @@ public interface CnosSchemaOperations {
 	/** Drops a table of the database; fails if it does not exist. */
 	void dropTable(String name);
 
-	/** Drops a table of the database if it exists. */
+	/**
+	 * Drops a table of the database if it exists. A "table not found" refusal of the
+	 * server (which CnosDB 2.4.2 can give just after the table was dropped) counts as
+	 * done when the table is not listed.
+	 */
 	void dropTableIfExists(String name);
 
 	/** The columns of a table of the database ({@code DESCRIBE TABLE}). */

@@ -21,6 +21,7 @@ import io.cnosdb.spring.core.ddl.DatabaseOptions;
 import io.cnosdb.spring.core.ddl.DdlStatements;
 import io.cnosdb.spring.core.ddl.TableColumn;
 import io.cnosdb.spring.core.ddl.TableDefinition;
+import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
 import io.cnosdb.spring.core.http.CnosHttpClient;
 import io.cnosdb.spring.core.http.QueryResult;
 import io.cnosdb.spring.core.result.CnosConversions;
@@ -55,6 +56,9 @@ import org.springframework.util.Assert;
 public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSchemaOperations, CnosWriteOperations {
 
 	private static final int MAX_STATEMENT_IN_MESSAGE = 500;
+
+	/** CnosDB's code for a table that does not exist. */
+	private static final String TABLE_NOT_FOUND = "030019";
 
 	private final CnosPrecision writePrecision;
 
@@ -239,7 +243,17 @@ public class CnosTemplate extends CnosAccessor implements CnosOperations, CnosSc
 
 	@Override
 	public void dropTableIfExists(String name) {
-		execute(DdlStatements.dropTable(name, true));
+		try {
+			execute(DdlStatements.dropTable(name, true));
+		}
+		catch (CnosObjectNotFoundException ex) {
+			// CnosDB 2.4.2 can answer IF EXISTS with 030019 "Table not found" just after
+			// the table was dropped: its existence check still saw the table, the drop no
+			// longer did. The table is gone, as asked, unless it is still listed.
+			if (!TABLE_NOT_FOUND.equals(ex.getErrorCode()) || listTables().contains(name)) {
+				throw ex;
+			}
+		}
 	}
 
 	@Override

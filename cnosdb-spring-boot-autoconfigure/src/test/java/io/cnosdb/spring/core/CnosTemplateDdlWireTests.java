@@ -15,6 +15,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.cnosdb.spring.testsupport.RecordedAnswers.handWritten;
 import static io.cnosdb.spring.testsupport.RecordedAnswers.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -119,6 +120,26 @@ class CnosTemplateDdlWireTests {
 		this.template.dropTableIfExists("air");
 		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE \"air\"");
 		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE IF EXISTS \"air\"");
+	}
+
+	@Test
+	void dropTableIfExistsToldTheTableIsNotFoundSucceedsWhenTheTableIsNotListed() {
+		// CnosDB's answer to IF EXISTS just after the table was dropped.
+		this.db.enqueue(handWritten("drop-table-if-exists-after-drop"), recorded("show-tables-empty"));
+		this.template.dropTableIfExists("air");
+		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE IF EXISTS \"air\"");
+		assertThat(this.db.takeBody()).isEqualTo("SHOW TABLES");
+	}
+
+	@Test
+	void dropTableIfExistsToldTheTableIsNotFoundFailsWhileTheTableIsListed() {
+		this.db.enqueue(handWritten("drop-table-if-exists-after-drop"), recorded("show-tables"));
+		assertThatExceptionOfType(CnosObjectNotFoundException.class)
+			.isThrownBy(() -> this.template.dropTableIfExists("air"))
+			.withMessageContaining("Table not found")
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("030019"));
+		assertThat(this.db.takeBody()).isEqualTo("DROP TABLE IF EXISTS \"air\"");
+		assertThat(this.db.takeBody()).isEqualTo("SHOW TABLES");
 	}
 
 	@Test
