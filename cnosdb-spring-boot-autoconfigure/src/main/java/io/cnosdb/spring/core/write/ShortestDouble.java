@@ -10,7 +10,9 @@ import java.math.BigInteger;
  * way to render doubles", 2020, revised 2021): among the decimals inside the double's
  * rounding interval it takes one of the fewest digits, at least two, and of those the
  * closest to the double (the even one on a tie). The interval bounds are computed exactly
- * enough with one 126-bit approximation of a power of ten per double.
+ * enough with one 126-bit approximation of a power of ten per double. Values of a few
+ * decimals, such as most measurements, skip it: one scaling and one division show their
+ * decimal, the same one (see {@link #fewFractionDigits(double)}).
  * <p>
  * The layout is that of {@link Double#toString(double)} on Java 19 and later, whose
  * digits come from the same specification: {@code 0.001} to below {@code 1.0E7} in plain
