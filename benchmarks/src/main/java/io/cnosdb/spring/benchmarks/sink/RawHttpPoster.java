@@ -69,7 +69,7 @@ public final class RawHttpPoster implements AutoCloseable {
 		this.head.put((byte) '\r').put((byte) '\n').put((byte) '\r').put((byte) '\n').flip();
 		this.request[0] = this.head;
 		this.request[1] = ByteBuffer.wrap(bytes, offset, Math.min(length, SLICE));
-		while (this.request[1].hasRemaining()) {
+		while (this.head.hasRemaining() || this.request[1].hasRemaining()) {
 			this.channel.write(this.request);
 		}
 		ByteBuffer rest = ByteBuffer.wrap(bytes, offset, length);
