@@ -143,6 +143,15 @@ class CnosTemplateDdlWireTests {
 	}
 
 	@Test
+	void dropTableIfExistsToldTheTableIsNotFoundKeepsTheRefusalWhenTheListingFails() {
+		this.db.enqueue(handWritten("drop-table-if-exists-after-drop"), recorded("drop-missing-table"));
+		assertThatExceptionOfType(CnosObjectNotFoundException.class)
+			.isThrownBy(() -> this.template.dropTableIfExists("air"))
+			.withMessageContaining("Table not found: \"air\"")
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(1));
+	}
+
+	@Test
 	void describeTableParsesItsColumns() {
 		this.db.enqueue(recorded("describe-table"));
 		// Time first, then tags, then fields in the order of CREATE TABLE.
