@@ -107,7 +107,8 @@ final class RowKeys {
 			}
 			this.keys[this.count++] = key;
 			if (this.count < this.known) {
-				// The earlier row's keys after this one may equal it.
+				// Let go of the earlier row's keys after this one: with known = count
+				// they are no longer read.
 				Arrays.fill(this.keys, this.count, this.known, null);
 			}
 			this.known = this.count;

@@ -10,9 +10,9 @@ import java.math.BigInteger;
  * way to render doubles", 2020, revised 2021): among the decimals inside the double's
  * rounding interval it takes one of the fewest digits, at least two, and of those the
  * closest to the double (the even one on a tie). The interval bounds are computed exactly
- * enough with one 126-bit approximation of a power of ten per double. Values of a few
- * decimals, such as most measurements, skip it: one scaling and one division show their
- * decimal, the same one (see {@link #fewFractionDigits(double)}).
+ * enough with one 126-bit approximation of a power of ten per double. Most values of a
+ * few decimals, as measurements often are, skip it: up to four scalings and one division
+ * show their decimal, the same one (see {@link #fewFractionDigits(double)}).
  * <p>
  * The layout is that of {@link Double#toString(double)} on Java 19 and later, whose
  * digits come from the same specification: {@code 0.001} to below {@code 1.0E7} in plain
@@ -125,21 +125,25 @@ final class ShortestDouble {
 	}
 
 	/**
-	 * How many fraction digits, 1 to {@value #MAX_FEW_FRACTION_DIGITS}, the shortest
-	 * decimal of a value has, if that few, found without the general algorithm; 0 if not
-	 * found so (the general algorithm then decides).
+	 * A count {@code n} of fraction digits, 1 to {@value #MAX_FEW_FRACTION_DIGITS}, such
+	 * that the value times 10<sup>n</sup> is a whole double whose digits, with their
+	 * trailing zeros dropped by {@link #layOut}, are the value's shortest decimal; 0 if
+	 * none is found so (the general algorithm then decides).
 	 * <p>
 	 * Many measured values have a few decimals, such as {@code 56.78}. A value below
 	 * 2<sup>32</sup> times ten to at most the fourth power stays below 2<sup>46</sup>,
 	 * where the value's rounding interval, scaled, is less than 0.01 wide and the scaling
 	 * errs by less than 0.01: a decimal of {@code n} fraction digits lies in that
-	 * interval only if it is the scaled value rounded, and then it is the only one of
-	 * {@code n} digits there. Whether it lies there is decided as a reader decides it,
-	 * with one correctly rounded division of two exact doubles (W. D. Clinger, "How to
-	 * Read Floating Point Numbers Accurately", 1990, the fast path). The first {@code n}
-	 * that passes gives the fewest digits, as the general algorithm would, and its only
-	 * decimal of that length. A scaled value that is not a whole double is not tried: a
-	 * short decimal missed that way is still found by the general algorithm.
+	 * interval only if it is the scaled value rounded, and it is then the only decimal of
+	 * at most {@code n} fraction digits there. Whether it lies there is decided as a
+	 * reader decides it, with one correctly rounded division of two exact doubles (W. D.
+	 * Clinger, "How to Read Floating Point Numbers Accurately", 1990, the fast path). So
+	 * the decimal accepted is the shortest one, the one the general algorithm finds,
+	 * though it may come with trailing zeros: where a shorter decimal exists but its
+	 * scaled value was not a whole double (161.42 times 100 is 16141.999999999998), the
+	 * loop goes on and accepts it at a larger {@code n} (161420 at n = 3). A value whose
+	 * scaled values are never whole (about one in fifteen of those of up to four
+	 * decimals) is left to the general algorithm.
 	 * @param magnitude a positive normal double
 	 */
 	private static int fewFractionDigits(double magnitude) {
