@@ -11,7 +11,9 @@ import io.cnosdb.spring.core.exception.CnosDataIntegrityViolationException;
 import io.cnosdb.spring.core.exception.CnosObjectNotFoundException;
 import io.cnosdb.spring.core.write.CnosPrecision;
 import io.cnosdb.spring.testsupport.MockCnosDb;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -144,7 +146,9 @@ class CnosTemplateDdlWireTests {
 
 	@Test
 	void dropTableIfExistsToldTheTableIsNotFoundKeepsTheRefusalWhenTheListingFails() {
-		this.db.enqueue(handWritten("drop-table-if-exists-after-drop"), recorded("drop-missing-table"));
+		// The listing fails on the network, not with an answer CnosDB would not give it.
+		this.db.enqueue(handWritten("drop-table-if-exists-after-drop"),
+				new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
 		assertThatExceptionOfType(CnosObjectNotFoundException.class)
 			.isThrownBy(() -> this.template.dropTableIfExists("air"))
 			.withMessageContaining("Table not found: \"air\"")
