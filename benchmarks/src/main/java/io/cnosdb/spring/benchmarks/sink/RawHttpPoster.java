@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * {@link SocketChannel} with {@code TCP_NODELAY}, a {@code Content-Length} and nothing
  * else (but the credentials a real server needs), and reads the answer's head and the
  * body its {@code Content-Length} announces. The ceiling every client is compared to:
- * like them it copies the body once on its way to the socket, here into native memory.
+ * like them it has the body copied once on its way to the socket, slice by slice.
  */
 public final class RawHttpPoster implements AutoCloseable {
 
@@ -67,16 +67,20 @@ public final class RawHttpPoster implements AutoCloseable {
 		this.head.clear();
 		this.head.put(this.headPrefix).put(Integer.toString(length).getBytes(StandardCharsets.US_ASCII));
 		this.head.put((byte) '\r').put((byte) '\n').put((byte) '\r').put((byte) '\n').flip();
+		// The head and the first slice in one gathering write, then the body slice by
+		// slice.
+		int end = offset + length;
+		ByteBuffer body = ByteBuffer.wrap(bytes, offset, length);
+		body.limit(offset + Math.min(length, SLICE));
 		this.request[0] = this.head;
-		this.request[1] = ByteBuffer.wrap(bytes, offset, Math.min(length, SLICE));
-		while (this.head.hasRemaining() || this.request[1].hasRemaining()) {
+		this.request[1] = body;
+		while (this.head.hasRemaining() || body.hasRemaining()) {
 			this.channel.write(this.request);
 		}
-		ByteBuffer rest = ByteBuffer.wrap(bytes, offset, length);
-		for (int from = offset + SLICE; from < offset + length; from += SLICE) {
-			rest.limit(Math.min(from + SLICE, offset + length)).position(from);
-			while (rest.hasRemaining()) {
-				this.channel.write(rest);
+		while (body.limit() < end) {
+			body.limit(body.limit() + Math.min(SLICE, end - body.limit()));
+			while (body.hasRemaining()) {
+				this.channel.write(body);
 			}
 		}
 		readAnswer();
