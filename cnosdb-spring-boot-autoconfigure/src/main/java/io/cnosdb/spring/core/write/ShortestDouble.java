@@ -104,7 +104,7 @@ final class ShortestDouble {
 					return layOut(integer, 0, array, position);
 				}
 			}
-			double magnitude = Double.longBitsToDouble(bits & MASK_63);
+			double magnitude = Math.abs(value);
 			int fractionDigits = fewFractionDigits(magnitude);
 			if (fractionDigits > 0) {
 				return layOut((long) (magnitude * TENS[fractionDigits - 1]), -fractionDigits, array, position);
